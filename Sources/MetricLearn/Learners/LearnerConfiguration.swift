@@ -1,0 +1,44 @@
+/// Any learner's configuration, as stored in a `FitReport` and a model file.
+///
+/// Encoded as `{"name": "<learner>", "parameters": {…}}`, where the name is the one the
+/// command-line tool uses (`whitening`, `nca`, `lmnn`, `itml`, `feature-weights`).
+public enum LearnerConfiguration: Sendable, Hashable {
+    case whitening(Whitening)
+
+    /// The learner's command-line name.
+    public var name: String {
+        switch self {
+        case .whitening: "whitening"
+        }
+    }
+
+    /// The configuration as a `MetricLearner`, ready to fit again.
+    public var learner: any MetricLearner {
+        switch self {
+        case let .whitening(learner): learner
+        }
+    }
+}
+
+extension LearnerConfiguration: Codable {
+    private enum CodingKeys: String, CodingKey { case name, parameters }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let name = try container.decode(String.self, forKey: .name)
+        switch name {
+        case "whitening": self = .whitening(try container.decode(Whitening.self, forKey: .parameters))
+        default:
+            throw DecodingError.dataCorruptedError(forKey: .name, in: container,
+                                                   debugDescription: "unknown learner '\(name)'")
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(name, forKey: .name)
+        switch self {
+        case let .whitening(learner): try container.encode(learner, forKey: .parameters)
+        }
+    }
+}

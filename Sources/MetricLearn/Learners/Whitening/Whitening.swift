@@ -1,0 +1,120 @@
+/// Mahalanobis whitening: the metric of the inverse (shrunk) covariance, L = Λ^(−1/2)·Vᵀ.
+///
+/// `.total` uses the covariance of all samples and needs no labels (metric-learn's `Covariance`);
+/// `.withinClass` uses the pooled within-class covariance. The covariance C is eigendecomposed
+/// (LAPACK `dsyevd`); eigenvalues at or below `relativeTolerance · λ_max` are dropped rather than
+/// inverted, so constant columns, duplicated rows or d > n still give a finite PSD metric. The rows
+/// of L are the kept directions in order of decreasing variance, so `componentCount` gives PCA
+/// whitening. The effective rank is recorded in `report.details["effectiveRank"]`.
+///
+/// Cost: O(n·d²) for the covariance plus O(d³) for the eigendecomposition.
+public struct Whitening: MetricLearner {
+    /// Which covariance to invert.
+    public enum Mode: String, Sendable, Hashable, Codable, CaseIterable {
+        /// The covariance of all samples (no labels needed).
+        case total
+        /// The pooled within-class covariance Σ_c Σ_{i∈c} (xᵢ − μ_c)(xᵢ − μ_c)ᵀ / (n − classes).
+        case withinClass
+    }
+
+    /// Shrinkage of the covariance towards a scaled identity: (1 − λ)·C + λ·(tr C / d)·I.
+    public enum Shrinkage: Sendable, Hashable, Codable {
+        /// No shrinkage.
+        case none
+        /// A fixed coefficient λ in [0, 1].
+        case fixed(Double)
+        /// The Ledoit–Wolf (2004) coefficient, estimated from the data.
+        case ledoitWolf
+    }
+
+    /// Which covariance to invert (default `.total`).
+    public var mode: Mode
+    /// Covariance shrinkage (default `.none`).
+    public var shrinkage: Shrinkage
+    /// Keep only the leading components (nil keeps every non-degenerate one).
+    public var componentCount: Int?
+    /// Eigenvalues at or below this fraction of the largest are treated as zero (default 1e-10).
+    public var relativeTolerance: Double
+
+    /// Creates a whitening configuration.
+    public init(mode: Mode = .total, shrinkage: Shrinkage = .none, componentCount: Int? = nil,
+                relativeTolerance: Double = 1e-10) {
+        self.mode = mode
+        self.shrinkage = shrinkage
+        self.componentCount = componentCount
+        self.relativeTolerance = relativeTolerance
+    }
+
+    public var configuration: LearnerConfiguration { .whitening(self) }
+
+    /// Learns the metric of the total covariance without labels. Requires `mode == .total`.
+    public func fit(_ x: Matrix) throws(MetricLearnError) -> MahalanobisMetric {
+        guard mode == .total else {
+            throw .invalidParameter(name: "mode", value: mode.rawValue,
+                                    requirement: "within-class whitening needs labels: call fit(_:labels:)")
+        }
+        try Validation.checkFeatures(x)
+        return try whiten(x, labels: nil)
+    }
+
+    /// Learns the whitening metric; labels are checked in both modes and used by `.withinClass`.
+    public func fit(_ x: Matrix, labels: [Int], progress: ((OptimizationProgress) -> Void)? = nil)
+        throws(MetricLearnError) -> MahalanobisMetric {
+        try Validation.checkLabeled(x, labels: labels)
+        return try whiten(x, labels: mode == .withinClass ? labels : nil)
+    }
+
+    private func whiten(_ x: Matrix, labels: [Int]?) throws(MetricLearnError) -> MahalanobisMetric {
+        let stopwatch = Stopwatch()
+        try validateParameters(featureCount: x.columnCount)
+        let centered = labels.map { x.centeredWithinClasses(labels: $0) } ?? x.subtractingFromEachRow(x.columnMeans())
+        let groupCount = labels.map { Set($0).count } ?? 1
+        guard x.rowCount > groupCount else {
+            throw .emptyInput(what: "whitening needs more samples (\(x.rowCount)) than \(labels == nil ? "one" : "classes (\(groupCount))")")
+        }
+        var covariance = centered.transposedTimesSelf() / Double(x.rowCount - groupCount)
+        let coefficient = shrinkageCoefficient(centered: centered)
+        if coefficient > 0 {
+            let target = covariance.trace / Double(x.columnCount)
+            covariance = (1 - coefficient) * covariance + (coefficient * target) * Matrix.identity(x.columnCount)
+        }
+
+        let decomposition: SymmetricEigendecomposition
+        do { decomposition = try SymmetricEigendecomposition(covariance) } catch { throw .linearAlgebra(error) }
+        let cutoff = decomposition.cutoff(relativeTolerance: relativeTolerance)
+        let kept = decomposition.eigenvalues.indices.reversed().filter { decomposition.eigenvalues[$0] > cutoff }
+        let rank = kept.count
+        guard rank > 0 else { throw .emptyInput(what: "every feature is constant: the covariance is zero") }
+        let chosen = Array(kept.prefix(componentCount ?? rank))
+
+        let d = x.columnCount
+        var components = Matrix(rowCount: chosen.count, columnCount: d)
+        for (row, index) in chosen.enumerated() {
+            let scale = 1 / decomposition.eigenvalues[index].squareRoot()
+            for j in 0..<d { components[row, j] = decomposition.eigenvectors[j, index] * scale }
+        }
+        let report = FitReport(learner: configuration, fitSeconds: stopwatch.elapsedSeconds,
+                               details: ["effectiveRank": Double(rank), "shrinkage": coefficient])
+        return MahalanobisMetric(components: components, report: report)
+    }
+
+    private func validateParameters(featureCount: Int) throws(MetricLearnError) {
+        try Validation.require(relativeTolerance >= 0 && relativeTolerance < 1, "relativeTolerance",
+                               relativeTolerance, "must be in [0, 1)")
+        if let componentCount {
+            try Validation.require(componentCount >= 1 && componentCount <= featureCount, "componentCount",
+                                   componentCount, "must be between 1 and the feature count (\(featureCount))")
+        }
+        if case let .fixed(lambda) = shrinkage {
+            try Validation.require(lambda >= 0 && lambda <= 1, "shrinkage", lambda, "must be in [0, 1]")
+        }
+    }
+
+    private func shrinkageCoefficient(centered: Matrix) -> Double {
+        switch shrinkage {
+        case .none: 0
+        case let .fixed(lambda): lambda
+        case .ledoitWolf: centered.ledoitWolfShrinkage()
+        }
+    }
+}

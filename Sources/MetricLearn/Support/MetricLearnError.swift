@@ -1,0 +1,54 @@
+/// Every error MetricLearn throws for bad input, each case carrying the numbers a user needs.
+///
+/// Not converging is not an error: it is `didConverge == false` in a fit report.
+public enum MetricLearnError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// No samples (or no features) were given; `what` names the empty thing.
+    case emptyInput(what: String)
+    /// A NaN or infinite value at 0-based `row`, `column` of the feature matrix.
+    case nonFiniteValue(row: Int, column: Int)
+    /// The number of labels differs from the number of samples.
+    case labelCountMismatch(sampleCount: Int, labelCount: Int)
+    /// Data has `actual` features where `expected` were learned.
+    case featureCountMismatch(expected: Int, actual: Int)
+    /// Supervised learning needs at least two classes; all samples carry `label`.
+    case singleClass(label: String)
+    /// Class `label` has `count` samples where the method needs at least `required`.
+    case classTooSmall(label: String, count: Int, required: Int)
+    /// Parameter `name` has `value`, which does not satisfy `requirement`.
+    case invalidParameter(name: String, value: String, requirement: String)
+    /// A linear-algebra routine failed on the given data.
+    case linearAlgebra(LinearAlgebraError)
+    /// A CSV problem at 1-based `line` and (when known) 1-based `column`.
+    case csv(line: Int, column: Int?, reason: String)
+    /// A model file could not be read or is malformed.
+    case modelFile(reason: String)
+    /// A file could not be read or written.
+    case file(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case let .emptyInput(what):
+            "empty input: \(what)"
+        case let .nonFiniteValue(row, column):
+            "non-finite value (NaN or infinity) at row \(row), column \(column)"
+        case let .labelCountMismatch(sampleCount, labelCount):
+            "\(labelCount) labels given for \(sampleCount) samples"
+        case let .featureCountMismatch(expected, actual):
+            "expected \(expected) features, got \(actual)"
+        case let .singleClass(label):
+            "only one class ('\(label)') in the labels; at least two are needed"
+        case let .classTooSmall(label, count, required):
+            "class '\(label)' has \(count) sample\(count == 1 ? "" : "s"); at least \(required) are needed"
+        case let .invalidParameter(name, value, requirement):
+            "invalid \(name) = \(value): \(requirement)"
+        case let .linearAlgebra(error):
+            error.description
+        case let .csv(line, column, reason):
+            if let column { "line \(line), column \(column): \(reason)" } else { "line \(line): \(reason)" }
+        case let .modelFile(reason):
+            "model file: \(reason)"
+        case let .file(path, reason):
+            "\(path): \(reason)"
+        }
+    }
+}
