@@ -1,0 +1,48 @@
+/// How an iterative linear learner (NCA, LMNN) chooses its starting components L (k×d).
+public enum Initialization: Sendable, Hashable, Codable {
+    /// scikit-learn's rule: `.lda` when k ≤ min(d, classes − 1), else `.pca` when k < min(d, n), else `.identity`.
+    case auto
+    /// The first k rows of the d×d identity.
+    case identity
+    /// The k leading principal axes of the centred data (unit rows).
+    case pca
+    /// The k leading discriminant directions, scaled so the pooled within-class covariance becomes the identity.
+    /// Needs k ≤ classes − 1.
+    case lda
+    /// Standard normal entries drawn from the learner's seed.
+    case random
+    /// A given k×d matrix.
+    case matrix(Matrix)
+}
+
+extension Initialization {
+    /// The starting components for data `x` with `labels` (already validated) and output dimension `componentCount`.
+    func components(for x: Matrix, labels: [Int], componentCount k: Int,
+                    generator: inout SeededGenerator) throws(MetricLearnError) -> Matrix {
+        let (n, d) = (x.rowCount, x.columnCount)
+        let classCount = Set(labels).count
+        switch self {
+        case .auto:
+            let resolved: Initialization = k <= min(d, classCount - 1) ? .lda : (k < min(d, n) ? .pca : .identity)
+            return try resolved.components(for: x, labels: labels, componentCount: k, generator: &generator)
+        case .identity:
+            var identity = Matrix(rowCount: k, columnCount: d)
+            for i in 0..<min(k, d) { identity[i, i] = 1 }
+            return identity
+        case .pca:
+            return try x.principalAxes(count: k)
+        case .lda:
+            try Validation.require(k <= classCount - 1, "componentCount", k,
+                                   "LDA initialization gives at most classes − 1 = \(classCount - 1) components")
+            return try x.discriminantAxes(labels: labels, count: k)
+        case .random:
+            return Matrix(rowCount: k, columnCount: d, elements: (0..<(k * d)).map { _ in generator.nextGaussian() })
+        case let .matrix(given):
+            try Validation.require(given.rowCount == k && given.columnCount == d, "initialization",
+                                   "\(given.rowCount)×\(given.columnCount) matrix",
+                                   "must be \(k)×\(d) (componentCount × features)")
+            try Validation.require(given.isFinite, "initialization", "matrix", "must contain only finite values")
+            return given
+        }
+    }
+}
