@@ -43,9 +43,15 @@ struct StochasticNeighbors {
                         PairwiseDistances.forEachBlock(queries: z, references: z, blockRowCount: height) { rows, distances in
                             for r in 0..<rows.count {
                                 let i = rows.lowerBound + r
-                                let (p, rowSum) = Self.fillWeights(row: r * n, of: distances, into: w, sample: i,
-                                                                   labels: y, columnSums: &columnSums)
-                                total += p
+                                let row = UnsafeMutableBufferPointer(rebasing: w[(r * n)..<((r + 1) * n)])
+                                total += Self.softmaxWeights(
+                                    distances: UnsafeBufferPointer(rebasing: distances[(r * n)..<((r + 1) * n)]),
+                                    sample: i, labels: y, into: row)
+                                var rowSum = 0.0
+                                for j in 0..<n {
+                                    rowSum += row[j]
+                                    columnSums[j] += row[j]
+                                }
                                 rowSums[i] = rowSum
                             }
                             let block = UnsafeBufferPointer(rebasing: w[0..<(rows.count * n)])
@@ -69,35 +75,25 @@ struct StochasticNeighbors {
         return total
     }
 
-    /// Turns row `row` of the block's squared distances into W'ᵢ. for sample `i`; returns (pᵢ, Σⱼ W'ᵢⱼ)
-    /// and adds the row into `columnSums`. The softmax subtracts the row's smallest off-diagonal
-    /// distance first, so the largest term is exp(0) = 1 and nothing overflows or underflows to 0/0.
-    private static func fillWeights(row offset: Int, of distances: UnsafeBufferPointer<Double>,
-                                    into w: UnsafeMutableBufferPointer<Double>, sample i: Int,
-                                    labels y: UnsafeBufferPointer<Int>,
-                                    columnSums: inout [Double]) -> (Double, Double) {
+    /// Writes W'ᵢⱼ = pᵢⱼ([yⱼ = yᵢ] − pᵢ) for sample `i` into `weights` from its `distances` to every sample
+    /// (n each) and returns pᵢ; ∂pᵢ/∂dᵢⱼ = −W'ᵢⱼ. The softmax subtracts the smallest off-diagonal distance
+    /// first, so its largest term is exp(0) = 1 and nothing overflows or underflows to 0/0.
+    static func softmaxWeights(distances: UnsafeBufferPointer<Double>, sample i: Int, labels y: UnsafeBufferPointer<Int>,
+                               into weights: UnsafeMutableBufferPointer<Double>) -> Double {
         let n = y.count
         let label = y[i]
         var nearest = Double.infinity
-        for j in 0..<n where j != i { nearest = min(nearest, distances[offset + j]) }
+        for j in 0..<n where j != i { nearest = min(nearest, distances[j]) }
         var sum = 0.0, sameSum = 0.0
         for j in 0..<n {
-            let e = j == i ? 0 : exp(nearest - distances[offset + j])
-            w[offset + j] = e
+            let e = j == i ? 0 : exp(nearest - distances[j])
+            weights[j] = e
             sum += e
             if y[j] == label { sameSum += e }
         }
         let p = sameSum / sum
         let inverse = 1 / sum
-        var rowSum = 0.0
-        columnSums.withUnsafeMutableBufferPointer { columns in
-            for j in 0..<n {
-                let value = w[offset + j] * inverse * ((y[j] == label ? 1 : 0) - p)
-                w[offset + j] = value
-                rowSum += value
-                columns[j] += value
-            }
-        }
-        return (p, rowSum)
+        for j in 0..<n { weights[j] *= inverse * ((y[j] == label ? 1 : 0) - p) }
+        return p
     }
 }

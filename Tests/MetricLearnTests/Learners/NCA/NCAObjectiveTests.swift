@@ -5,7 +5,7 @@ import Testing
 @Suite struct NCAObjectiveTests {
     /// 30 samples, 5 features, 3 classes, and a random starting point of the right size.
     static func problem(componentCount k: Int, seed: UInt64) -> (NCAObjective, [Double]) {
-        let table = SeededGenerator.blobs(classCount: 3, perClass: 10, dimension: 5, separation: 1, seed: seed)
+        let table = SyntheticData(perClass: 10, featureCount: 5, separation: 1, seed: seed)
         var generator = SeededGenerator(seed: seed + 100)
         let point = (0..<(k * 5)).map { _ in 0.5 * generator.nextGaussian() }
         return (NCAObjective(x: table.features, labels: table.labels, componentCount: k), point)

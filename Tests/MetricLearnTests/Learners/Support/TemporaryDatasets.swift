@@ -46,21 +46,3 @@ extension Matrix {
         return Matrix(rows: rows.map { row in row.indices.map { (row[$0] - means[$0]) / scales[$0] } })
     }
 }
-
-extension SeededGenerator {
-    /// Gaussian blobs: `classCount` classes of `perClass` samples in `dimension` features, class means
-    /// drawn with standard deviation `separation`, unit noise.
-    static func blobs(classCount: Int, perClass: Int, dimension: Int, separation: Double, seed: UInt64) -> LabeledTable {
-        var generator = SeededGenerator(seed: seed)
-        let centres = (0..<classCount).map { _ in (0..<dimension).map { _ in separation * generator.nextGaussian() } }
-        var rows: [[Double]] = []
-        var labels: [Int] = []
-        for c in 0..<classCount {
-            for _ in 0..<perClass {
-                rows.append(centres[c].map { $0 + generator.nextGaussian() })
-                labels.append(c)
-            }
-        }
-        return LabeledTable(features: Matrix(rows: rows), labels: labels)
-    }
-}
