@@ -10,9 +10,11 @@
 /// The L1 distance has no Gram-matrix form, so one evaluation is two O(n·d) sweeps per sample over the
 /// feature-major copy of X: O(n²·d) time, O(n·d) memory, never an n×n matrix.
 struct DiagonalNCAObjective: DifferentiableObjective {
-    /// Xᵀ (d×n, row-major): feature l of every sample is contiguous.
+    /// Xᵀ (d×n, row-major) with samples sorted by label: feature l of every sample is contiguous.
     let featureMajor: [Double]
-    /// Class labels, one per sample.
+    /// The rows of each class in that order.
+    let classRanges: [Range<Int>]
+    /// The class of each sample in that order.
     let labels: [Int]
     /// λ, the weight of the squared norm of w.
     let regularization: Double
@@ -20,37 +22,34 @@ struct DiagonalNCAObjective: DifferentiableObjective {
     let dimension: Int
 
     init(x: Matrix, labels: [Int], regularization: Double) {
-        self.featureMajor = x.transposed().elements
-        self.labels = labels
+        let order = StochasticNeighbors.classOrder(of: labels)
+        featureMajor = x.rows(at: order).transposed().elements
+        self.labels = order.map { labels[$0] }
+        classRanges = StochasticNeighbors.classRanges(of: self.labels)
         self.regularization = regularization
         self.dimension = x.columnCount
     }
 
     func valueAndGradient(at point: [Double], gradient: inout [Double]) -> Double {
         let (n, d) = (labels.count, dimension)
-        var distances = [Double](repeating: 0, count: n)
-        var weights = [Double](repeating: 0, count: n)
+        var buffer = [Double](repeating: 0, count: n)                // sample i's distances, then W'ᵢ.
         var differenceSums = [Double](repeating: 0, count: d)        // Σᵢⱼ W'ᵢⱼ·|x_il − x_jl|
         var expectedHits = 0.0
         featureMajor.withUnsafeBufferPointer { x in
-            labels.withUnsafeBufferPointer { y in
-                distances.withUnsafeMutableBufferPointer { distance in
-                    weights.withUnsafeMutableBufferPointer { w in
-                        for i in 0..<n {
-                            for j in 0..<n { distance[j] = 0 }
-                            for l in 0..<d {
-                                let (scale, value, feature) = (point[l] * point[l], x[l * n + i], l * n)
-                                for j in 0..<n { distance[j] += scale * abs(value - x[feature + j]) }
-                            }
-                            expectedHits += StochasticNeighbors.softmaxWeights(
-                                distances: UnsafeBufferPointer(distance), sample: i, labels: y, into: w)
-                            for l in 0..<d {
-                                let (value, feature) = (x[l * n + i], l * n)
-                                var sum = 0.0
-                                for j in 0..<n { sum += w[j] * abs(value - x[feature + j]) }
-                                differenceSums[l] += sum
-                            }
-                        }
+            buffer.withUnsafeMutableBufferPointer { row in
+                for i in 0..<n {
+                    for j in 0..<n { row[j] = 0 }
+                    for l in 0..<d {
+                        let (scale, value, feature) = (point[l] * point[l], x[l * n + i], l * n)
+                        for j in 0..<n { row[j] += scale * abs(value - x[feature + j]) }
+                    }
+                    expectedHits += StochasticNeighbors.softmaxWeights(inPlace: row, sample: i,
+                                                                         sameClass: classRanges[labels[i]])
+                    for l in 0..<d {
+                        let (value, feature) = (x[l * n + i], l * n)
+                        var sum = 0.0
+                        for j in 0..<n { sum += row[j] * abs(value - x[feature + j]) }
+                        differenceSums[l] += sum
                     }
                 }
             }

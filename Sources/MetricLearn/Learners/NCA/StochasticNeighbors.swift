@@ -1,72 +1,100 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// The stochastic-neighbour softmax of NCA on an embedding Z (n×k) and its derivative, computed in row blocks.
 ///
 /// pᵢⱼ = exp(−‖zᵢ − zⱼ‖²) / Σ_{l≠i} exp(−‖zᵢ − z_l‖²) for j ≠ i, pᵢᵢ = 0, and pᵢ = Σ_{j: yⱼ = yᵢ} pᵢⱼ.
-/// `evaluate` returns f = Σᵢ pᵢ and the matrix T (n×k) with ∂f/∂Z = 2T, so that for Z = X·Lᵀ the
-/// gradient over L is ∂f/∂L = 2·Tᵀ·X. With W'ᵢⱼ = pᵢⱼ([yⱼ = yᵢ] − pᵢ) (Goldberger et al. 2005),
+/// `evaluate()` returns f = Σᵢ pᵢ and leaves in `tangent` the matrix T (n×k) with ∂f/∂Z = 2T, so that for
+/// Z = X·Lᵀ the gradient over L is ∂f/∂L = 2·Tᵀ·X. With W'ᵢⱼ = pᵢⱼ([yⱼ = yᵢ] − pᵢ) (Goldberger et al. 2005),
 ///
-///     T = (W' + W'ᵀ − diag(rowsum W' + colsum W'))·Z,
+///     T = (W' + W'ᵀ − diag(colsum W'))·Z
 ///
-/// accumulated block by block: a block B of rows adds W'_B·Z to its own rows of T and W'_Bᵀ·Z_B to all
-/// of them (two `dgemm`s). The n×n matrix W' is never formed: only one block of it exists at a time.
+/// (each row of W' sums to pᵢ − pᵢ = 0, so only the column sums enter the diagonal, as in scikit-learn),
+/// accumulated block by block. For a block B of rows, one `dgemm` gives −2·Z_B·Zᵀ, the squared norms turn
+/// it into squared distances in place, the softmax turns those into W'_B in place, and two more `dgemm`s
+/// add W'_B·Z to B's rows of T and W'_Bᵀ·Z_B to all of them. The n×n matrix W' is never formed: only one
+/// block of it exists at a time.
 ///
-/// Cost per evaluation: O(n²·k) for the block distances and the two products, plus n² `exp`.
-/// Memory: two block buffers (≤ 2 · 4 Mi doubles) and O(n·k) for T.
-struct StochasticNeighbors {
-    /// Class labels, one per sample.
+/// Samples must be sorted by label (the objectives permute their rows once), so that each class is a
+/// contiguous range of rows and the inner loops need no label comparisons.
+///
+/// Cost per evaluation: O(n²·k) for the three products, plus n² exponentials. Memory: one block buffer
+/// (at most `PairwiseDistances.defaultBlockElementBudget` doubles) and O(n·k), all allocated once
+/// here and reused by every evaluation, so one instance serves one optimiser at a time.
+final class StochasticNeighbors {
+    /// The rows of each class; sample i's class is `classRanges[labels[i]]`.
+    let classRanges: [Range<Int>]
+    /// Class labels, one per sample, in non-decreasing order.
     let labels: [Int]
-    /// Rows per block; nil uses the `PairwiseDistances` default (a 4 Mi-element budget).
-    let blockRowCount: Int?
+    /// The embedding's width k.
+    let componentCount: Int
+    /// Z (n×k, row-major): callers write the embedding here before calling `evaluate()`.
+    var embedding: [Double]
+    /// T (n×k, row-major), valid after `evaluate()`.
+    private(set) var tangent: [Double]
+    private let blockRowCount: Int
+    private var block: [Double]
+    private var norms: [Double]
+    private var columnSums: [Double]
 
-    /// Returns Σᵢ pᵢ for the embedding `z` and writes T (n×k, row-major) into `tangent`.
-    func evaluate(embedding z: Matrix, tangent: inout [Double]) -> Double {
-        let (n, k) = (z.rowCount, z.columnCount)
-        precondition(labels.count == n && tangent.count == n * k, "Embedding, labels and tangent disagree")
-        let height = max(1, min(blockRowCount ?? PairwiseDistances.defaultBlockRowCount(referenceCount: n), n))
-        var weights = [Double](repeating: 0, count: height * n)     // one block of W'
-        var rowSums = [Double](repeating: 0, count: n)
-        var columnSums = [Double](repeating: 0, count: n)
-        for index in tangent.indices { tangent[index] = 0 }
+    /// Workspace for samples with `sortedLabels` embedded in `componentCount` dimensions; `blockRowCount`
+    /// nil keeps one block within `PairwiseDistances.defaultBlockElementBudget` elements.
+    init(sortedLabels: [Int], componentCount: Int, blockRowCount: Int? = nil) {
+        let n = sortedLabels.count
+        labels = sortedLabels
+        classRanges = Self.classRanges(of: sortedLabels)
+        self.componentCount = componentCount
+        self.blockRowCount = max(1, min(blockRowCount ?? PairwiseDistances.defaultBlockRowCount(referenceCount: n), n))
+        embedding = [Double](repeating: 0, count: n * componentCount)
+        tangent = embedding
+        block = [Double](repeating: 0, count: self.blockRowCount * n)
+        norms = [Double](repeating: 0, count: n)
+        columnSums = norms
+    }
+
+    /// The sample indices ordered by label (stably), the row order the objectives work in.
+    static func classOrder(of labels: [Int]) -> [Int] {
+        labels.indices.sorted { (labels[$0], $0) < (labels[$1], $1) }
+    }
+
+    /// The rows of each label 0...max in a sorted label array (empty for absent labels).
+    static func classRanges(of sortedLabels: [Int]) -> [Range<Int>] {
+        precondition(zip(sortedLabels, sortedLabels.dropFirst()).allSatisfy { $0 <= $1 }, "Labels must be sorted")
+        var ranges = [Range<Int>](repeating: 0..<0, count: (sortedLabels.last ?? -1) + 1)
+        var start = 0
+        for (index, label) in sortedLabels.enumerated() where index + 1 == sortedLabels.count || sortedLabels[index + 1] != label {
+            ranges[label] = start..<(index + 1)
+            start = index + 1
+        }
+        return ranges
+    }
+
+    /// Returns Σᵢ pᵢ for the current `embedding` and fills `tangent`.
+    func evaluate() -> Double {
+        let (n, k, height) = (labels.count, componentCount, blockRowCount)
         var total = 0.0
-
         labels.withUnsafeBufferPointer { y in
-            z.elements.withUnsafeBufferPointer { zBuffer in
-                weights.withUnsafeMutableBufferPointer { w in
-                    tangent.withUnsafeMutableBufferPointer { t in
-                        PairwiseDistances.forEachBlock(queries: z, references: z, blockRowCount: height) { rows, distances in
-                            for r in 0..<rows.count {
-                                let i = rows.lowerBound + r
-                                let row = UnsafeMutableBufferPointer(rebasing: w[(r * n)..<((r + 1) * n)])
-                                total += Self.softmaxWeights(
-                                    distances: UnsafeBufferPointer(rebasing: distances[(r * n)..<((r + 1) * n)]),
-                                    sample: i, labels: y, into: row)
-                                var rowSum = 0.0
-                                for j in 0..<n {
-                                    rowSum += row[j]
-                                    columnSums[j] += row[j]
+            embedding.withUnsafeBufferPointer { z in
+                tangent.withUnsafeMutableBufferPointer { t in
+                    block.withUnsafeMutableBufferPointer { w in
+                        norms.withUnsafeMutableBufferPointer { norm in
+                            columnSums.withUnsafeMutableBufferPointer { columnSum in
+                                for i in 0..<n {
+                                    var sum = 0.0
+                                    for c in 0..<k { sum += z[i * k + c] * z[i * k + c] }
+                                    norm[i] = sum
+                                    columnSum[i] = 0
                                 }
-                                rowSums[i] = rowSum
+                                for index in 0..<(n * k) { t[index] = 0 }
+                                var start = 0
+                                while start < n {
+                                    let rows = start..<min(start + height, n)
+                                    total += accumulate(rows: rows, embedding: z, labels: y, norms: norm, block: w,
+                                                        tangent: t, columnSums: columnSum)
+                                    start = rows.upperBound
+                                }
+                                // T −= diag(colsum W') · Z
+                                for i in 0..<n {
+                                    for c in 0..<k { t[i * k + c] -= columnSum[i] * z[i * k + c] }
+                                }
                             }
-                            let block = UnsafeBufferPointer(rebasing: w[0..<(rows.count * n)])
-                            // T_B += W'_B · Z
-                            BufferProducts.multiply(block, zBuffer, into: UnsafeMutableBufferPointer(rebasing: t[(rows.lowerBound * k)...]),
-                                                    m: rows.count, n: k, k: n, beta: 1)
-                            // T += W'_Bᵀ · Z_B
-                            BufferProducts.multiply(block, transposingA: true,
-                                                    UnsafeBufferPointer(rebasing: zBuffer[(rows.lowerBound * k)..<(rows.upperBound * k)]),
-                                                    into: t, m: n, n: k, k: rows.count, beta: 1)
-                        }
-                        // T −= diag(rowsum + colsum) · Z
-                        for i in 0..<n {
-                            let scale = rowSums[i] + columnSums[i]
-                            for c in 0..<k { t[i * k + c] -= scale * zBuffer[i * k + c] }
                         }
                     }
                 }
@@ -75,25 +103,70 @@ struct StochasticNeighbors {
         return total
     }
 
-    /// Writes W'ᵢⱼ = pᵢⱼ([yⱼ = yᵢ] − pᵢ) for sample `i` into `weights` from its `distances` to every sample
-    /// (n each) and returns pᵢ; ∂pᵢ/∂dᵢⱼ = −W'ᵢⱼ. The softmax subtracts the smallest off-diagonal distance
-    /// first, so its largest term is exp(0) = 1 and nothing overflows or underflows to 0/0.
-    static func softmaxWeights(distances: UnsafeBufferPointer<Double>, sample i: Int, labels y: UnsafeBufferPointer<Int>,
-                               into weights: UnsafeMutableBufferPointer<Double>) -> Double {
-        let n = y.count
-        let label = y[i]
-        var nearest = Double.infinity
-        for j in 0..<n where j != i { nearest = min(nearest, distances[j]) }
-        var sum = 0.0, sameSum = 0.0
-        for j in 0..<n {
-            let e = j == i ? 0 : exp(nearest - distances[j])
-            weights[j] = e
-            sum += e
-            if y[j] == label { sameSum += e }
+    /// One block of rows: distances, W' in place, and its two contributions to T. Returns Σ_{i∈rows} pᵢ.
+    private func accumulate(
+        rows: Range<Int>, embedding z: UnsafeBufferPointer<Double>, labels y: UnsafeBufferPointer<Int>,
+        norms: UnsafeMutableBufferPointer<Double>, block w: UnsafeMutableBufferPointer<Double>,
+        tangent t: UnsafeMutableBufferPointer<Double>, columnSums: UnsafeMutableBufferPointer<Double>
+    ) -> Double {
+        let (n, k, b) = (y.count, componentCount, rows.count)
+        let zBlock = UnsafeBufferPointer(rebasing: z[(rows.lowerBound * k)..<(rows.upperBound * k)])
+        let weights = UnsafeMutableBufferPointer(rebasing: w[0..<(b * n)])
+        // −2·Z_B·Zᵀ, then ‖zᵢ‖² + ‖zⱼ‖² − 2zᵢ·zⱼ clamped at 0 (the expansion can round below 0).
+        BufferProducts.multiply(zBlock, z, transposingB: true, into: weights, m: b, n: n, k: k, alpha: -2)
+        var total = 0.0
+        for r in 0..<b {
+            let i = rows.lowerBound + r
+            let row = UnsafeMutableBufferPointer(rebasing: weights[(r * n)..<((r + 1) * n)])
+            let normI = norms[i]
+            for j in 0..<n { row[j] = max(0, row[j] + normI + norms[j]) }
+            total += Self.softmaxWeights(inPlace: row, sample: i, sameClass: classRanges[y[i]])
+            for j in 0..<n { columnSums[j] += row[j] }
         }
-        let p = sameSum / sum
-        let inverse = 1 / sum
-        for j in 0..<n { weights[j] *= inverse * ((y[j] == label ? 1 : 0) - p) }
+        let blockWeights = UnsafeBufferPointer(weights)
+        // T_B += W'_B·Z and T += W'_Bᵀ·Z_B
+        BufferProducts.multiply(blockWeights, z, into: UnsafeMutableBufferPointer(rebasing: t[(rows.lowerBound * k)...]),
+                                m: b, n: k, k: n, beta: 1)
+        BufferProducts.multiply(blockWeights, transposingA: true, zBlock, into: t, m: n, n: k, k: b, beta: 1)
+        return total
+    }
+
+    /// Replaces sample `i`'s distances to every sample by W'ᵢⱼ = pᵢⱼ([yⱼ = yᵢ] − pᵢ) and returns pᵢ;
+    /// ∂pᵢ/∂dᵢⱼ = −W'ᵢⱼ. Samples are sorted by class, `sameClass` being the rows of sample i's class, so no
+    /// loop compares labels and each one vectorises. The softmax subtracts the smallest off-diagonal distance
+    /// first, so its largest term is exp(0) = 1 and nothing overflows or underflows to 0/0 (see `SoftmaxExponential`).
+    static func softmaxWeights(inPlace row: UnsafeMutableBufferPointer<Double>, sample i: Int,
+                               sameClass: Range<Int>) -> Double {
+        let n = row.count
+        row[i] = .infinity
+        var nearest = Double.infinity
+        for j in 0..<n { nearest = min(nearest, row[j]) }
+        for j in 0..<n { row[j] = SoftmaxExponential.value(nearest - row[j]) }
+        let sameSum = sum(row, sameClass)
+        let total = sameSum + sum(row, 0..<sameClass.lowerBound) + sum(row, sameClass.upperBound..<n)
+        let p = sameSum / total
+        let (other, same) = (-p / total, (1 - p) / total)
+        for j in 0..<sameClass.lowerBound { row[j] *= other }
+        for j in sameClass { row[j] *= same }
+        for j in sameClass.upperBound..<n { row[j] *= other }
         return p
+    }
+
+    /// Σ values[range], with four running sums so the additions pipeline.
+    private static func sum(_ values: UnsafeMutableBufferPointer<Double>, _ range: Range<Int>) -> Double {
+        var (s0, s1, s2, s3) = (0.0, 0.0, 0.0, 0.0)
+        var j = range.lowerBound
+        while j + 4 <= range.upperBound {
+            s0 += values[j]
+            s1 += values[j + 1]
+            s2 += values[j + 2]
+            s3 += values[j + 3]
+            j += 4
+        }
+        while j < range.upperBound {
+            s0 += values[j]
+            j += 1
+        }
+        return (s0 + s1) + (s2 + s3)
     }
 }

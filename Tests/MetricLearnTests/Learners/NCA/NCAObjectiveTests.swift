@@ -57,3 +57,17 @@ import Testing
         #expect(gradient[0].isFinite)
     }
 }
+
+extension NCAObjectiveTests {
+    /// The objective reuses its workspace: evaluating elsewhere in between must not change a result.
+    @Test func repeatedEvaluationsGiveTheSameBits() {
+        let (objective, point) = Self.problem(componentCount: 2, seed: 4)
+        var first = [Double](repeating: 0, count: objective.dimension)
+        var again = first, elsewhere = first
+        let value = objective.valueAndGradient(at: point, gradient: &first)
+        _ = objective.valueAndGradient(at: point.map { 2 * $0 + 0.1 }, gradient: &elsewhere)
+        #expect(objective.valueAndGradient(at: point, gradient: &again) == value)
+        #expect(again == first)
+        #expect(elsewhere != first)
+    }
+}
