@@ -3,14 +3,14 @@ import Foundation
 import Testing
 
 @Suite struct SoftmaxExponentialTests {
-    @Test func withinTwoUlpOfExpOverTheWholeRange() {
+    @Test func withinThreeUlpOfExpOverTheWholeRange() {
         var worst = 0.0
         for step in 0...200_000 {
             let t = SoftmaxExponential.cutoff * Double(step) / 200_000
             let reference = exp(t)
             worst = max(worst, abs(SoftmaxExponential.value(t) - reference) / reference.ulp)
         }
-        #expect(worst <= 2)
+        #expect(worst <= 3)
     }
 
     @Test func exactAtZeroAndFlushedBelowTheCutoff() {
