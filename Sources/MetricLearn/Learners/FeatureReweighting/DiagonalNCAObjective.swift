@@ -8,7 +8,8 @@
 ///
 /// and, since ∂pᵢ/∂Dᵢⱼ = −W'ᵢⱼ, ∂(−F)/∂w_l = (2/n)·w_l·Σᵢⱼ W'ᵢⱼ·|x_il − x_jl| + 2λ·w_l.
 /// The L1 distance has no Gram-matrix form, so one evaluation is two O(n·d) sweeps per sample over the
-/// feature-major copy of X: O(n²·d) time, O(n·d) memory, never an n×n matrix.
+/// feature-major copy of X, the samples split into `FixedChunks` that run concurrently: O(n²·d) time,
+/// O(n·d) memory, never an n×n matrix.
 struct DiagonalNCAObjective: DifferentiableObjective {
     /// Xᵀ (d×n, row-major) with samples sorted by label: feature l of every sample is contiguous.
     let featureMajor: [Double]
@@ -32,33 +33,57 @@ struct DiagonalNCAObjective: DifferentiableObjective {
 
     func valueAndGradient(at point: [Double], gradient: inout [Double]) -> Double {
         let (n, d) = (labels.count, dimension)
-        var buffer = [Double](repeating: 0, count: n)                // sample i's distances, then W'ᵢ.
-        var differenceSums = [Double](repeating: 0, count: d)        // Σᵢⱼ W'ᵢⱼ·|x_il − x_jl|
-        var expectedHits = 0.0
+        let scales = point.map { $0 * $0 }
+        let (ranges, sampleLabels) = (classRanges, labels)
+        var rows = [Double](repeating: 0, count: FixedChunks.count * n)         // per chunk: distances, then W'ᵢ
+        var sums = [Double](repeating: 0, count: FixedChunks.count * d)         // per chunk: Σᵢⱼ W'ᵢⱼ·|x_il − x_jl|
+        var totals = [Double](repeating: 0, count: FixedChunks.count)           // per chunk: Σpᵢ
         featureMajor.withUnsafeBufferPointer { x in
-            buffer.withUnsafeMutableBufferPointer { row in
-                for i in 0..<n {
-                    for j in 0..<n { row[j] = 0 }
-                    for l in 0..<d {
-                        let (scale, value, feature) = (point[l] * point[l], x[l * n + i], l * n)
-                        for j in 0..<n { row[j] += scale * abs(value - x[feature + j]) }
-                    }
-                    expectedHits += StochasticNeighbors.softmaxWeights(inPlace: row, sample: i,
-                                                                         sameClass: classRanges[labels[i]])
-                    for l in 0..<d {
-                        let (value, feature) = (x[l * n + i], l * n)
-                        var sum = 0.0
-                        for j in 0..<n { sum += row[j] * abs(value - x[feature + j]) }
-                        differenceSums[l] += sum
+            rows.withUnsafeMutableBufferPointer { rowBuffers in
+                sums.withUnsafeMutableBufferPointer { sumBuffers in
+                    totals.withUnsafeMutableBufferPointer { totalBuffer in
+                        let shared = DiagonalChunkBuffers(x: x, rows: rowBuffers, sums: sumBuffers, totals: totalBuffer)
+                        FixedChunks.forEach(work: n * n * d) { chunk in
+                            let row = UnsafeMutableBufferPointer(rebasing: shared.rows[(chunk * n)..<((chunk + 1) * n)])
+                            var total = 0.0
+                            for i in FixedChunks.range(chunk, of: n) {
+                                for j in 0..<n { row[j] = 0 }
+                                for l in 0..<d {
+                                    let (scale, value, feature) = (scales[l], shared.x[l * n + i], l * n)
+                                    for j in 0..<n { row[j] += scale * abs(value - shared.x[feature + j]) }
+                                }
+                                total += StochasticNeighbors.softmaxWeights(inPlace: row, sample: i,
+                                                                            sameClass: ranges[sampleLabels[i]])
+                                for l in 0..<d {
+                                    let (value, feature) = (shared.x[l * n + i], l * n)
+                                    var sum = 0.0
+                                    for j in 0..<n { sum += row[j] * abs(value - shared.x[feature + j]) }
+                                    shared.sums[chunk * d + l] += sum
+                                }
+                            }
+                            shared.totals[chunk] = total
+                        }
                     }
                 }
             }
         }
-        var penalty = 0.0
+        var expectedHits = 0.0, penalty = 0.0
+        for chunk in 0..<FixedChunks.count { expectedHits += totals[chunk] }
         for l in 0..<d {
-            gradient[l] = 2 * point[l] * (differenceSums[l] / Double(n) + regularization)
+            var differenceSum = 0.0
+            for chunk in 0..<FixedChunks.count { differenceSum += sums[chunk * d + l] }
+            gradient[l] = 2 * point[l] * (differenceSum / Double(n) + regularization)
             penalty += point[l] * point[l]
         }
         return -expectedHits / Double(n) + regularization * penalty
     }
+}
+
+/// The buffers the concurrent chunks of one evaluation share: chunk c writes only its own row buffer, its own
+/// d sums and `totals[c]`, and only reads `x`; they outlive `FixedChunks.forEach`.
+private struct DiagonalChunkBuffers: @unchecked Sendable {
+    let x: UnsafeBufferPointer<Double>
+    let rows: UnsafeMutableBufferPointer<Double>
+    let sums: UnsafeMutableBufferPointer<Double>
+    let totals: UnsafeMutableBufferPointer<Double>
 }

@@ -1,5 +1,3 @@
-import Dispatch
-
 /// The stochastic-neighbour softmax of NCA on an embedding Z (n×k) and its derivative, computed in row blocks.
 ///
 /// pᵢⱼ = exp(−‖zᵢ − zⱼ‖²) / Σ_{l≠i} exp(−‖zᵢ − z_l‖²) for j ≠ i, pᵢᵢ = 0, and pᵢ = Σ_{j: yⱼ = yᵢ} pᵢⱼ.
@@ -17,9 +15,8 @@ import Dispatch
 /// Samples must be sorted by label (the objectives permute their rows once), so that each class is a
 /// contiguous range of rows and the inner loops need no label comparisons.
 ///
-/// The rows of a block are split into `chunkCount` fixed chunks whose softmax runs concurrently; each chunk
-/// keeps its own column sums and Σpᵢ, added up in chunk order, so the result does not depend on the number
-/// of cores or on scheduling.
+/// The rows of a block are split into `FixedChunks` whose softmax runs concurrently; each chunk keeps its
+/// own column sums and Σpᵢ, added up in chunk order, so the result does not depend on the number of cores.
 ///
 /// Cost per evaluation: O(n²·k) for the three products, plus n² exponentials. Memory: one block buffer
 /// (b·n doubles, b = 64 rows by default) and O(n·k), all allocated once here and reused by every
@@ -42,14 +39,10 @@ final class StochasticNeighbors {
     private var columnSums: [Double]
     /// Σpᵢ of each chunk's rows in the current block.
     private var chunkTotals: [Double]
-    /// Chunks of a block's rows whose softmax runs concurrently (fixed, so results do not depend on the machine).
-    private static let chunkCount = 4
     /// Rows per block: a block of distances (64·n doubles) stays in cache between the softmax and the two
     /// products that reuse it, which measured faster than larger blocks at n = 2000, and at n = 20 000 the
     /// extra passes over T (one per block) still cost little next to the products.
     static let defaultBlockRowCount = 64
-    /// Blocks with fewer elements run their chunks on the calling thread.
-    private static let concurrencyThreshold = 1 << 16
 
     /// Workspace for samples with `sortedLabels` embedded in `componentCount` dimensions, in blocks of
     /// `blockRowCount` rows (`defaultBlockRowCount` when nil).
@@ -63,8 +56,8 @@ final class StochasticNeighbors {
         tangent = embedding
         block = [Double](repeating: 0, count: self.blockRowCount * n)
         norms = [Double](repeating: 0, count: n)
-        columnSums = [Double](repeating: 0, count: Self.chunkCount * n)
-        chunkTotals = [Double](repeating: 0, count: Self.chunkCount)
+        columnSums = [Double](repeating: 0, count: FixedChunks.count * n)
+        chunkTotals = [Double](repeating: 0, count: FixedChunks.count)
     }
 
     /// The sample indices ordered by label (stably), the row order the objectives work in.
@@ -107,13 +100,13 @@ final class StochasticNeighbors {
                                         let rows = start..<min(start + height, n)
                                         accumulate(rows: rows, embedding: z, labels: y, norms: norm, block: w, tangent: t,
                                                    columnSums: columnSum, chunkTotals: chunkTotal)
-                                        for chunk in 0..<Self.chunkCount { total += chunkTotal[chunk] }
+                                        for chunk in 0..<FixedChunks.count { total += chunkTotal[chunk] }
                                         start = rows.upperBound
                                     }
                                     // T −= diag(colsum W') · Z
                                     for i in 0..<n {
                                         var columnSumI = 0.0
-                                        for chunk in 0..<Self.chunkCount { columnSumI += columnSum[chunk * n + i] }
+                                        for chunk in 0..<FixedChunks.count { columnSumI += columnSum[chunk * n + i] }
                                         for c in 0..<k { t[i * k + c] -= columnSumI * z[i * k + c] }
                                     }
                                 }
@@ -139,13 +132,12 @@ final class StochasticNeighbors {
         let weights = UnsafeMutableBufferPointer(rebasing: w[0..<(b * n)])
         // −2·Z_B·Zᵀ, then ‖zᵢ‖² + ‖zⱼ‖² − 2zᵢ·zⱼ clamped at 0 (the expansion can round below 0).
         BufferProducts.multiply(zBlock, z, transposingB: true, into: weights, m: b, n: n, k: k, alpha: -2)
-        let chunkHeight = (b + Self.chunkCount - 1) / Self.chunkCount
         let shared = ChunkBuffers(weights: weights, norms: norms, labels: y, columnSums: columnSums, chunkTotals: chunkTotals)
         let ranges = classRanges
-        let softmaxChunk: @Sendable (Int) -> Void = { chunk in
+        FixedChunks.forEach(work: b * n) { chunk in
             var total = 0.0
             let sums = UnsafeMutableBufferPointer(rebasing: shared.columnSums[(chunk * n)..<((chunk + 1) * n)])
-            for r in min(b, chunk * chunkHeight)..<min(b, (chunk + 1) * chunkHeight) {
+            for r in FixedChunks.range(chunk, of: b) {
                 let i = rows.lowerBound + r
                 let row = UnsafeMutableBufferPointer(rebasing: shared.weights[(r * n)..<((r + 1) * n)])
                 let normI = shared.norms[i]
@@ -154,11 +146,6 @@ final class StochasticNeighbors {
                 for j in 0..<n { sums[j] += row[j] }
             }
             shared.chunkTotals[chunk] = total
-        }
-        if b * n >= Self.concurrencyThreshold {
-            DispatchQueue.concurrentPerform(iterations: Self.chunkCount, execute: softmaxChunk)
-        } else {
-            for chunk in 0..<Self.chunkCount { softmaxChunk(chunk) }
         }
         let blockWeights = UnsafeBufferPointer(weights)
         // T_B += W'_B·Z and T += W'_Bᵀ·Z_B
@@ -226,7 +213,7 @@ final class StochasticNeighbors {
 
 /// The buffers the concurrent chunks of one block share. Chunk c writes only its own rows of `weights`, its
 /// own row of `columnSums` and `chunkTotals[c]`, and only reads the rest, so no two chunks touch the same
-/// element concurrently; the buffers outlive `concurrentPerform`, which returns after every chunk.
+/// element concurrently; the buffers outlive `FixedChunks.forEach`, which returns after every chunk.
 private struct ChunkBuffers: @unchecked Sendable {
     let weights: UnsafeMutableBufferPointer<Double>
     let norms: UnsafeMutableBufferPointer<Double>

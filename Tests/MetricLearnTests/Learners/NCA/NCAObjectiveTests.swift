@@ -71,3 +71,18 @@ extension NCAObjectiveTests {
         #expect(elsewhere != first)
     }
 }
+
+extension NCAObjectiveTests {
+    /// 1200 samples: 64-row blocks run their softmax chunks concurrently, 8-row blocks on the calling thread.
+    @Test func concurrentChunksAgreeWithSequentialOnes() {
+        let data = SyntheticData(perClass: 400, featureCount: 3, separation: 1, seed: 12)
+        let point = [0.8, -0.3, 0.5, 0.2, 0.9, -0.6]
+        let concurrent = NCAObjective(x: data.features, labels: data.labels, componentCount: 2)
+        let sequential = NCAObjective(x: data.features, labels: data.labels, componentCount: 2, blockRowCount: 8)
+        var a = [Double](repeating: 0, count: 6), b = a
+        let valueA = concurrent.valueAndGradient(at: point, gradient: &a)
+        let valueB = sequential.valueAndGradient(at: point, gradient: &b)
+        #expect(abs(valueA - valueB) <= 1e-12 * abs(valueA))
+        #expect(FiniteDifferences.relativeError(a, b) <= 1e-12)
+    }
+}
