@@ -3,13 +3,20 @@ import Foundation
 import Testing
 
 @Suite struct FeatureReweightingTests {
-    static let wine = TemporaryDatasets.wine
-    static let standardizedWine = wine.features.standardized()
+    let wine: Dataset
+    let x: Matrix            // wine, standardised
+    let y: [Int]
+
+    init() throws {
+        wine = try Dataset.wine
+        x = try standardized(wine.features)
+        y = wine.labels
+    }
 
     /// Standardised wine with `count` seeded standard-normal columns appended after the 13 real ones.
-    static func wineWithNoise(columns count: Int, seed: UInt64) -> Matrix {
+    func wineWithNoise(columns count: Int, seed: UInt64) throws -> Matrix {
         var generator = SeededGenerator(seed: seed)
-        return Matrix(rows: wine.features.rows.map { $0 + (0..<count).map { _ in generator.nextGaussian() } }).standardized()
+        return try standardized(Matrix(rows: wine.features.rows.map { $0 + (0..<count).map { _ in generator.nextGaussian() } }))
     }
 
     // MARK: Diagonal NCA
@@ -39,8 +46,8 @@ import Testing
     /// weight, and the three best real features outrank every noise column. Three noise draws.
     @Test(arguments: [7, 8, 9] as [UInt64])
     func ncaSuppressesNoiseFeatures(seed: UInt64) throws {
-        let x = Self.wineWithNoise(columns: 10, seed: seed)
-        let metric = try FeatureReweighting().fit(x, labels: Self.wine.labels)
+        let noisy = try wineWithNoise(columns: 10, seed: seed)
+        let metric = try FeatureReweighting().fit(noisy, labels: y)
         let weights = metric.components.diagonal
         let real = Array(weights[0..<13]), noise = Array(weights[13...])
         let median = real.sorted()[6]
@@ -52,7 +59,7 @@ import Testing
     }
 
     @Test func ncaObjectiveNeverDecreases() throws {
-        let metric = try FeatureReweighting(method: .nca(regularization: 0.02)).fit(Self.standardizedWine, labels: Self.wine.labels)
+        let metric = try FeatureReweighting(method: .nca(regularization: 0.02)).fit(x, labels: y)
         let history = metric.report.objectiveHistory
         #expect(history.count == metric.report.iterations + 1)
         #expect(zip(history, history.dropFirst()).allSatisfy { $0 <= $1 })
@@ -60,8 +67,8 @@ import Testing
     }
 
     @Test func strongerRegularizationShrinksTheWeights() throws {
-        let weak = try FeatureReweighting(method: .nca(regularization: 0.001)).fit(Self.standardizedWine, labels: Self.wine.labels)
-        let strong = try FeatureReweighting(method: .nca(regularization: 0.05)).fit(Self.standardizedWine, labels: Self.wine.labels)
+        let weak = try FeatureReweighting(method: .nca(regularization: 0.001)).fit(x, labels: y)
+        let strong = try FeatureReweighting(method: .nca(regularization: 0.05)).fit(x, labels: y)
         func squaredNorm(_ metric: MahalanobisMetric) -> Double { metric.components.diagonal.reduce(0) { $0 + $1 * $1 } }
         #expect(squaredNorm(strong) < 0.5 * squaredNorm(weak))
     }
@@ -74,9 +81,8 @@ import Testing
     /// .feature_importances_` with `idx` the first 48 row indices of each class; the smallest gap between
     /// a 10th and an 11th nearest neighbour is 7.7e-6, so no tie decides a neighbour.
     @Test func reliefFMatchesSkrebateOnBalancedClasses() {
-        let indices = (0..<3).flatMap { label in Self.wine.labels.indices.filter { Self.wine.labels[$0] == label }.prefix(48) }
-        let x = Self.wine.features.rows(at: indices)
-        let weights = x.reliefFWeights(labels: indices.map { Self.wine.labels[$0] }, neighborCount: 10)
+        let indices = (0..<3).flatMap { label in y.indices.filter { y[$0] == label }.prefix(48) }
+        let weights = wine.features.rows(at: indices).reliefFWeights(labels: indices.map { y[$0] }, neighborCount: 10)
         let skrebate = [0.10884605399792319, 0.09226846988795505, 0.037541069295101516, 0.05332545819014885,
                         0.035280797101449275, 0.11848504645760748, 0.25058611884865356, 0.08087002096436051,
                         0.07226093689508327, 0.11181727381216697, 0.16459836769759453, 0.2073183760683761,
@@ -91,7 +97,7 @@ import Testing
     @Test func reliefFAgreesWithSkrebateUpToClassPriors() throws {
         let fixture = try Fixture.load("relieff_wine")
         let expected = Fixture.vector(fixture["featureImportances"])
-        let weights = Self.standardizedWine.reliefFWeights(labels: Self.wine.labels, neighborCount: 10)
+        let weights = x.reliefFWeights(labels: y, neighborCount: 10)
         #expect(expected.count == 13)
         #expect(zip(weights, expected).allSatisfy { abs($0 - $1) <= 0.02 })
         func ranking(_ scores: [Double]) -> [Int] { scores.indices.sorted { scores[$0] > scores[$1] } }
@@ -123,7 +129,7 @@ import Testing
 
     @Test(arguments: [FeatureReweighting.Method.nca(), .nca(regularization: 0.1), .reliefF(), .reliefF(neighborCount: 3)])
     func weightsAreNonNegativeAndRankedByName(_ method: FeatureReweighting.Method) throws {
-        let metric = try FeatureReweighting(method: method).fit(Self.standardizedWine, labels: Self.wine.labels)
+        let metric = try FeatureReweighting(method: method).fit(x, labels: y)
         let diagonal = metric.components.diagonal
         #expect(metric.components == Matrix(diagonal: diagonal))
         #expect(diagonal.allSatisfy { $0 >= 0 })
@@ -142,7 +148,7 @@ import Testing
     ])
     func rejectsInvalidParameters(_ learner: FeatureReweighting, _ parameter: String) {
         #expect {
-            try learner.fit(Self.standardizedWine, labels: Self.wine.labels)
+            try learner.fit(x, labels: y)
         } throws: { error in
             guard case let .invalidParameter(name, _, _) = error as? MetricLearnError else { return false }
             return name == parameter
@@ -163,7 +169,7 @@ import Testing
 
     @Test(arguments: [FeatureReweighting.Method.reliefF(), .nca()])
     func crossValidatedAccuracyOnWine(_ method: FeatureReweighting.Method) throws {
-        let accuracy = try TemporaryCrossValidation.accuracy(of: Self.wine) { x, y in
+        let accuracy = try TemporaryCrossValidation.accuracy(of: wine) { x, y in
             try FeatureReweighting(method: method).fit(x, labels: y)
         }
         #expect(accuracy >= 0.967)

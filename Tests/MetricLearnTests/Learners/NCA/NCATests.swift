@@ -3,8 +3,15 @@ import Foundation
 import Testing
 
 @Suite struct NCATests {
-    static let iris = TemporaryDatasets.iris
-    static let standardizedIris = LabeledTable(features: iris.features.standardized(), labels: iris.labels)
+    let iris: Dataset
+    let x: Matrix            // iris, standardised
+    let y: [Int]
+
+    init() throws {
+        iris = try Dataset.iris
+        x = try standardized(iris.features)
+        y = iris.labels
+    }
 
     // MARK: Golden values
 
@@ -15,15 +22,15 @@ import Testing
         let fixture = try Fixture.load("nca_iris")
         let cases = try #require(fixture["cases"] as? [String: Any])
         let entry = try #require(cases[name] as? [String: Any])
-        var x = Self.iris.features
+        var raw = iris.features
         if entry["data"] as? String == "standardized" {
             let scaler = try #require(fixture["standardScaler"] as? [String: Any])
             let (mean, scale) = (Fixture.vector(scaler["mean"]), Fixture.vector(scaler["scale"]))
-            x = Matrix(rows: x.rows.map { row in row.indices.map { (row[$0] - mean[$0]) / scale[$0] } })
+            raw = Matrix(rows: raw.rows.map { row in row.indices.map { (row[$0] - mean[$0]) / scale[$0] } })
         }
         let components = Matrix(rows: Fixture.matrix(entry["L"]))
         let expectedGradient = Fixture.matrix(entry["gradient"]).flatMap { $0 }
-        let objective = NCAObjective(x: x, labels: Self.iris.labels, componentCount: components.rowCount)
+        let objective = NCAObjective(x: raw, labels: y, componentCount: components.rowCount)
         var gradient = [Double](repeating: 0, count: objective.dimension)
         let value = objective.valueAndGradient(at: components.elements, gradient: &gradient)
 
@@ -36,7 +43,7 @@ import Testing
     // MARK: Optimisation
 
     @Test func objectiveNeverDecreasesAndImprovesOnTheStart() throws {
-        let metric = try NCA(maxIterations: 30).fit(Self.standardizedIris.features, labels: Self.iris.labels)
+        let metric = try NCA(maxIterations: 30).fit(x, labels: y)
         let history = metric.report.objectiveHistory
         #expect(history.count == metric.report.iterations + 1)
         #expect(zip(history, history.dropFirst()).allSatisfy { $0 <= $1 })
@@ -46,7 +53,7 @@ import Testing
 
     @Test func progressReportsTheMaximisedObjective() throws {
         var seen: [OptimizationProgress] = []
-        let metric = try NCA(maxIterations: 10).fit(Self.standardizedIris.features, labels: Self.iris.labels) {
+        let metric = try NCA(maxIterations: 10).fit(x, labels: y) {
             seen.append($0)
         }
         #expect(seen.map(\.iteration) == Array(1...metric.report.iterations))
@@ -55,16 +62,15 @@ import Testing
 
     @Test func warmStartFromItsOwnResultStopsAtOnce() throws {
         let learner = NCA(maxIterations: 300)
-        let first = try learner.fit(Self.standardizedIris.features, labels: Self.iris.labels)
+        let first = try learner.fit(x, labels: y)
         #expect(first.report.didConverge)
-        let second = try learner.fit(Self.standardizedIris.features, labels: Self.iris.labels, startingFrom: first)
+        let second = try learner.fit(x, labels: y, startingFrom: first)
         #expect(second.report.iterations <= 2)
         #expect(second.report.details["warmStart"] == 1)
         #expect(second.report.objectiveHistory.first == first.report.objectiveHistory.last)
     }
 
     @Test func warmStartChecksTheShape() throws {
-        let x = Self.standardizedIris.features, y = Self.iris.labels
         let lowRank = try NCA(componentCount: 2, maxIterations: 2).fit(x, labels: y)
         #expect(throws: MetricLearnError.invalidParameter(name: "startingFrom", value: "2×4 metric",
                                                           requirement: "must have componentCount = 4 output dimensions")) {
@@ -76,7 +82,7 @@ import Testing
     }
 
     @Test func lowRankEmbeddingSeparatesIris() throws {
-        let metric = try NCA(componentCount: 2).fit(Self.standardizedIris.features, labels: Self.iris.labels)
+        let metric = try NCA(componentCount: 2).fit(x, labels: y)
         #expect(metric.outputDimension == 2 && metric.inputDimension == 4)
         #expect(metric.report.details["expectedAccuracy"]! > 0.95)
         #expect(metric.mahalanobisMatrix.isSymmetric())
@@ -86,14 +92,13 @@ import Testing
                       .matrix(Matrix(rows: [[1, 0, 1, 0], [0, 1, 0, -1]]))])
     func everyInitializationFits(_ initialization: Initialization) throws {
         let metric = try NCA(componentCount: 2, initialization: initialization, maxIterations: 20, seed: 3)
-            .fit(Self.standardizedIris.features, labels: Self.iris.labels)
+            .fit(x, labels: y)
         #expect(metric.components.isFinite)
         #expect(metric.report.details["expectedAccuracy"]! > 0.9)
         #expect(metric.report.objectiveHistory.last! >= metric.report.objectiveHistory.first!)
     }
 
     @Test func seedDrivesRandomInitialization() throws {
-        let x = Self.standardizedIris.features, y = Self.iris.labels
         let a = try NCA(initialization: .random, maxIterations: 3, seed: 1).fit(x, labels: y)
         let b = try NCA(initialization: .random, maxIterations: 3, seed: 1).fit(x, labels: y)
         let c = try NCA(initialization: .random, maxIterations: 3, seed: 2).fit(x, labels: y)
@@ -111,7 +116,7 @@ import Testing
     ])
     func rejectsInvalidParameters(_ learner: NCA, _ parameter: String) {
         #expect {
-            try learner.fit(Self.standardizedIris.features, labels: Self.iris.labels)
+            try learner.fit(x, labels: y)
         } throws: { error in
             guard case let .invalidParameter(name, _, _) = error as? MetricLearnError else { return false }
             return name == parameter
@@ -130,12 +135,12 @@ import Testing
     // MARK: Accuracy protocol (5-fold stratified CV, standardised per training fold, 3-NN in the learned space)
 
     @Test func crossValidatedAccuracyOnIris() throws {
-        let accuracy = try TemporaryCrossValidation.accuracy(of: Self.iris) { x, y in try NCA().fit(x, labels: y) }
+        let accuracy = try TemporaryCrossValidation.accuracy(of: iris) { x, y in try NCA().fit(x, labels: y) }
         #expect(accuracy >= 0.95)
     }
 
     @Test func crossValidatedAccuracyOnWine() throws {
-        let accuracy = try TemporaryCrossValidation.accuracy(of: TemporaryDatasets.wine) { x, y in
+        let accuracy = try TemporaryCrossValidation.accuracy(of: try Dataset.wine) { x, y in
             try NCA().fit(x, labels: y)
         }
         #expect(accuracy >= 0.967)

@@ -30,22 +30,27 @@ enum TemporaryCrossValidation {
 
     /// Mean 5-fold stratified accuracy of 3-NN in the space `learn` fits on each standardised training fold
     /// (the test fold is standardised with the training fold's statistics).
-    static func accuracy(of table: LabeledTable, seed: UInt64 = 0,
+    static func accuracy(of dataset: Dataset, seed: UInt64 = 0,
                          learn: (Matrix, [Int]) throws -> MahalanobisMetric) throws -> Double {
-        let folds = stratifiedFolds(labels: table.labels, foldCount: 5, seed: seed)
+        let folds = stratifiedFolds(labels: dataset.labels, foldCount: 5, seed: seed)
         var correct = 0
         for fold in 0..<5 {
             let trainIndices = folds.indices.filter { folds[$0] != fold }
             let testIndices = folds.indices.filter { folds[$0] == fold }
-            let rawTrain = table.features.rows(at: trainIndices)
-            let train = rawTrain.standardized()
-            let test = table.features.rows(at: testIndices).standardized(using: rawTrain)
-            let trainLabels = trainIndices.map { table.labels[$0] }
+            let standardization = try StandardScaler().fit(dataset.features.rows(at: trainIndices))
+            let train = try standardization.transform(dataset.features.rows(at: trainIndices))
+            let test = try standardization.transform(dataset.features.rows(at: testIndices))
+            let trainLabels = trainIndices.map { dataset.labels[$0] }
             let metric = try learn(train, trainLabels)
             let predictions = nearestNeighborPredictions(train: try metric.transform(train), labels: trainLabels,
                                                          test: try metric.transform(test), k: 3)
-            correct += zip(predictions, testIndices).filter { $0 == table.labels[$1] }.count
+            correct += zip(predictions, testIndices).filter { $0 == dataset.labels[$1] }.count
         }
-        return Double(correct) / Double(table.labels.count)
+        return Double(correct) / Double(dataset.labels.count)
     }
+}
+
+/// The columns of `x` standardised with their own means and population standard deviations.
+func standardized(_ x: Matrix) throws -> Matrix {
+    try StandardScaler().fit(x).transform(x)
 }
