@@ -46,15 +46,16 @@ extension Matrix {
         return weights.map { $0 / Double(n) }
     }
 
-    /// Each column mapped to [0, 1] by (x − min)/(max − min); a constant column becomes 0.
+    /// Each column mapped to [0, 1] by (x − min)/(max − min); a constant column becomes 0. Halves are
+    /// subtracted so that the range of any finite column is finite.
     private func rangeScaled() -> Matrix {
         var scaled = [Double](repeating: 0, count: rowCount * columnCount)
         for j in 0..<columnCount {
             let values = column(j)
-            let low = values.min() ?? 0
-            let range = (values.max() ?? 0) - low
+            let low = (values.min() ?? 0) / 2
+            let range = (values.max() ?? 0) / 2 - low
             guard range > 0 else { continue }
-            for i in 0..<rowCount { scaled[i * columnCount + j] = (values[i] - low) / range }
+            for i in 0..<rowCount { scaled[i * columnCount + j] = (values[i] / 2 - low) / range }
         }
         return Matrix(rowCount: rowCount, columnCount: columnCount, elements: scaled)
     }

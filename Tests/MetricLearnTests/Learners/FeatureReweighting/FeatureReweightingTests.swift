@@ -125,6 +125,15 @@ import Testing
         #expect(metric.report.details["clampedFeatureCount"] == 1)
     }
 
+    @Test func reliefFHandlesValuesNearTheLargestDouble() {
+        // The range of the first column (2·10³⁰⁸) overflows unless halves are subtracted; scaled by it,
+        // the columns are identical, so their weights are too.
+        let x = Matrix(rows: [[-1e308, -1], [-0.9e308, -0.9], [1e308, 1], [0.9e308, 0.9]])
+        let weights = x.reliefFWeights(labels: [0, 0, 1, 1], neighborCount: 1)
+        #expect(weights.allSatisfy { $0.isFinite })
+        #expect(abs(weights[0] - weights[1]) < 1e-12 && weights[0] > 0.5)
+    }
+
     // MARK: The fitted metric
 
     @Test(arguments: [FeatureReweighting.Method.nca(), .nca(regularization: 0.1), .reliefF(), .reliefF(neighborCount: 3)])
