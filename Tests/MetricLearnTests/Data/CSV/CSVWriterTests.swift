@@ -11,13 +11,26 @@ import Testing
         #expect(text == "a,\"label, with comma\"\n1.5,x\n-0.0,\"say \"\"hi\"\"\"\n1e-05,\"\"\n0.1,\" padded\"\n")
     }
 
-    @Test func otherDelimitersQuoteThemselvesOnly() {
+    @Test func everyDelimiterIsQuotedWhateverTheWritersDelimiter() {
         let text = CSVWriter(delimiter: .semicolon).text([
             CSVColumn(name: "a;b", numbers: [2]),
             CSVColumn(name: "c,d", text: ["line\nbreak"]),
         ])
-        #expect(text == "\"a;b\";c,d\n2.0;\"line\nbreak\"\n")
+        #expect(text == "\"a;b\";\"c,d\"\n2.0;\"line\nbreak\"\n")
         #expect(CSVWriter(delimiter: .tab).text([CSVColumn(name: "t\tab", text: ["x"])]) == "\"t\tab\"\nx\n")
+        #expect(CSVWriter().text([CSVColumn(name: "t\tab", text: ["x;y"])]) == "\"t\tab\"\n\"x;y\"\n")
+    }
+
+    /// Found by the CSV fuzzer: a header name holding tabs, written unquoted by a comma writer, made the
+    /// reader detect tab as the delimiter and split the header wrongly.
+    @Test func namesHoldingAnotherDelimiterReadBackWithTheDelimiterDetected() throws {
+        let columns = [CSVColumn(name: "w\t\t\tx", numbers: [1, 2]), CSVColumn(name: "y;z;u", numbers: [3, 4]),
+                       CSVColumn(name: "label", text: ["p", "q"])]
+        for delimiter in CSVDelimiter.allCases {
+            let dataset = try Dataset(csvText: CSVWriter(delimiter: delimiter).text(columns))
+            #expect(dataset.featureNames == ["w\t\t\tx", "y;z;u"])
+            #expect(dataset.features == Matrix(rows: [[1, 3], [2, 4]]))
+        }
     }
 
     @Test func nonFiniteNumbersAreWrittenAsWords() {
