@@ -51,6 +51,11 @@ let package = Package(
 
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
         .testTarget(name: "OptimizationTests", dependencies: ["Optimization"]),
-        .testTarget(name: "MetricLearnTests", dependencies: ["MetricLearn"], exclude: ["Fixtures"]),
+        .testTarget(name: "MetricLearnTests", dependencies: ["MetricLearn", "FuzzChecks"], exclude: ["Fixtures"]),
+
+        // MARK: - Fuzzing (Docs/Robustness.md: `make fuzz`, `make fuzz-smoke`)
+
+        .target(name: "FuzzChecks", dependencies: ["MetricLearn"], path: "Fuzz/FuzzChecks"),
+        .executableTarget(name: "fuzz-csv-reader", dependencies: ["FuzzChecks"], path: "Fuzz/fuzz-csv-reader"),
     ]
 )
