@@ -3,8 +3,8 @@ import Foundation
 /// Writes columns as CSV text: a header row, then one row per cell index, lines ending in LF.
 ///
 /// A field is quoted (RFC 4180, with `"` doubled) when it holds any of the delimiters the reader
-/// detects (comma, semicolon, tab), a quote or a line break, starts or ends with a space or tab, or
-/// is empty text; so `Dataset(csvText:)` and `FeatureTable(csvText:)`, which detect the delimiter
+/// detects (comma, semicolon, tab), a quote or a line break, starts or ends with a space or tab,
+/// starts with U+FEFF (which opening a file reads as a byte order mark), or is empty text; so `Dataset(csvText:)` and `FeatureTable(csvText:)`, which detect the delimiter
 /// from the header, read back exactly what was written, numbers bit for bit.
 public struct CSVWriter: Sendable, Hashable {
     /// The field separator (default comma).
@@ -57,6 +57,7 @@ public struct CSVWriter: Sendable, Hashable {
         let needsQuotes = utf8.isEmpty
             || utf8.contains { Self.quotedBytes.contains($0) }
             || [CSVByte.space, CSVByte.tab].contains(utf8.first) || [CSVByte.space, CSVByte.tab].contains(utf8.last)
+            || field.unicodeScalars.first == "\u{FEFF}"    // a reader would take it for a byte order mark
         guard needsQuotes else {
             text.append(field)
             return

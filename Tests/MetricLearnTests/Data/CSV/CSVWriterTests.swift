@@ -33,6 +33,17 @@ import Testing
         }
     }
 
+    /// Found by the CSV fuzzer: a file opening with two byte order marks has a first column name that
+    /// starts with U+FEFF, which the reader dropped as a byte order mark when the writer left it unquoted.
+    @Test func aNameStartingWithAByteOrderMarkIsQuoted() throws {
+        let columns = [CSVColumn(name: "\u{FEFF}a", numbers: [1, 2]), CSVColumn(name: "label", text: ["p", "\u{FEFF}q"])]
+        let text = CSVWriter().text(columns)
+        #expect(text == "\"\u{FEFF}a\",label\n1.0,p\n2.0,\"\u{FEFF}q\"\n")
+        let dataset = try Dataset(csvText: text)
+        #expect(dataset.featureNames == ["\u{FEFF}a"])
+        #expect(dataset.classNames == ["p", "\u{FEFF}q"])
+    }
+
     @Test func nonFiniteNumbersAreWrittenAsWords() {
         let text = CSVWriter().text([CSVColumn(name: "v", numbers: [.nan, .infinity, -.infinity])])
         #expect(text == "v\nnan\ninf\n-inf\n")
