@@ -62,8 +62,13 @@ public struct CSVWriter: Sendable, Hashable {
             text.append(field)
             return
         }
-        text.append("\"")
-        text.append(field.replacingOccurrences(of: "\"", with: "\"\""))
-        text.append("\"")
+        // Quotes are doubled scalar by scalar: a quote followed by a combining mark is one Character,
+        // which a Character-level replacement would miss.
+        text.unicodeScalars.append("\"")
+        for scalar in field.unicodeScalars {
+            if scalar == "\"" { text.unicodeScalars.append(scalar) }
+            text.unicodeScalars.append(scalar)
+        }
+        text.unicodeScalars.append("\"")
     }
 }

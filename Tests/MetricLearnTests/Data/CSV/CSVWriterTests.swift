@@ -44,6 +44,17 @@ import Testing
         #expect(dataset.classNames == ["p", "\u{FEFF}q"])
     }
 
+    /// Found by the CSV fuzzer: a quote followed by a combining mark (U+0619) is one Character, and
+    /// doubling quotes Character by Character left it single, so the text could not be read back.
+    @Test func aQuoteFollowedByACombiningMarkIsDoubled() throws {
+        let name = "e\"\u{0619}x"
+        let text = CSVWriter().text([CSVColumn(name: name, numbers: [1, 2]), CSVColumn(name: "label", text: ["\"\u{0301}", "b"])])
+        #expect(Array(text.utf8.prefix(8)) == Array("\"e\"\"\u{0619}x\"".utf8))
+        let dataset = try Dataset(csvText: text)
+        #expect(dataset.featureNames == [name])
+        #expect(dataset.classNames == ["\"\u{0301}", "b"])
+    }
+
     @Test func nonFiniteNumbersAreWrittenAsWords() {
         let text = CSVWriter().text([CSVColumn(name: "v", numbers: [.nan, .infinity, -.infinity])])
         #expect(text == "v\nnan\ninf\n-inf\n")
