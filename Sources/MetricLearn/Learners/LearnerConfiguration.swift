@@ -4,11 +4,13 @@
 /// command-line tool uses (`whitening`, `nca`, `lmnn`, `itml`, `feature-weights`).
 public enum LearnerConfiguration: Sendable, Hashable {
     case whitening(Whitening)
+    case itml(ITML)
 
     /// The learner's command-line name.
     public var name: String {
         switch self {
         case .whitening: "whitening"
+        case .itml: "itml"
         }
     }
 
@@ -16,6 +18,7 @@ public enum LearnerConfiguration: Sendable, Hashable {
     public var learner: any MetricLearner {
         switch self {
         case let .whitening(learner): learner
+        case let .itml(learner): learner
         }
     }
 }
@@ -28,6 +31,7 @@ extension LearnerConfiguration: Codable {
         let name = try container.decode(String.self, forKey: .name)
         switch name {
         case "whitening": self = .whitening(try container.decode(Whitening.self, forKey: .parameters))
+        case "itml": self = .itml(try container.decode(ITML.self, forKey: .parameters))
         default:
             throw DecodingError.dataCorruptedError(forKey: .name, in: container,
                                                    debugDescription: "unknown learner '\(name)'")
@@ -39,6 +43,7 @@ extension LearnerConfiguration: Codable {
         try container.encode(name, forKey: .name)
         switch self {
         case let .whitening(learner): try container.encode(learner, forKey: .parameters)
+        case let .itml(learner): try container.encode(learner, forKey: .parameters)
         }
     }
 }
