@@ -1,0 +1,99 @@
+import Foundation
+import MetricLearn
+import Testing
+
+/// Every learner, in the configurations the contract checks run on (the Swift counterpart of
+/// scikit-learn's `estimator_checks` and metric-learn's parameterized Mahalanobis tests).
+let allLearners: [any MetricLearner] = [
+    Whitening(),
+    Whitening(mode: .withinClass, shrinkage: .ledoitWolf),
+    Whitening(shrinkage: .fixed(0.2), componentCount: 2),
+]
+
+/// The contract every `MetricLearner` must keep, checked on each learner in `allLearners`.
+@Suite struct LearnerConformanceTests {
+    let data = SyntheticData()
+
+    @Test(arguments: allLearners.indices)
+    func rejectsNonFiniteValues(_ index: Int) {
+        for bad in [Double.nan, .infinity, -.infinity] {
+            var x = data.features
+            x[7, 2] = bad
+            #expect(throws: MetricLearnError.nonFiniteValue(row: 7, column: 2)) {
+                try allLearners[index].fit(x, labels: data.labels)
+            }
+        }
+    }
+
+    @Test(arguments: allLearners.indices)
+    func rejectsEmptyInput(_ index: Int) {
+        #expect(throws: MetricLearnError.emptyInput(what: "no samples")) {
+            try allLearners[index].fit(Matrix(rowCount: 0, columnCount: 4), labels: [])
+        }
+        #expect(throws: MetricLearnError.emptyInput(what: "no features")) {
+            try allLearners[index].fit(Matrix(rowCount: 3, columnCount: 0), labels: [0, 1, 1])
+        }
+    }
+
+    @Test(arguments: allLearners.indices)
+    func rejectsASingleClass(_ index: Int) {
+        #expect(throws: MetricLearnError.singleClass(label: "0")) {
+            try allLearners[index].fit(data.features, labels: [Int](repeating: 0, count: data.labels.count))
+        }
+    }
+
+    @Test(arguments: allLearners.indices)
+    func rejectsMismatchedLabelCount(_ index: Int) {
+        #expect(throws: MetricLearnError.labelCountMismatch(sampleCount: 45, labelCount: 44)) {
+            try allLearners[index].fit(data.features, labels: Array(data.labels.dropLast()))
+        }
+    }
+
+    @Test(arguments: allLearners.indices)
+    func transformRejectsWrongWidthAndNonFiniteValues(_ index: Int) throws {
+        let metric = try allLearners[index].fit(data.features, labels: data.labels)
+        #expect(throws: MetricLearnError.featureCountMismatch(expected: 4, actual: 3)) {
+            try metric.transform(data.features.columns(at: [0, 1, 2]))
+        }
+        var x = data.features
+        x[3, 1] = .nan
+        #expect(throws: MetricLearnError.nonFiniteValue(row: 3, column: 1)) { try metric.transform(x) }
+    }
+
+    @Test(arguments: allLearners.indices)
+    func sameSeedGivesSameBits(_ index: Int) throws {
+        let first = try allLearners[index].fit(data.features, labels: data.labels)
+        let second = try allLearners[index].fit(data.features, labels: data.labels)
+        #expect(first.components == second.components)
+        #expect(first.report.objectiveHistory == second.report.objectiveHistory)
+    }
+
+    @Test(arguments: allLearners.indices)
+    func transformingARowSubsetEqualsTheSubsetOfTheTransform(_ index: Int) throws {
+        let metric = try allLearners[index].fit(data.features, labels: data.labels)
+        let rows = [44, 0, 17, 17, 3]
+        let whole = try metric.transform(data.features).rows(at: rows)
+        let subset = try metric.transform(data.features.rows(at: rows))
+        #expect(subset.maxAbsoluteDifference(from: whole) <= 1e-12 * max(1, whole.frobeniusNorm))
+    }
+
+    @Test(arguments: allLearners.indices)
+    func codableRoundTripIsExact(_ index: Int) throws {
+        let metric = try allLearners[index].fit(data.features, labels: data.labels)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let decoded = try JSONDecoder().decode(MahalanobisMetric.self, from: encoder.encode(metric))
+        #expect(decoded == metric)
+        #expect(try encoder.encode(decoded) == encoder.encode(metric))
+        #expect(decoded.report.learner.learner.configuration == allLearners[index].configuration)
+    }
+
+    @Test(arguments: allLearners.indices)
+    func reportNamesTheLearnerAndItsConfiguration(_ index: Int) throws {
+        let metric = try allLearners[index].fit(data.features, labels: data.labels)
+        #expect(metric.report.learner == allLearners[index].configuration)
+        #expect(metric.report.fitSeconds >= 0)
+        #expect(metric.featureNames == ["x0", "x1", "x2", "x3"])
+        #expect(metric.components.isFinite)
+    }
+}

@@ -1,0 +1,85 @@
+import MetricLearn
+import Testing
+
+@Suite struct WhiteningTests {
+    /// The four corners of a square: covariance (4/3)·I, so M = (3/4)·I.
+    let square = Matrix(rows: [[0, 0], [2, 0], [0, 2], [2, 2]])
+
+    private func isClose(_ a: Matrix, _ b: [[Double]], tolerance: Double = 1e-12) -> Bool {
+        a.maxAbsoluteDifference(from: Matrix(rows: b)) <= tolerance
+    }
+
+    @Test func totalCovarianceOfASquare() throws {
+        let metric = try Whitening().fit(square)
+        #expect(isClose(metric.mahalanobisMatrix, [[0.75, 0], [0, 0.75]]))
+        #expect(metric.report.details["effectiveRank"] == 2)
+        #expect(metric.report.didConverge && metric.report.iterations == 0)
+    }
+
+    @Test func collinearDataGivesThePseudoInverse() throws {
+        // Covariance 4·[1 2; 2 4] = 20·uuᵀ with u = (1, 2)/√5, so M = uuᵀ/20 = [1 2; 2 4]/100 and rank 1.
+        let metric = try Whitening().fit(Matrix(rows: [[1, 2], [3, 6], [5, 10]]))
+        #expect(isClose(metric.mahalanobisMatrix, [[0.01, 0.02], [0.02, 0.04]], tolerance: 1e-14))
+        #expect(metric.report.details["effectiveRank"] == 1)
+        #expect(metric.outputDimension == 1)
+    }
+
+    @Test func withinClassCovariance() throws {
+        // Class deviations are (∓1, 0): pooled within-class covariance diag(4, 0)/(4 − 2) → M = diag(1/2, 0).
+        let x = Matrix(rows: [[0, 0], [2, 0], [10, 10], [12, 10]])
+        let metric = try Whitening(mode: .withinClass).fit(x, labels: [0, 0, 1, 1])
+        #expect(isClose(metric.mahalanobisMatrix, [[0.5, 0], [0, 0]]))
+        #expect(metric.report.details["effectiveRank"] == 1)
+    }
+
+    @Test func fixedShrinkage() throws {
+        // Covariance diag(4/3, 0); λ = 1/2 with target tr/d = 2/3 gives diag(1, 1/3), so M = diag(1, 3).
+        let x = Matrix(rows: [[0, 0], [2, 0], [0, 0], [2, 0]])
+        let metric = try Whitening(shrinkage: .fixed(0.5)).fit(x)
+        #expect(isClose(metric.mahalanobisMatrix, [[1, 0], [0, 3]], tolerance: 1e-12))
+        #expect(metric.report.details["shrinkage"] == 0.5)
+    }
+
+    @Test func componentCountKeepsTheLargestVarianceDirections() throws {
+        // Corners (±3, ±1)·√(3/4): variances 9 (x) and 1 (y), so one component keeps x, scaled by 1/3.
+        let x = Matrix(rows: [[-3, 1], [3, -1], [-3, -1], [3, 1]]) * 0.75.squareRoot()
+        let metric = try Whitening(componentCount: 1).fit(x)
+        #expect(metric.outputDimension == 1)
+        let row = metric.components.row(0)
+        #expect(abs(abs(row[0]) - 1.0 / 3) < 1e-12 && abs(row[1]) < 1e-12)
+    }
+
+    @Test func constantColumnsAndMoreFeaturesThanSamplesStayFinite() throws {
+        // 3 samples, 5 features, one constant column: rank ≤ 2, finite PSD result.
+        let x = Matrix(rows: [[1, 7, 0, 2, 5], [2, 7, 1, 0, 5], [4, 7, 3, 1, 5]])
+        let metric = try Whitening().fit(x)
+        #expect(metric.components.isFinite)
+        #expect(metric.report.details["effectiveRank"] == 2)
+        let eigenvalues = try SymmetricEigendecomposition(metric.mahalanobisMatrix).eigenvalues
+        #expect(eigenvalues.allSatisfy { $0 >= -1e-12 })
+    }
+
+    @Test func refusesAllConstantFeatures() {
+        #expect(throws: MetricLearnError.emptyInput(what: "every feature is constant: the covariance is zero")) {
+            try Whitening().fit(Matrix(rows: [[1, 2], [1, 2], [1, 2]]))
+        }
+    }
+
+    @Test func validatesParameters() {
+        #expect(throws: MetricLearnError.invalidParameter(name: "shrinkage", value: "1.5", requirement: "must be in [0, 1]")) {
+            try Whitening(shrinkage: .fixed(1.5)).fit(square)
+        }
+        #expect(throws: MetricLearnError.invalidParameter(
+            name: "componentCount", value: "3", requirement: "must be between 1 and the feature count (2)")) {
+            try Whitening(componentCount: 3).fit(square)
+        }
+        #expect(throws: MetricLearnError.self) { try Whitening(mode: .withinClass).fit(square) }
+    }
+
+    @Test func ledoitWolfCoefficientIsAFraction() throws {
+        let data = SyntheticData(featureCount: 6, seed: 7)
+        let metric = try Whitening(shrinkage: .ledoitWolf).fit(data.features)
+        let coefficient = try #require(metric.report.details["shrinkage"])
+        #expect(coefficient > 0 && coefficient < 1)
+    }
+}
