@@ -1,32 +1,7 @@
-import Foundation
 import MetricLearn
 
-// TEST-ONLY helpers for the LMNN and ITML tests.
-// `BundledTable` is a stand-in until `Dataset.iris` / `Dataset.wine` land from the data branch, and
-// `Protocol` holds a brute-force 3-NN until the k-NN module lands; replace both then.
-
-/// The bundled CSV tables, read straight from Sources/MetricLearn/Data/Resources.
-enum BundledTable {
-    static let directory = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Sources/MetricLearn/Data/Resources")
-
-    /// Features and labels (0, 1, … in order of first appearance) of `iris` or `wine`.
-    static func load(_ name: String) throws -> (x: Matrix, labels: [Int]) {
-        let text = try String(contentsOf: directory.appendingPathComponent("\(name).csv"), encoding: .utf8)
-        var rows: [[Double]] = []
-        var labels: [Int] = []
-        var codes: [String: Int] = [:]
-        for line in text.split(separator: "\n").dropFirst() where !line.isEmpty {
-            let fields = line.split(separator: ",").map(String.init)
-            rows.append(fields.dropLast().map { Double($0) ?? .nan })
-            let label = fields[fields.count - 1]
-            if codes[label] == nil { codes[label] = codes.count }
-            labels.append(codes[label] ?? -1)
-        }
-        return (Matrix(rows: rows), labels)
-    }
-}
+// TEST-ONLY helper for the LMNN and ITML tests: a 5-fold stratified cross-validation with a brute-force
+// 3-NN, standing in until the cross-validation and k-NN modules land; replace it then.
 
 /// The evaluation protocol of the learner tests: 5-fold stratified CV (seed 0), standardisation fitted
 /// on each training fold, 3-NN in the learned space.
@@ -47,18 +22,6 @@ enum Protocol {
         return folds.map { $0.sorted() }
     }
 
-    /// `x` standardised with the column means and standard deviations (ddof 0) of `reference`.
-    static func standardized(_ x: Matrix, like reference: Matrix) -> Matrix {
-        let means = reference.columnMeans()
-        let centered = reference.subtractingFromEachRow(means)
-        let deviations = (0..<reference.columnCount).map { j in
-            let variance = (0..<reference.rowCount).reduce(0) { $0 + centered[$1, j] * centered[$1, j] }
-            return max((variance / Double(reference.rowCount)).squareRoot(), 1e-12)
-        }
-        let shifted = x.subtractingFromEachRow(means)
-        return Matrix(rows: shifted.rows.map { row in zip(row, deviations).map { $0 / $1 } })
-    }
-
     /// Majority vote of the k nearest training rows (ties go to the lowest label), brute force.
     static func nearestNeighborPredictions(train: Matrix, labels: [Int], test: Matrix, k: Int = 3) -> [Int] {
         let distances = PairwiseDistances.squaredEuclidean(test, train)
@@ -77,9 +40,9 @@ enum Protocol {
         for testRows in stratifiedFolds(labels: labels, seed: foldSeed) {
             let testSet = Set(testRows)
             let trainRows = labels.indices.filter { !testSet.contains($0) }
-            let rawTrain = x.rows(at: trainRows)
-            let train = standardized(rawTrain, like: rawTrain)
-            let test = standardized(x.rows(at: testRows), like: rawTrain)
+            let scaling = try StandardScaler().fit(x.rows(at: trainRows))
+            let train = try scaling.transform(x.rows(at: trainRows))
+            let test = try scaling.transform(x.rows(at: testRows))
             let trainLabels = trainRows.map { labels[$0] }
             let metric = try fit(train, trainLabels)
             let predicted = nearestNeighborPredictions(train: try metric.transform(train), labels: trainLabels,

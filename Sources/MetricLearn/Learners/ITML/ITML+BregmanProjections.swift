@@ -163,7 +163,7 @@ private struct BregmanSolver {
     mutating func sweep(slack: Double) -> Double {
         let d = dimension
         let similarCount = similarCount
-        let projectionWeight = slack.isInfinite ? 1 : slack / (slack + 1)
+        let projectionWeight = slack / (slack + 1)
         for c in 0..<lambda.count { previousLambda[c] = lambda[c] }
         metricElements.withUnsafeMutableBufferPointer { m in
             differences.withUnsafeBufferPointer { v in
@@ -215,7 +215,7 @@ private struct BregmanSolver {
 
     /// The ITML objective D_ld(M, M₀) + γ·Σ_c D_ld(ξ_c, ξ₀_c), with the scalar D_ld(a, b) = a/b − log(a/b) − 1.
     ///
-    /// NaN if M has lost positive definiteness to round-off. The slack term is 0 for γ = ∞ (ξ never moves).
+    /// NaN if M has lost positive definiteness to round-off.
     func objective(slack: Double, prior: PriorMetric) -> Double {
         let d = dimension
         var trace = 0.0
@@ -228,11 +228,9 @@ private struct BregmanSolver {
             return .nan
         }
         var slackTerm = 0.0
-        if slack.isFinite {
-            for c in 0..<constraintCount {
-                let ratio = targets[c] / initialTargets[c]
-                slackTerm += ratio - log(ratio) - 1
-            }
+        for c in 0..<constraintCount {
+            let ratio = targets[c] / initialTargets[c]
+            slackTerm += ratio - log(ratio) - 1
         }
         return trace - logDeterminant + prior.logDeterminant - Double(d) + slack * slackTerm
     }

@@ -32,8 +32,8 @@ public struct ITML: MetricLearner {
     public var prior: Prior
     /// The distance thresholds (default `.automatic`).
     public var bounds: Bounds
-    /// γ, the weight of the slack term: larger values enforce the constraints more strictly;
-    /// `.infinity` makes them hard (default 1).
+    /// γ, the weight of the slack term: larger values enforce the constraints more strictly; a very large
+    /// value (say 1e9) makes them practically hard (default 1).
     public var slack: Double
     /// The most sweeps through all constraints (default 1000).
     public var maxIterations: Int
@@ -89,7 +89,7 @@ public struct ITML: MetricLearner {
     }
 
     private func validateParameters(featureCount d: Int) throws(MetricLearnError) {
-        try Validation.require(slack > 0 && !slack.isNaN, "slack", slack, "must be positive (or .infinity)")
+        try Validation.require(slack > 0 && slack.isFinite, "slack", slack, "must be positive and finite")
         try Validation.require(maxIterations >= 1, "maxIterations", maxIterations, "must be at least 1")
         try Validation.require(tolerance >= 0 && tolerance.isFinite, "tolerance", tolerance,
                                "must be finite and non-negative")
