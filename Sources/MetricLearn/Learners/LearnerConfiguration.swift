@@ -4,12 +4,14 @@
 /// command-line tool uses (`whitening`, `nca`, `lmnn`, `itml`, `feature-weights`).
 public enum LearnerConfiguration: Sendable, Hashable {
     case whitening(Whitening)
+    case lmnn(LMNN)
     case itml(ITML)
 
     /// The learner's command-line name.
     public var name: String {
         switch self {
         case .whitening: "whitening"
+        case .lmnn: "lmnn"
         case .itml: "itml"
         }
     }
@@ -18,6 +20,7 @@ public enum LearnerConfiguration: Sendable, Hashable {
     public var learner: any MetricLearner {
         switch self {
         case let .whitening(learner): learner
+        case let .lmnn(learner): learner
         case let .itml(learner): learner
         }
     }
@@ -31,6 +34,7 @@ extension LearnerConfiguration: Codable {
         let name = try container.decode(String.self, forKey: .name)
         switch name {
         case "whitening": self = .whitening(try container.decode(Whitening.self, forKey: .parameters))
+        case "lmnn": self = .lmnn(try container.decode(LMNN.self, forKey: .parameters))
         case "itml": self = .itml(try container.decode(ITML.self, forKey: .parameters))
         default:
             throw DecodingError.dataCorruptedError(forKey: .name, in: container,
@@ -43,6 +47,7 @@ extension LearnerConfiguration: Codable {
         try container.encode(name, forKey: .name)
         switch self {
         case let .whitening(learner): try container.encode(learner, forKey: .parameters)
+        case let .lmnn(learner): try container.encode(learner, forKey: .parameters)
         case let .itml(learner): try container.encode(learner, forKey: .parameters)
         }
     }

@@ -1,0 +1,20 @@
+extension UnsafeBufferPointer<Double> {
+    /// ‖row a − row b‖² for rows of `width` elements in this row-major buffer, by direct differences
+    /// (exact for identical rows, unlike the ‖a‖² + ‖b‖² − 2a·b expansion).
+    func squaredDistance(between a: Int, and b: Int, width: Int) -> Double {
+        var sum = 0.0
+        let (rowA, rowB) = (a * width, b * width)
+        for c in 0..<width {
+            let difference = self[rowA + c] - self[rowB + c]
+            sum += difference * difference
+        }
+        return sum
+    }
+}
+
+/// How much the blocked expansion ‖a‖² + ‖b‖² − 2a·b may be below the exact squared distance:
+/// a generous 1e-9 relative to the squared norms involved (the round-off is of order width·ε times them).
+/// Candidates are screened with this slack and then recomputed exactly, so screening never loses one.
+func expansionSlack(_ squaredNormA: Double, _ squaredNormB: Double) -> Double {
+    1e-9 * (squaredNormA + squaredNormB) + Double.leastNormalMagnitude
+}
