@@ -150,6 +150,132 @@ import Testing
         #expect(Array(targets[12..<14]) == [5, 7])   // row 6
     }
 
+    /// Repeated stratified 5-fold CV (fold seeds 0, 1, 2; see `Protocol`), mean 3-NN accuracy.
+    ///
+    /// On the seed-0 folds alone wine gives 173/178 = 0.972 (iris 145/150); PyLMNN 1.6.4 gets 172 and metric-learn
+    /// 0.7.0's LMNN 173 on the very same folds, so that split is hard for every LMNN, and the test averages three
+    /// splits to check the method rather than one split (this LMNN: iris 145, 144, 144; wine 173, 173, 177).
+    @Test(arguments: [("iris", 0.937), ("wine", 0.973)])
+    func accuracyUnderTheProtocol(table: String, threshold: Double) throws {
+        let data = try table == "iris" ? Dataset.iris : Dataset.wine
+        let accuracy = try Protocol.repeatedCrossValidatedAccuracy(data.features, labels: data.labels) {
+            try LMNN().fit($0, labels: $1)
+        }
+        #expect(accuracy >= threshold, "\(table): \(accuracy)")
+    }
+
+    @Test func fitLowersTheObjectiveAndReportsProgress() throws {
+        let data = SyntheticData(classCount: 3, perClass: 20, featureCount: 3, noiseFeatureCount: 2, separation: 1.5)
+        var progress: [OptimizationProgress] = []
+        let metric = try LMNN(componentCount: 2).fit(data.features, labels: data.labels) { progress.append($0) }
+        let history = metric.report.objectiveHistory
+        #expect(metric.components.rowCount == 2 && metric.components.columnCount == 5)
+        #expect(history.count == metric.report.iterations + 1)
+        #expect(progress.map(\.iteration) == Array(1...metric.report.iterations))
+        #expect(progress.map(\.value) == Array(history.dropFirst()))
+        #expect(history.last! < history.first!)
+        #expect(zip(history, history.dropFirst()).allSatisfy { $1 <= $0 })
+        #expect(metric.report.didConverge)
+        #expect((metric.report.details["activeTriplets"] ?? 0) > 0)
+    }
+
+    @Test func classWithTooFewSamplesIsNamed() {
+        let x = Matrix(rows: (0..<9).map { [Double($0), Double($0 % 2)] })
+        #expect(throws: MetricLearnError.classTooSmall(label: "1", count: 3, required: 4)) {
+            try LMNN().fit(x, labels: [0, 0, 0, 0, 1, 1, 1, 0, 0])
+        }
+        #expect(throws: MetricLearnError.classTooSmall(label: "1", count: 3, required: 4)) {
+            try LMNN().fit(Dataset.iris.features.rows(at: Array(0..<50) + [50, 51, 52]),
+                           labels: [Int](repeating: 0, count: 50) + [1, 1, 1])
+        }
+        #expect(throws: Never.self) {
+            try LMNN(neighborCount: 2).fit(x, labels: [0, 0, 0, 0, 1, 1, 1, 0, 0])
+        }
+    }
+
+    /// Two classes 100 apart: no sample has an impostor. With μ = 1 (push only) the objective and its gradient
+    /// are 0, so L-BFGS stops at once on the starting metric. With μ = ½ the pull term shrinks L until margins
+    /// bind; the fit still ends finite and separating (metric-learn's LMNN fails on such data). With the smooth
+    /// squared hinge it converges; with the plain hinge the optimum sits on a kink, where the line search stops
+    /// (reported honestly as not converged) after the objective has dropped by orders of magnitude.
+    @Test(arguments: LMNN.Loss.allCases)
+    func noImpostorsGivesAFiniteMetric(loss: LMNN.Loss) throws {
+        var generator = SeededGenerator(seed: 5)
+        let x = Matrix(rows: (0..<20).map { i in [Double(i / 10) * 100 + generator.nextGaussian(), generator.nextGaussian()] })
+        let labels = (0..<20).map { $0 / 10 }
+
+        let pushOnly = try LMNN(pushWeight: 1, loss: loss).fit(x, labels: labels)
+        #expect(pushOnly.report.iterations == 0)
+        #expect(pushOnly.report.didConverge)
+        #expect(pushOnly.report.objectiveHistory == [0])
+        #expect(pushOnly.components == (try Initialization.pca.components(for: x, labels: labels, componentCount: 2,
+                                                                            generator: &generator)))
+
+        let balanced = try LMNN(loss: loss).fit(x, labels: labels)
+        #expect(balanced.report.didConverge || loss == .hinge)
+        #expect(balanced.report.objectiveHistory.last! < 0.01 * balanced.report.objectiveHistory.first!)
+        #expect(balanced.components.isFinite && balanced.components.frobeniusNorm > 0)
+        let z = try balanced.transform(x)
+        let predicted = Protocol.nearestNeighborPredictions(train: z, labels: labels, test: z, k: 1)
+        #expect(predicted == labels)
+    }
+
+    @Test func oneFeatureAndDuplicatedRowsWork() throws {
+        let x = Matrix(rows: [[0], [0], [0.5], [1], [1], [3], [3], [3.2], [4], [2.5]])
+        let labels = [0, 0, 0, 0, 0, 1, 1, 1, 1, 1]
+        let metric = try LMNN(neighborCount: 2).fit(x, labels: labels)
+        #expect(metric.components.rowCount == 1 && metric.components.columnCount == 1)
+        #expect(metric.components.isFinite && abs(metric.components[0, 0]) > 0)
+        #expect(metric.report.objectiveHistory.last! <= metric.report.objectiveHistory.first!)
+
+        var duplicated = try Dataset.iris.features.rows(at: Array(0..<100))
+        for row in 0..<10 {
+            for c in 0..<4 { duplicated[row + 10, c] = duplicated[row, c] }   // rows 10…19 repeat rows 0…9
+        }
+        for c in 0..<4 { duplicated[60, c] = duplicated[0, c] }                 // and a duplicate across classes
+        let labels100 = (0..<100).map { $0 / 50 }
+        let fitted = try LMNN().fit(duplicated, labels: labels100)
+        #expect(fitted.components.isFinite)
+        #expect(fitted.report.objectiveHistory.last! < fitted.report.objectiveHistory.first!)
+    }
+
+    @Test func warmStartContinuesFromAFittedMetric() throws {
+        let data = SyntheticData(classCount: 3, perClass: 20, featureCount: 4, separation: 1.5)
+        let first = try LMNN(maxIterations: 3).fit(data.features, labels: data.labels)
+        let resumed = try LMNN().fit(data.features, labels: data.labels, startingFrom: first)
+        #expect(resumed.report.objectiveHistory.first! <= first.report.objectiveHistory.first!)
+        #expect(resumed.report.objectiveHistory.last! < resumed.report.objectiveHistory.first!)
+
+        let lowRank = try LMNN(componentCount: 2).fit(data.features, labels: data.labels)
+        #expect(throws: MetricLearnError.invalidParameter(
+            name: "componentCount", value: "3", requirement: "must equal the starting metric's output dimension (2)")) {
+            try LMNN(componentCount: 3).fit(data.features, labels: data.labels, startingFrom: lowRank)
+        }
+        #expect(throws: MetricLearnError.featureCountMismatch(expected: 4, actual: 3)) {
+            try LMNN().fit(data.features.columns(at: [0, 1, 2]), labels: data.labels, startingFrom: lowRank)
+        }
+        #expect(try LMNN().fit(data.features, labels: data.labels, startingFrom: lowRank).outputDimension == 2)
+    }
+
+    @Test func rejectsBadParameters() {
+        let data = SyntheticData()
+        let cases: [(LMNN, String)] = [
+            (LMNN(neighborCount: 0), "neighborCount"), (LMNN(pushWeight: 0), "pushWeight"),
+            (LMNN(pushWeight: 1.5), "pushWeight"), (LMNN(pushWeight: .nan), "pushWeight"),
+            (LMNN(componentCount: 0), "componentCount"), (LMNN(componentCount: 5), "componentCount"),
+            (LMNN(maxIterations: -1), "maxIterations"), (LMNN(tolerance: -1), "tolerance"),
+            (LMNN(tolerance: .infinity), "tolerance"), (LMNN(initialization: .matrix(.identity(3))), "initialization"),
+        ]
+        for (learner, name) in cases {
+            #expect {
+                try learner.fit(data.features, labels: data.labels)
+            } throws: { error in
+                guard case let .invalidParameter(actual, _, _) = error as? MetricLearnError else { return false }
+                return actual == name
+            }
+        }
+    }
+
     private func squaredDistance(_ z: Matrix, _ a: Int, _ b: Int) -> Double {
         (0..<z.columnCount).reduce(0) { $0 + (z[a, $1] - z[b, $1]) * (z[a, $1] - z[b, $1]) }
     }

@@ -8,6 +8,8 @@ let allLearners: [any MetricLearner] = [
     Whitening(),
     Whitening(mode: .withinClass, shrinkage: .ledoitWolf),
     Whitening(shrinkage: .fixed(0.2), componentCount: 2),
+    LMNN(),
+    LMNN(componentCount: 2, initialization: .random, loss: .squaredHinge, seed: 5),
     ITML(),
     ITML(prior: .covariance, bounds: .given(lower: 1, upper: 10), slack: 1e6, constraintCount: 30, seed: 3),
 ]

@@ -3,8 +3,8 @@ import MetricLearn
 // TEST-ONLY helper for the LMNN and ITML tests: a 5-fold stratified cross-validation with a brute-force
 // 3-NN, standing in until the cross-validation and k-NN modules land; replace it then.
 
-/// The evaluation protocol of the learner tests: 5-fold stratified CV (seed 0), standardisation fitted
-/// on each training fold, 3-NN in the learned space.
+/// The evaluation protocol of the learner tests: stratified 5-fold CV, standardisation fitted on each
+/// training fold, 3-NN in the learned space; repeated over fold seeds 0, 1, 2 and averaged.
 enum Protocol {
     /// Test folds: each class's indices are shuffled with `SeededGenerator(seed:)` and dealt round-robin.
     static func stratifiedFolds(labels: [Int], foldCount: Int = 5, seed: UInt64 = 0) -> [[Int]] {
@@ -50,5 +50,13 @@ enum Protocol {
             correct += zip(predicted, testRows).filter { $0 == labels[$1] }.count
         }
         return Double(correct) / Double(labels.count)
+    }
+
+    /// The mean of `crossValidatedAccuracy` over fold seeds 0, 1, 2 (repeated stratified 5-fold CV).
+    static func repeatedCrossValidatedAccuracy(_ x: Matrix, labels: [Int],
+                                               fit: (Matrix, [Int]) throws -> MahalanobisMetric) throws -> Double {
+        let seeds: [UInt64] = [0, 1, 2]
+        return try seeds.reduce(0) { $0 + (try crossValidatedAccuracy(x, labels: labels, foldSeed: $1, fit: fit)) }
+            / Double(seeds.count)
     }
 }
