@@ -35,7 +35,7 @@ struct LMNNObjective: DifferentiableObjective {
         var targetDistances: [Double] = []
         var targetWeights: [Double] = []
         var radii: [Double] = []
-        var impostors = ImpostorBlock()
+        var impostors = ImpostorPairs()
         var lastPoint: [Double] = []
         var lastStatistics = Statistics()
     }
@@ -55,70 +55,19 @@ struct LMNNObjective: DifferentiableObjective {
 
     func valueAndGradient(at point: [Double], gradient: inout [Double]) -> Double {
         let (n, d, k) = (x.rowCount, x.columnCount, neighborCount)
-        let mu = pushWeight
-        let components = Matrix(rowCount: componentCount, columnCount: d, elements: point)
-        let z = x.timesTransposed(components)
+        let z = x.timesTransposed(Matrix(rowCount: componentCount, columnCount: d, elements: point))
         let w = workspace
         w.laplacianTimesX.replaceAll(with: 0, count: n * d)
-        w.targetWeights.replaceAll(with: 1 - mu, count: n * k)
+        w.targetWeights.replaceAll(with: 1 - pushWeight, count: n * k)
         w.targetDistances.replaceAll(with: 0, count: n * k)
         w.radii.replaceAll(with: 0, count: n)
 
-        var value = 0.0
-        z.elements.withUnsafeBufferPointer { points in
-            for i in 0..<n {
-                var largest = 0.0
-                for t in 0..<k {
-                    let distance = points.squaredDistance(between: i, and: targets[i * k + t], width: componentCount)
-                    w.targetDistances[i * k + t] = distance
-                    largest = max(largest, distance)
-                    value += (1 - mu) * distance
-                }
-                w.radii[i] = 1 + largest
-            }
-        }
-
+        var value = pullTerm(z)
         var statistics = Statistics()
-        x.elements.withUnsafeBufferPointer { x in
-            w.laplacianTimesX.withUnsafeMutableBufferPointer { cx in
-                w.targetDistances.withUnsafeBufferPointer { targetDistances in
-                    w.targetWeights.withUnsafeMutableBufferPointer { targetWeights in
-                        ImpostorBlock.forEachBlock(in: z, labels: labels, radii: w.radii, reusing: &w.impostors) { block in
-                            statistics.impostorPairs += block.indices.count
-                            for i in block.rows {
-                                let r = i - block.rows.lowerBound
-                                for position in block.offsets[r]..<block.offsets[r + 1] {
-                                    let impostorDistance = block.squaredDistances[position]
-                                    var impostorWeight = 0.0
-                                    for t in 0..<k {
-                                        let margin = 1 + targetDistances[i * k + t] - impostorDistance
-                                        guard margin > 0 else { continue }
-                                        statistics.activeTriplets += 1
-                                        let slope: Double
-                                        switch loss {
-                                        case .hinge:
-                                            value += mu * margin
-                                            slope = mu
-                                        case .squaredHinge:
-                                            value += mu * margin * margin
-                                            slope = 2 * mu * margin
-                                        }
-                                        targetWeights[i * k + t] += slope
-                                        impostorWeight -= slope
-                                    }
-                                    cx.addPair(i, block.indices[position], weight: impostorWeight, rows: x, width: d)
-                                }
-                            }
-                        }
-                        for i in 0..<n {
-                            for t in 0..<k {
-                                cx.addPair(i, targets[i * k + t], weight: targetWeights[i * k + t], rows: x, width: d)
-                            }
-                        }
-                    }
-                }
-            }
+        ImpostorPairs.forEachBlock(in: z, labels: labels, radii: w.radii, reusing: &w.impostors) { pairs in
+            value += pushTerm(pairs, statistics: &statistics)
         }
+        addTargetPairs()
 
         // ∇f = 2·Zᵀ(CX), k' × d.
         let product = z.transposedTimes(Matrix(rowCount: n, columnCount: d, elements: w.laplacianTimesX))
@@ -126,6 +75,86 @@ struct LMNNObjective: DifferentiableObjective {
         w.lastPoint.replaceAll(with: point)
         w.lastStatistics = statistics
         return value
+    }
+
+    /// (1 − μ)·Σ dᵢⱼ over the target pairs; records each dᵢⱼ and each radius rᵢ = 1 + maxⱼ dᵢⱼ.
+    private func pullTerm(_ z: Matrix) -> Double {
+        let k = neighborCount
+        var sum = 0.0
+        z.elements.withUnsafeBufferPointer { points in
+            workspace.targetDistances.withUnsafeMutableBufferPointer { targetDistances in
+                for i in 0..<x.rowCount {
+                    var largest = 0.0
+                    for t in 0..<k {
+                        let distance = points.squaredDistance(between: i, and: targets[i * k + t], width: componentCount)
+                        targetDistances[i * k + t] = distance
+                        largest = max(largest, distance)
+                        sum += distance
+                    }
+                    workspace.radii[i] = 1 + largest
+                }
+            }
+        }
+        return (1 - pushWeight) * sum
+    }
+
+    /// μ·Σ ℓ(1 + dᵢⱼ − dᵢₗ) over the triplets of one block of impostor pairs. Each triplet's slope ℓ′ goes to
+    /// its target pair's weight; the pair {a, b} itself enters CX once, with minus the sum of its slopes.
+    private func pushTerm(_ pairs: ImpostorPairs, statistics: inout Statistics) -> Double {
+        let (d, k, mu) = (x.columnCount, neighborCount, pushWeight)
+        var sum = 0.0
+        x.elements.withUnsafeBufferPointer { x in
+            workspace.laplacianTimesX.withUnsafeMutableBufferPointer { cx in
+                workspace.targetWeights.withUnsafeMutableBufferPointer { targetWeights in
+                    workspace.targetDistances.withUnsafeBufferPointer { targetDistances in
+                        workspace.radii.withUnsafeBufferPointer { radii in
+                            for p in 0..<pairs.count {
+                                let (a, b) = (pairs.first[p], pairs.second[p])
+                                let distance = pairs.squaredDistances[p]
+                                var impostorWeight = 0.0
+                                for side in 0..<2 {      // b as a's impostor, then a as b's
+                                    let i = side == 0 ? a : b
+                                    guard distance < radii[i] else { continue }
+                                    statistics.impostorPairs += 1
+                                    for t in 0..<k {
+                                        let margin = 1 + targetDistances[i * k + t] - distance
+                                        guard margin > 0 else { continue }
+                                        statistics.activeTriplets += 1
+                                        let slope: Double
+                                        switch loss {
+                                        case .hinge:
+                                            sum += margin
+                                            slope = mu
+                                        case .squaredHinge:
+                                            sum += margin * margin
+                                            slope = 2 * mu * margin
+                                        }
+                                        targetWeights[i * k + t] += slope
+                                        impostorWeight -= slope
+                                    }
+                                }
+                                cx.addPair(a, b, weight: impostorWeight, rows: x, width: d)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return mu * sum
+    }
+
+    /// Adds every target pair (i, j) with its accumulated weight to CX.
+    private func addTargetPairs() {
+        let (d, k) = (x.columnCount, neighborCount)
+        x.elements.withUnsafeBufferPointer { x in
+            workspace.laplacianTimesX.withUnsafeMutableBufferPointer { cx in
+                for i in 0..<self.x.rowCount {
+                    for t in 0..<k {
+                        cx.addPair(i, targets[i * k + t], weight: workspace.targetWeights[i * k + t], rows: x, width: d)
+                    }
+                }
+            }
+        }
     }
 
     /// The statistics of an evaluation at `point`, reusing the last one when it was at `point`.
@@ -141,12 +170,13 @@ struct LMNNObjective: DifferentiableObjective {
 extension UnsafeMutableBufferPointer<Double> {
     /// Adds the pair (a, b) with `weight` to CX: row a gains w·(xₐ − xᵦ), row b loses it.
     fileprivate func addPair(_ a: Int, _ b: Int, weight: Double, rows x: UnsafeBufferPointer<Double>, width: Int) {
-        guard weight != 0 else { return }
-        let (rowA, rowB) = (a * width, b * width)
+        guard weight != 0, let target = baseAddress, let source = x.baseAddress else { return }
+        let (targetA, targetB) = (target + a * width, target + b * width)
+        let (sourceA, sourceB) = (source + a * width, source + b * width)
         for c in 0..<width {
-            let change = weight * (x[rowA + c] - x[rowB + c])
-            self[rowA + c] += change
-            self[rowB + c] -= change
+            let change = weight * (sourceA[c] - sourceB[c])
+            targetA[c] += change
+            targetB[c] -= change
         }
     }
 }
