@@ -135,7 +135,7 @@ import Testing
     /// ITML's accuracy also depends on which pairs are drawn: on the seed-0 wine folds this implementation gets
     /// 172–176 of 178 right over pair seeds 0–2 (173 with seed 0), and metric-learn 0.7.0's ITML_Supervised
     /// 173–177 over its random states 0–5. So the test averages three splits, checking the method rather than one
-    /// draw.
+    /// draw (iris 144, 145, 145 of 150; wine 173, 174, 174 of 178).
     @Test(arguments: [("iris", 0.937), ("wine", 0.973)])
     func accuracyUnderTheProtocol(table: String, threshold: Double) throws {
         let data = try table == "iris" ? Dataset.iris : Dataset.wine

@@ -6,13 +6,14 @@
 ///
 /// Gradient: ∇f = 2L·Σ wₐᵦ(xₐ − xᵦ)(xₐ − xᵦ)ᵀ = 2L·XᵀCX = 2·Zᵀ(CX) with Z = XLᵀ, where C is the sparse
 /// weighted graph Laplacian of the pairs: a target pair (i, j) weighs (1 − μ) + μ·Σₗ ℓ′, an impostor pair
-/// (i, l) weighs −μ·Σⱼ ℓ′. CX is accumulated pair by pair (rows a and b change by ±w(xₐ − xᵦ), O(d) a pair),
-/// so the cost after the impostor search is O((n·k + pairs)·d + n·d·k') with one `dgemm`; no n×n or pairs×d
-/// matrix is formed. Forming Σ w·vvᵀ from a pairs×d difference matrix would cost O(pairs·d²) instead.
+/// {a, b} weighs −μ·Σ ℓ′ over its active triplets in both directions. CX is accumulated pair by pair (rows a
+/// and b change by ±w(xₐ − xᵦ), O(d) a pair), so the cost after the impostor search is
+/// O((n·k + pairs)·d + n·d·k') with one `dgemm`; no n×n or pairs×d matrix is formed. Forming Σ w·vvᵀ from a
+/// pairs×d difference matrix would cost O(pairs·d²) instead.
 ///
-/// Per evaluation: Z (one `dgemm`, O(n·d·k')), the impostor search (O(n²·k') in row blocks), the weights and CX.
-/// Memory O(n·d + block·n). Scratch buffers live in a private workspace reused across calls; no state
-/// carries from one evaluation to the next.
+/// Per evaluation: Z (one `dgemm`, O(n·d·k')), the impostor search (O(Σ_{c<c'} n_c·n_c'·k') in row blocks),
+/// the weights and CX. Memory O(n·d + block·n). Scratch buffers live in a private workspace reused across
+/// calls; no state carries from one evaluation to the next.
 struct LMNNObjective: DifferentiableObjective {
     let x: Matrix
     let labels: [Int]
