@@ -4,13 +4,21 @@
 /// command-line tool uses (`whitening`, `nca`, `lmnn`, `itml`, `feature-weights`).
 public enum LearnerConfiguration: Sendable, Hashable {
     case whitening(Whitening)
+    /// Neighbourhood Components Analysis (`nca`).
+    case nca(NCA)
+    /// One weight per feature (`feature-weights`).
+    case featureReweighting(FeatureReweighting)
+    /// Large margin nearest neighbour (`lmnn`).
     case lmnn(LMNN)
+    /// Information-theoretic metric learning (`itml`).
     case itml(ITML)
 
     /// The learner's command-line name.
     public var name: String {
         switch self {
         case .whitening: "whitening"
+        case .nca: "nca"
+        case .featureReweighting: "feature-weights"
         case .lmnn: "lmnn"
         case .itml: "itml"
         }
@@ -20,6 +28,8 @@ public enum LearnerConfiguration: Sendable, Hashable {
     public var learner: any MetricLearner {
         switch self {
         case let .whitening(learner): learner
+        case let .nca(learner): learner
+        case let .featureReweighting(learner): learner
         case let .lmnn(learner): learner
         case let .itml(learner): learner
         }
@@ -34,6 +44,9 @@ extension LearnerConfiguration: Codable {
         let name = try container.decode(String.self, forKey: .name)
         switch name {
         case "whitening": self = .whitening(try container.decode(Whitening.self, forKey: .parameters))
+        case "nca": self = .nca(try container.decode(NCA.self, forKey: .parameters))
+        case "feature-weights":
+            self = .featureReweighting(try container.decode(FeatureReweighting.self, forKey: .parameters))
         case "lmnn": self = .lmnn(try container.decode(LMNN.self, forKey: .parameters))
         case "itml": self = .itml(try container.decode(ITML.self, forKey: .parameters))
         default:
@@ -47,6 +60,8 @@ extension LearnerConfiguration: Codable {
         try container.encode(name, forKey: .name)
         switch self {
         case let .whitening(learner): try container.encode(learner, forKey: .parameters)
+        case let .nca(learner): try container.encode(learner, forKey: .parameters)
+        case let .featureReweighting(learner): try container.encode(learner, forKey: .parameters)
         case let .lmnn(learner): try container.encode(learner, forKey: .parameters)
         case let .itml(learner): try container.encode(learner, forKey: .parameters)
         }
