@@ -27,16 +27,19 @@ struct ImpostorPairs {
         for position in 1..<max(order.count, 1) where labels[order[position]] != labels[order[position - 1]] {
             classStarts.append(position)
         }
+        // One screening slack for all pairs, at least each pair's own `expansionSlack`.
         let largestNorm = z.rowSquaredNorms().max() ?? 0
+        let slack = BlockedSearch.expansionSlack(largestNorm, largestNorm)
         z.elements.withUnsafeBufferPointer { points in
             for (index, start) in classStarts.enumerated().dropLast() {
                 let end = classStarts[index + 1]
                 let queryRows = Array(order[start..<end])
                 let referenceRows = Array(order[end...])
                 let referenceRadii = referenceRows.map { radii[$0] }
-                let queries = z.rows(at: queryRows)
-                let queryNorms = queries.rowSquaredNorms()
-                PairwiseDistances.forEachBlock(queries: queries, references: z.rows(at: referenceRows)) { block, distances in
+                let screens = referenceRadii.map { $0 + slack }
+                PairwiseDistances.forEachBlock(queries: z.rows(at: queryRows), references: z.rows(at: referenceRows),
+                                               blockRowCount: BlockedSearch.blockRowCount(referenceCount: referenceRows.count)) {
+                    block, distances in
                     pairs.first.removeAll(keepingCapacity: true)
                     pairs.second.removeAll(keepingCapacity: true)
                     pairs.squaredDistances.removeAll(keepingCapacity: true)
@@ -44,21 +47,46 @@ struct ImpostorPairs {
                     for query in block {
                         let a = queryRows[query]
                         let radius = radii[a]
-                        let slack = expansionSlack(queryNorms[query], largestNorm)
-                        let row = (query - block.lowerBound) * m
-                        for column in 0..<m where distances[row + column] < max(radius, referenceRadii[column]) + slack {
-                            let b = referenceRows[column]
-                            let exact = points.squaredDistance(between: a, and: b, width: z.columnCount)
-                            if exact < radius || exact < referenceRadii[column] {
-                                pairs.first.append(a)
-                                pairs.second.append(b)
-                                pairs.squaredDistances.append(exact)
+                        let row = UnsafeBufferPointer(rebasing: distances[((query - block.lowerBound) * m)...].prefix(m))
+                        screens.withUnsafeBufferPointer { screens in
+                            forEachScreened(row, below: screens, or: radius + slack) { column in
+                                let exact = points.squaredDistance(between: a, and: referenceRows[column], width: z.columnCount)
+                                if exact < radius || exact < referenceRadii[column] {
+                                    pairs.first.append(a)
+                                    pairs.second.append(referenceRows[column])
+                                    pairs.squaredDistances.append(exact)
+                                }
                             }
                         }
                     }
                     body(pairs)
                 }
             }
+        }
+    }
+
+    /// Calls `body` with each index c where `values[c] < thresholds[c]` or `values[c] < bound`, in order.
+    ///
+    /// Four lanes at a time (`SIMD4`): almost every pair fails the screen, so the common case is two
+    /// vector comparisons and one branch per four pairs.
+    @inline(__always)
+    private static func forEachScreened(_ values: UnsafeBufferPointer<Double>, below thresholds: UnsafeBufferPointer<Double>,
+                                        or bound: Double, _ body: (Int) -> Void) {
+        guard let v = values.baseAddress, let t = thresholds.baseAddress else { return }
+        let count = values.count
+        let bounds = SIMD4<Double>(repeating: bound)
+        var c = 0
+        while c + 4 <= count {
+            let lanes = UnsafeRawPointer(v + c).loadUnaligned(as: SIMD4<Double>.self)
+            let hits = (lanes .< UnsafeRawPointer(t + c).loadUnaligned(as: SIMD4<Double>.self)) .| (lanes .< bounds)
+            if any(hits) {
+                for lane in 0..<4 where hits[lane] { body(c + lane) }
+            }
+            c += 4
+        }
+        while c < count {
+            if v[c] < t[c] || v[c] < bound { body(c) }
+            c += 1
         }
     }
 }

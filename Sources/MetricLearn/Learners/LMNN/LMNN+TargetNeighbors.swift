@@ -20,7 +20,9 @@ extension LMNN {
             let norms = rows.rowSquaredNorms()
             let largestNorm = norms.max() ?? 0
             rows.elements.withUnsafeBufferPointer { points in
-                PairwiseDistances.forEachBlock(queries: rows, references: rows) { block, distances in
+                PairwiseDistances.forEachBlock(queries: rows, references: rows,
+                                               blockRowCount: BlockedSearch.blockRowCount(referenceCount: rows.rowCount)) {
+                    block, distances in
                     let m = group.count
                     for query in block {
                         let row = (query - block.lowerBound) * m
@@ -36,7 +38,7 @@ extension LMNN {
                             }
                             smallest[t] = value
                         }
-                        let cutoff = smallest[k - 1] + expansionSlack(norms[query], largestNorm)
+                        let cutoff = smallest[k - 1] + BlockedSearch.expansionSlack(norms[query], largestNorm)
                         candidates.removeAll(keepingCapacity: true)
                         for other in 0..<m where other != query && distances[row + other] <= cutoff {
                             candidates.append((points.squaredDistance(between: query, and: other, width: rows.columnCount),

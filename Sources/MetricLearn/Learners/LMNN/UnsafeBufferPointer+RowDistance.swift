@@ -12,10 +12,3 @@ extension UnsafeBufferPointer<Double> {
         return sum
     }
 }
-
-/// How much the blocked expansion ‖a‖² + ‖b‖² − 2a·b may be below the exact squared distance:
-/// a generous 1e-9 relative to the squared norms involved (the round-off is of order width·ε times them).
-/// Candidates are screened with this slack and then recomputed exactly, so screening never loses one.
-func expansionSlack(_ squaredNormA: Double, _ squaredNormB: Double) -> Double {
-    1e-9 * (squaredNormA + squaredNormB) + Double.leastNormalMagnitude
-}
