@@ -28,7 +28,7 @@ public struct LMNN: MetricLearner {
     /// The penalty on margin violations (default `.hinge`).
     public var loss: Loss
     /// The most L-BFGS iterations (default 100). PyLMNN's `max_iter` is 50 for its smooth squared hinge; the
-    /// plain hinge takes L-BFGS more iterations (25–63 on standardised iris and wine training folds).
+    /// plain hinge takes L-BFGS more iterations (14–63 on standardised iris and wine training folds).
     public var maxIterations: Int
     /// L-BFGS stops when ‖∇f‖∞ ≤ this or the relative decrease of f in an iteration is ≤ this (default 1e-5,
     /// PyLMNN's `tol`, which SciPy applies to both).
