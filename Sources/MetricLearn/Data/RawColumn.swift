@@ -63,6 +63,14 @@ public struct RawColumn: Sendable, Hashable {
         }
     }
 
+    /// The first 0-based row whose cell is missing, if any.
+    var firstMissingRow: Int? {
+        switch values {
+        case let .numbers(numbers): numbers.firstIndex { $0 == nil }
+        case let .categories(categories): categories.firstIndex { $0 == nil }
+        }
+    }
+
     /// The cells at `rows`, in that order.
     ///
     /// - Precondition: every index is in `0..<count`.

@@ -24,7 +24,7 @@ public struct OneHotEncoder: Sendable, Hashable, Codable {
         guard table.rowCount > 0 else { throw .emptyInput(what: "no samples") }
         var columns: [OneHotEncoding.Column] = []
         for column in table.columns {
-            if let row = column.missingRows.first { throw .missingValue(row: row, column: column.name) }
+            if let row = column.firstMissingRow { throw .missingValue(row: row, column: column.name) }
             switch column.values {
             case .numbers:
                 columns.append(OneHotEncoding.Column(numeric: column.name))

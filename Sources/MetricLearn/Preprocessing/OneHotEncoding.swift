@@ -61,7 +61,7 @@ public struct OneHotEncoding: Sendable, Hashable {
         var elements = [Double](repeating: 0, count: n * width)
         var offset = 0
         for (column, encoded) in zip(table.columns, columns) {
-            if let row = column.missingRows.first { throw .missingValue(row: row, column: column.name) }
+            if let row = column.firstMissingRow { throw .missingValue(row: row, column: column.name) }
             switch column.values {
             case let .numbers(cells):
                 for (row, cell) in cells.enumerated() { elements[row * width + offset] = cell ?? 0 }

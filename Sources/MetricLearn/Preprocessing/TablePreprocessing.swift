@@ -15,7 +15,7 @@
 /// let penguins = try RawDataset(csvFile: "penguins.csv", labelColumn: .named("species"), missingValues: .accept)
 /// let (train, test) = try penguins.stratifiedSplit(testFraction: 0.25, seed: 0)
 /// let preprocessor = try TablePreprocessing(imputer: Imputer(numbers: .median)).fit(train)
-/// let metric = try NCA(seed: 0).fit(try preprocessor.transform(train))
+/// let metric = try Whitening().fit(try preprocessor.transform(train))
 /// ```
 public struct TablePreprocessing: Sendable, Hashable, Codable {
     /// Fills missing cells before encoding (`nil`: missing cells are errors).
