@@ -69,4 +69,16 @@ import Testing
         }
         #expect(try JSONDecoder().decode(RawDataset.self, from: JSONEncoder().encode(raw)) == raw)
     }
+
+    @Test func numericTablesConvertWithNaNAsMissing() throws {
+        let dataset = try Dataset(csvText: "a,b,label\n1,NA,x\n,4,y\n", format: CSVFormat(nonFiniteValues: .accept))
+        let raw = try RawDataset(dataset)
+        #expect(raw.table.columns == [RawColumn(name: "a", numbers: [1, nil]), RawColumn(name: "b", numbers: [nil, 4])])
+        #expect(raw.labels == [0, 1] && raw.classNames == ["x", "y"])
+        let imputed = try TablePreprocessing(imputer: Imputer()).fit(raw).transform(raw)
+        #expect(imputed.features == Matrix(rows: [[1, 4], [1, 4]]))
+
+        let infinite = try FeatureTable(features: Matrix(rows: [[1, 2], [3, -.infinity]]), featureNames: ["a", "b"])
+        #expect(throws: MetricLearnError.nonFiniteValue(row: 1, column: 1)) { try RawTable(infinite) }
+    }
 }
