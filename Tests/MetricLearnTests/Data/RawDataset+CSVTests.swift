@@ -123,4 +123,17 @@ import Testing
             try Dataset(csvText: "id,label\nr1,x\n", featureColumns: .allExcept(["id"]))
         }
     }
+
+    @Test func manyDistinctCategoriesRepeatedInAnyOrder() throws {
+        // 40 distinct names (past the interner's linear scan), each twice, interleaved, with missing markers.
+        let names = (0..<40).map { "c\($0)" }
+        let cells: [String?] = names.flatMap { [$0, nil] } + names.reversed().map { $0 } + [nil, "\"c3\""]
+        let text = "c\n" + cells.map { $0 ?? "NA" }.joined(separator: "\n") + "\n"
+        let table = try RawTable(csvText: text, missingValues: .accept)
+        #expect(table.columns == [RawColumn(name: "c", categories: cells.dropLast() + ["c3"])])
+        #expect(throws: MetricLearnError.csv(
+            line: 3, column: 1, reason: "'NA' marks a missing category; missing values are refused unless they are to be imputed")) {
+            try RawTable(csvText: text)
+        }
+    }
 }

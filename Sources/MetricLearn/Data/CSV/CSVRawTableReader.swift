@@ -25,15 +25,15 @@ enum CSVRawTableReader {
             let isCategorical = try categoricalFlags(categoricalColumns, document: document, layout: layout, cells: cells)
 
             var numbers = [[Double?]](repeating: [], count: layout.featureIndices.count)
-            var categories = [[String?]](repeating: [], count: layout.featureIndices.count)
+            var categories = [CSVCategoryInterner](repeating: CSVCategoryInterner(), count: layout.featureIndices.count)
             var labels = CSVLabelInterner()
             var fields: [CSVField] = []
             var rowCount = 0
             while try document.nextRow(into: &fields) {
                 for (position, column) in layout.featureIndices.enumerated() {
                     if isCategorical[position] {
-                        categories[position].append(
-                            try cells.category(in: fields[column], column: column + 1, missingValues: missingValues))
+                        try categories[position].add(fields[column], column: column + 1, buffer: buffer, cells: cells,
+                                                     missingValues: missingValues)
                     } else {
                         numbers[position].append(
                             try cells.optionalNumber(in: fields[column], column: column + 1, missingValues: missingValues))
@@ -48,7 +48,7 @@ enum CSVRawTableReader {
 
             let columns = layout.featureIndices.enumerated().map { position, column in
                 isCategorical[position]
-                    ? RawColumn(name: document.header[column], categories: categories[position])
+                    ? RawColumn(name: document.header[column], categories: categories[position].cells)
                     : RawColumn(name: document.header[column], numbers: numbers[position])
             }
             let (classLabels, classNames) = labels.classes()
