@@ -167,6 +167,24 @@ import Testing
         #expect(columns[3].features.map(\.feature) == ["sex=female", "sex=male"])
     }
 
+    @Test func featureReweightingWeightsPerOriginalColumn() throws {
+        let (preprocessor, train, _) = try fitted()
+        let dataset = try preprocessor.transform(train)
+        let standardized = try Dataset(features: try StandardScaler().fit(dataset.features).transform(dataset.features),
+                                       labels: dataset.labels, classNames: dataset.classNames,
+                                       featureNames: dataset.featureNames)
+        let metric = try FeatureReweighting(seed: 0).fit(standardized)
+        let featureWeights = try #require(metric.featureWeights)
+        let columns = try preprocessor.columnWeights(featureWeights)
+        #expect(Set(columns.map(\.column)) == Set(preprocessor.columnNames))
+        #expect(columns.map(\.weight) == columns.map(\.weight).sorted(by: >))
+        #expect(Set(columns.flatMap(\.features)) == Set(featureWeights))
+        let island = try #require(columns.first { $0.column == "island" })
+        let indicators = featureWeights.filter { $0.feature.hasPrefix("island=") }
+        #expect(island.features.map(\.feature) == ["island=Biscoe", "island=Dream", "island=Torgersen"])
+        #expect(abs(island.weight - indicators.reduce(0) { $0 + $1.weight }) <= 1e-12)
+    }
+
     @Test func featureWeightErrors() throws {
         let (preprocessor, _, _) = try fitted()
         let weights = preprocessor.featureNames.map { FeatureWeight(feature: $0, weight: 1) }
