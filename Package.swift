@@ -51,6 +51,6 @@ let package = Package(
 
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
         .testTarget(name: "OptimizationTests", dependencies: ["Optimization"]),
-        .testTarget(name: "MetricLearnTests", dependencies: ["MetricLearn"]),
+        .testTarget(name: "MetricLearnTests", dependencies: ["MetricLearn"], exclude: ["Fixtures"]),
     ]
 )
