@@ -1,4 +1,3 @@
-import Foundation
 import MetricLearn
 import Testing
 
@@ -7,17 +6,14 @@ import Testing
 struct NeighborsClassifierGoldenTests {
     private struct Split {
         let fixture: [String: Any]
-        let train: Matrix, trainLabels: [Int], test: Matrix, testLabels: [Int]
+        let train: Dataset, test: Dataset
 
         init() throws {
             fixture = try Fixture.load("knn_iris")
-            let (x, y) = try IrisTable.load()
-            let trainRows = Fixture.vector(fixture["trainIndices"]).map { Int($0) }
-            let testRows = Fixture.vector(fixture["testIndices"]).map { Int($0) }
-            train = x.rows(at: trainRows)
-            trainLabels = trainRows.map { y[$0] }
-            test = x.rows(at: testRows)
-            testLabels = testRows.map { y[$0] }
+            let iris = try Dataset.iris
+            #expect(iris.classNames == fixture["classes"] as? [String])
+            train = iris.subset(rows: Fixture.vector(fixture["trainIndices"]).map { Int($0) })
+            test = iris.subset(rows: Fixture.vector(fixture["testIndices"]).map { Int($0) })
         }
     }
 
@@ -28,9 +24,9 @@ struct NeighborsClassifierGoldenTests {
         let weights = try #require(model["weights"] as? String)
         let weighting = try #require(KNearestNeighbors.Weighting(rawValue: weights))
         let k = Int(Fixture.number(model["nNeighbors"]))
-        let classifier = try KNearestNeighbors(neighborCount: k, weighting: weighting).fit(split.train, labels: split.trainLabels)
-        #expect(try classifier.predict(split.test) == Fixture.vector(model["predictions"]).map { Int($0) })
-        let probabilities = try classifier.predictProbabilities(split.test)
+        let classifier = try KNearestNeighbors(neighborCount: k, weighting: weighting).fit(split.train)
+        #expect(try classifier.predict(split.test.features) == Fixture.vector(model["predictions"]).map { Int($0) })
+        let probabilities = try classifier.predictProbabilities(split.test.features)
         let expected = Fixture.matrix(model["predictProba"])
         #expect(probabilities.rowCount == expected.count)
         for (i, row) in expected.enumerated() {
@@ -44,7 +40,7 @@ struct NeighborsClassifierGoldenTests {
     func kneighbors() throws {
         let split = try Split()
         let golden = try #require(split.fixture["kneighbors"] as? [String: Any])
-        let classifier = try KNearestNeighbors().fit(split.train, labels: split.trainLabels)
+        let classifier = try KNearestNeighbors().fit(split.train)
         let result = try classifier.neighbors(of: Matrix(rows: Fixture.matrix(golden["queries"])),
                                               count: Int(Fixture.number(golden["nNeighbors"])))
         let positions = Fixture.matrix(golden["trainPositions"]), distances = Fixture.matrix(golden["distances"])
@@ -60,23 +56,5 @@ struct NeighborsClassifierGoldenTests {
             }
             #expect(Set(actual.map(\.1)) == Set(expected.map(\.1)), "query \(query)")
         }
-    }
-}
-
-/// The bundled iris table (`Sources/MetricLearn/Data/Resources/iris.csv`), read by path.
-enum IrisTable {
-    static func load() throws -> (features: Matrix, labels: [Int]) {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Sources/MetricLearn/Data/Resources/iris.csv")
-        let lines = try String(contentsOf: url, encoding: .utf8).split(separator: "\n").dropFirst()
-        let names = ["setosa", "versicolor", "virginica"]
-        var rows: [[Double]] = [], labels: [Int] = []
-        for line in lines {
-            let fields = line.split(separator: ",")
-            rows.append(fields.dropLast().map { Double($0) ?? .nan })
-            labels.append(names.firstIndex(of: String(fields.last ?? "")) ?? -1)
-        }
-        return (Matrix(rows: rows), labels)
     }
 }
