@@ -29,8 +29,9 @@ public struct RetrievalMetrics: Sendable, Hashable, Codable {
 
     /// Scores the retrieval of each row of `points` among the other rows, relevance given by `labels`.
     ///
-    /// To score a learned metric, pass `metric.transform(x)`. Queries are processed in blocks, so memory stays
-    /// O(block·n) even when R (the class size) is large.
+    /// To score a learned metric, pass `metric.transform(x)`. Queries are searched in blocks whose neighbour
+    /// lists (block × max(k, largest R)) stay within `PairwiseDistances.defaultBlockElementBudget` entries, so
+    /// memory stays bounded even when R (the class size) is large.
     /// - Throws: `emptyInput`, `nonFiniteValue`, `labelCountMismatch`; `invalidParameter` when `k` is not in
     ///   1...(samples − 1) or a label is negative; `emptyInput` when no sample shares its class.
     public init(points: Matrix, labels: [Int], k: Int) throws(MetricLearnError) {
@@ -45,7 +46,7 @@ public struct RetrievalMetrics: Sendable, Hashable, Codable {
         var classSizes = [Int](repeating: 0, count: (labels.max() ?? 0) + 1)
         for label in labels { classSizes[label] += 1 }
         let depth = max(k, (classSizes.max() ?? 1) - 1)
-        let blockHeight = max(1, PairwiseDistances.defaultBlockElementBudget / max(n, depth))
+        let blockHeight = max(1, PairwiseDistances.defaultBlockElementBudget / depth)   // bounds the neighbour lists
 
         var sums = (precision: 0.0, recall: 0.0, rPrecision: 0.0, map: 0.0), used = 0
         for start in stride(from: 0, to: n, by: blockHeight) {

@@ -1,9 +1,10 @@
 /// Exact nearest-neighbour retrieval over a fixed set of points (the rows of `points`), in Euclidean distance.
 ///
-/// Search is brute force through BLAS: squared distances come from `PairwiseDistances.forEachBlock` a block of
-/// queries at a time, and each query keeps its k best candidates in a bounded heap while it scans its row, so
-/// no full sort and no n×n matrix are ever made. Time O(m·n·d) for m queries (one `dgemm` per block) plus
-/// O(m·n·log k) worst case for the selection; memory O(block·n + m·k).
+/// Search is brute force through BLAS: squared distances come from `PairwiseDistances.forEachBlock` one
+/// cache-sized tile (256 queries × 1024 points) at a time, and each query keeps its k best candidates in a
+/// bounded heap while its rows are scanned, so no full sort and no n×n matrix are ever made. Time O(m·n·d) for
+/// m queries (`dgemm`) plus O(m·n·log k) worst case for the selection (O(m·n) when few candidates qualify,
+/// the usual case); memory O(tile + n·d + m·k) (a tiled copy of the points, the results).
 ///
 /// Ties are deterministic: at equal distance the lower index comes first. To search in a learned space, index
 /// `metric.transform(x)` and transform the queries the same way (`NeighborsClassifier` does this for you).

@@ -2,8 +2,8 @@
 /// worst kept candidate. Order is lexicographic on (distance, index): at equal distance the lower index is
 /// nearer, which makes every search deterministic.
 ///
-/// Storage is allocated once and reused across queries (`drain` empties the heap but keeps it), so a search allocates nothing
-/// per query. Offering costs O(log capacity) when the candidate is kept and O(1) when it is not.
+/// Storage is allocated once and reused across queries (`drain` empties the heap but keeps it), so scanning
+/// allocates nothing per query. Offering costs O(log capacity) when the candidate is kept and O(1) when it is not.
 struct NeighborHeap {
     private var distances: [Double]
     private var indices: [Int]
@@ -44,14 +44,14 @@ struct NeighborHeap {
         }
     }
 
-    /// Writes the kept candidates nearest first into `outDistances[offset...]` and `outIndices[offset...]`
-    /// (`count` slots each) and empties the heap.
-    mutating func drain(intoDistances outDistances: inout [Double], indices outIndices: inout [Int], at offset: Int) {
+    /// Writes the kept candidates nearest first into the outputs (`count` elements each) and empties the heap.
+    mutating func drain(distances outDistances: UnsafeMutableBufferPointer<Double>,
+                        indices outIndices: UnsafeMutableBufferPointer<Int>) {
         var end = count
         while end > 0 {
             end -= 1
-            outDistances[offset + end] = distances[0]
-            outIndices[offset + end] = indices[0]
+            outDistances[end] = distances[0]
+            outIndices[end] = indices[0]
             siftDown(distance: distances[end], index: indices[end], from: 0, end: end)
         }
         count = 0

@@ -56,14 +56,15 @@ struct NearestNeighborIndexTests {
         return candidates.sorted { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }.prefix(count).map(\.1)
     }
 
-    @Test("agrees with a direct search across block boundaries", arguments: [1, 4, 17])
+    @Test("agrees with a direct search across tile boundaries", arguments: [1, 4, 17])
     func agreesWithDirectSearch(count: Int) throws {
-        // 2100 points give blocks of 1997 rows, so the self-search spans two blocks.
+        // 2100 points make tiles of 256 queries × 1024 points: nine tile rows, three tile columns (the last one
+        // 52 points wide, scanned on one thread; the others split over the processors).
         var generator = SeededGenerator(seed: 7)
         let points = Matrix(rowCount: 2100, columnCount: 3, elements: (0..<6300).map { _ in generator.nextGaussian() })
         let index = try NearestNeighborIndex(points: points)
         let result = try index.neighborsOfIndexedPoints(count: count)
-        for query in [0, 1, 1995, 1996, 1997, 1998, 2099] {
+        for query in [0, 255, 256, 1023, 1024, 2047, 2048, 2099] {
             let expected = naiveNeighbors(of: points.row(query), in: points, count: count, excluding: query)
             #expect(Array(result.indices(ofQuery: query)) == expected, "query \(query)")
         }
@@ -71,6 +72,20 @@ struct NearestNeighborIndexTests {
         let external = try index.neighbors(of: queries, count: count)
         #expect(external.indices(ofQuery: 0).first == 5 && external.distances(ofQuery: 0).first == 0)
         #expect(Array(external.indices(ofQuery: 1)) == naiveNeighbors(of: points.row(2000), in: points, count: count, excluding: nil))
+    }
+
+    @Test("more neighbours than a tile column holds")
+    func manyNeighbors() throws {
+        var generator = SeededGenerator(seed: 8)
+        let points = Matrix(rowCount: 2100, columnCount: 2, elements: (0..<4200).map { _ in generator.nextGaussian() })
+        let queries = Matrix(rowCount: 3, columnCount: 2, elements: (0..<6).map { _ in generator.nextGaussian() })
+        let result = try NearestNeighborIndex(points: points).neighbors(of: queries, count: 1500)
+        for query in 0..<3 {
+            #expect(Array(result.indices(ofQuery: query))
+                    == naiveNeighbors(of: queries.row(query), in: points, count: 1500, excluding: nil))
+            let distances = Array(result.distances(ofQuery: query))
+            #expect(distances == distances.sorted())
+        }
     }
 
     @Test("invalid input throws a typed error")
