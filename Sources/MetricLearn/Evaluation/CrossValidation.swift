@@ -11,7 +11,8 @@ public func crossValidate(_ pipeline: Pipeline, _ dataset: Dataset, folds: Int =
                           maxConcurrency: Int = 1) throws(MetricLearnError) -> CrossValidationResult {
     try Validation.require(maxConcurrency >= 1, "maxConcurrency", maxConcurrency, "must be at least 1")
     let splits = try StratifiedKFold(foldCount: folds, seed: seed).folds(labels: dataset.labels)
-    let results = try ConcurrentMap.map(count: splits.count, maxConcurrency: maxConcurrency) { index throws(MetricLearnError) in
+    let results = try ConcurrentMap.map(count: splits.count, maxConcurrency: maxConcurrency) {
+        index throws(MetricLearnError) in
         try pipeline.evaluate(on: dataset, fold: splits[index], index: index)
     }
     return CrossValidationResult(pipeline: pipeline, seed: seed, folds: results)

@@ -40,7 +40,8 @@ public struct RetrievalMetrics: Sendable, Hashable, Codable {
         let n = points.rowCount
         guard labels.count == n else { throw .labelCountMismatch(sampleCount: n, labelCount: labels.count) }
         if let negative = labels.first(where: { $0 < 0 }) {
-            throw .invalidParameter(name: "labels", value: String(negative), requirement: "class labels are indices 0, 1, 2, …")
+            throw .invalidParameter(name: "labels", value: String(negative),
+                                    requirement: "class labels are indices 0, 1, 2, …")
         }
         try Validation.require(k < n, "k", k, "must be below the number of samples (\(n))")
         var classSizes = [Int](repeating: 0, count: (labels.max() ?? 0) + 1)
@@ -73,7 +74,9 @@ public struct RetrievalMetrics: Sendable, Hashable, Codable {
                 used += 1
             }
         }
-        guard used > 0 else { throw .emptyInput(what: "no sample shares its class with another, so no query has a relevant item") }
+        guard used > 0 else {
+            throw .emptyInput(what: "no sample shares its class with another, so no query has a relevant item")
+        }
         self.k = k
         queryCount = used
         precisionAtK = sums.precision / Double(used)

@@ -44,19 +44,13 @@ extension NearestNeighborIndex {
                             ? min(processorCount, rows.count) : 1
                         guard chunkCount > 1 else { return scan.scan(rows, of: tile, into: heaps) }
                         DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
-                            scan.scan(start + rows.count * chunk / chunkCount ..< start + rows.count * (chunk + 1) / chunkCount,
-                                      of: tile, into: heaps)
+                            let part = rows.count * chunk / chunkCount ..< rows.count * (chunk + 1) / chunkCount
+                            scan.scan(start + part.lowerBound ..< start + part.upperBound, of: tile, into: heaps)
                         }
                     }
                 }
-                distances.withUnsafeMutableBufferPointer { distances in
-                    indices.withUnsafeMutableBufferPointer { indices in
-                        for query in rows {
-                            let slots = query * count ..< (query + 1) * count
-                            heaps.buffer[query - start].drain(distances: UnsafeMutableBufferPointer(rebasing: distances[slots]),
-                                                              indices: UnsafeMutableBufferPointer(rebasing: indices[slots]))
-                        }
-                    }
+                for query in rows {
+                    heaps.buffer[query - start].drain(intoDistances: &distances, indices: &indices, at: query * count)
                 }
             }
         }

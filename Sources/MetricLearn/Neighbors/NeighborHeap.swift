@@ -44,14 +44,14 @@ struct NeighborHeap {
         }
     }
 
-    /// Writes the kept candidates nearest first into the outputs (`count` elements each) and empties the heap.
-    mutating func drain(distances outDistances: UnsafeMutableBufferPointer<Double>,
-                        indices outIndices: UnsafeMutableBufferPointer<Int>) {
+    /// Writes the kept candidates nearest first into `outDistances` and `outIndices` at `offset ..< offset + count`
+    /// and empties the heap.
+    mutating func drain(intoDistances outDistances: inout [Double], indices outIndices: inout [Int], at offset: Int) {
         var end = count
         while end > 0 {
             end -= 1
-            outDistances[end] = distances[0]
-            outIndices[end] = indices[0]
+            outDistances[offset + end] = distances[0]
+            outIndices[offset + end] = indices[0]
             siftDown(distance: distances[end], index: indices[end], from: 0, end: end)
         }
         count = 0

@@ -23,7 +23,8 @@ extension NeighborsClassifier: Codable {
             throw corrupted(.configuration, "neighborCount \(configuration.neighborCount) is not in 1...\(index.count)")
         }
         if let metric, metric.outputDimension != index.dimension {
-            throw corrupted(.metric, "the metric maps to \(metric.outputDimension) dimensions, the index has \(index.dimension)")
+            throw corrupted(.metric, "the metric maps to \(metric.outputDimension) dimensions, "
+                                + "the index has \(index.dimension)")
         }
         self.init(configuration: configuration, metric: metric, index: index, labels: labels, classCount: classCount)
     }
