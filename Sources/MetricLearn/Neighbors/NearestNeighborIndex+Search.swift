@@ -16,13 +16,17 @@ extension NearestNeighborIndex {
     /// `selfOffset + i` and skips it. Inputs are already validated.
     ///
     /// Queries are taken a tile row at a time; for each, the indexed points are visited in index order a tile
-    /// column at a time (copies of `referenceTileRowCount` rows, made once per search), and every query keeps
-    /// its candidates in its own heap across the tiles. Memory: the tile, one heap per tile row, and a copy of
-    /// the points when there is more than one tile column.
+    /// column at a time (copies of `referenceTileRowCount` rows, made once per search when there are at least
+    /// `queryTileRowCount` queries), and every query keeps its candidates in its own heap across the tiles.
+    /// Memory: the tile (or, for fewer queries, a block of queries × n), one heap per tile row, and the copy of
+    /// the points.
     func search(_ queries: Matrix, count: Int, selfOffset: Int? = nil) -> NeighborSearchResult {
         let scan = NeighborScan(queries: queries, points: points, selfOffset: selfOffset)
-        let columns = stride(from: 0, to: points.rowCount, by: Self.referenceTileRowCount).map { start in
-            let range = start ..< min(points.rowCount, start + Self.referenceTileRowCount)
+        // Fewer queries than a tile row: one pass over all points (a block of at most 256 × n distances), with
+        // no copy of the points, which would cost more than the cache misses it saves.
+        let columnWidth = queries.rowCount < Self.queryTileRowCount ? points.rowCount : Self.referenceTileRowCount
+        let columns = stride(from: 0, to: points.rowCount, by: columnWidth).map { start in
+            let range = start ..< min(points.rowCount, start + columnWidth)
             return (first: start, points: range.count == points.rowCount ? points : points.rows(at: range))
         }
         let processorCount = ProcessInfo.processInfo.activeProcessorCount

@@ -76,15 +76,32 @@ struct NearestNeighborIndexTests {
 
     @Test("more neighbours than a tile column holds")
     func manyNeighbors() throws {
+        // 260 queries (more than a tile row, so the points are visited in tile columns of 1024) and k = 1100.
         var generator = SeededGenerator(seed: 8)
         let points = Matrix(rowCount: 2100, columnCount: 2, elements: (0..<4200).map { _ in generator.nextGaussian() })
-        let queries = Matrix(rowCount: 3, columnCount: 2, elements: (0..<6).map { _ in generator.nextGaussian() })
-        let result = try NearestNeighborIndex(points: points).neighbors(of: queries, count: 1500)
-        for query in 0..<3 {
+        let queries = Matrix(rowCount: 260, columnCount: 2, elements: (0..<520).map { _ in generator.nextGaussian() })
+        let result = try NearestNeighborIndex(points: points).neighbors(of: queries, count: 1100)
+        for query in [0, 255, 259] {
             #expect(Array(result.indices(ofQuery: query))
-                    == naiveNeighbors(of: queries.row(query), in: points, count: 1500, excluding: nil))
+                    == naiveNeighbors(of: queries.row(query), in: points, count: 1100, excluding: nil))
             let distances = Array(result.distances(ofQuery: query))
             #expect(distances == distances.sorted())
+        }
+    }
+
+    @Test("few queries: one pass over all points gives the same neighbours as tiles")
+    func fewQueries() throws {
+        var generator = SeededGenerator(seed: 9)
+        let points = Matrix(rowCount: 3000, columnCount: 3, elements: (0..<9000).map { _ in generator.nextGaussian() })
+        let queries = Matrix(rowCount: 300, columnCount: 3, elements: (0..<900).map { _ in generator.nextGaussian() })
+        let index = try NearestNeighborIndex(points: points)
+        let tiled = try index.neighbors(of: queries, count: 7)
+        let single = try index.neighbors(of: queries.rows(at: [0, 150, 299]), count: 7)
+        for (row, query) in [0, 150, 299].enumerated() {
+            #expect(single.indices(ofQuery: row) == tiled.indices(ofQuery: query))
+            for (a, b) in zip(single.distances(ofQuery: row), tiled.distances(ofQuery: query)) {
+                #expect(abs(a - b) <= 1e-12 * max(1, b))
+            }
         }
     }
 
