@@ -54,6 +54,19 @@ struct CrossValidationTests {
         #expect(scores(try crossValidate(pipeline, wine, folds: 5, seed: 8)) != scores(sequential))
     }
 
+    @Test("an iterative learner reports its iterations and convergence per fold, the same on every thread count")
+    func iterativeLearner() throws {
+        let iris = try Dataset.iris
+        let nca = Pipeline(learner: .nca(NCA(componentCount: 2, maxIterations: 3)),
+                           classifier: KNearestNeighbors(neighborCount: 3))
+        let result = try crossValidate(nca, iris, folds: 3, seed: 1)
+        #expect(result.folds.allSatisfy { $0.iterations >= 1 && $0.iterations <= 3 })
+        let firstFold = try StratifiedKFold(foldCount: 3, seed: 1).folds(labels: iris.labels)[0]
+        let report = try #require(try nca.fit(iris.subset(rows: firstFold.trainIndices)).metric?.report)
+        #expect(result.folds[0].iterations == report.iterations && result.folds[0].didConverge == report.didConverge)
+        #expect(scores(try crossValidate(nca, iris, folds: 3, seed: 1, maxConcurrency: 3)) == scores(result))
+    }
+
     @Test("errors are the same with and without concurrency", arguments: [1, 3])
     func errors(maxConcurrency: Int) {
         let failing = Pipeline(learner: .whitening(Whitening(componentCount: 20)))
