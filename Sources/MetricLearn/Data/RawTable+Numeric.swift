@@ -32,3 +32,36 @@ extension RawDataset {
         self.init(unchecked: table, labels: dataset.labels, classNames: dataset.classNames)
     }
 }
+
+extension FeatureTable {
+    /// The numeric columns of `table` as they are: what a table needs no preprocessing for.
+    ///
+    /// - Throws: `invalidParameter` (named `columns`) for a categorical column, `missingValue` for a
+    ///   missing cell.
+    public init(_ table: RawTable) throws(MetricLearnError) {
+        let (n, d) = (table.rowCount, table.columns.count)
+        var elements = [Double](repeating: 0, count: n * d)
+        for (j, column) in table.columns.enumerated() {
+            guard case let .numbers(cells) = column.values else {
+                throw .invalidParameter(name: "columns", value: "'\(column.name)' categorical",
+                                        requirement: "must be numeric without table preprocessing (a TablePreprocessing "
+                                            + "one-hot encodes categories)")
+            }
+            for (i, cell) in cells.enumerated() {
+                guard let cell else { throw .missingValue(row: i, column: column.name) }
+                elements[i * d + j] = cell
+            }
+        }
+        self.init(unchecked: Matrix(rowCount: n, columnCount: d, elements: elements), featureNames: table.columnNames)
+    }
+}
+
+extension Dataset {
+    /// The numeric columns of `dataset` as they are, with its labels and class names (see
+    /// `FeatureTable.init(_:)` for the errors).
+    public init(_ dataset: RawDataset) throws(MetricLearnError) {
+        let table = try FeatureTable(dataset.table)
+        self.init(unchecked: table.features, labels: dataset.labels, classNames: dataset.classNames,
+                  featureNames: table.featureNames)
+    }
+}
