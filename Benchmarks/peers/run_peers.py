@@ -220,6 +220,7 @@ def _mean_std(values):
 
 def run_peer(method, dataset, folds_path, budget):
     group, library, label, ours = METHODS[method]
+    load_before = list(os.getloadavg())
     records, status, tail, elapsed = run_worker(
         group, ["--method", method, "--dataset", dataset, "--folds", folds_path], budget)
     versions = next((r["versions"] for r in records if "versions" in r), None)
@@ -235,6 +236,7 @@ def run_peer(method, dataset, folds_path, budget):
         "predictSecondsPerFold": [r["predictSeconds"] for r in folds],
         "predictSecondsMedian": _median([r["predictSeconds"] for r in folds]),
         "versions": versions,
+        "loadavg": {"before": load_before, "after": list(os.getloadavg())},
     }
     if any("iterations" in r for r in folds):
         result["iterationsPerFold"] = [r.get("iterations") for r in folds]
