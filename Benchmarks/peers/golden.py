@@ -567,7 +567,8 @@ DESCRIPTIONS = {
         "clipped. The benchmarks use sqrt(max(w, 0)) as per-feature scaling."),
     "cv_reference": (
         "5-fold CV accuracies of the peers with the benchmark protocol: StratifiedKFold(n_splits=5, shuffle=True, "
-        "random_state=0) on the encoded labels (folds[i] = test indices of fold i, iris/wine row numbers), "
+        "random_state=0) on the encoded labels, computed once with scikit-learn 1.9 and given to both venvs "
+        "(folds[i] = test indices of fold i, iris/wine row numbers; the training fold is the rest), "
         "StandardScaler fitted on each training fold, the learner fitted on the scaled training fold, "
         "KNeighborsClassifier(n_neighbors=3, algorithm='brute') in the learned space, accuracy on the test fold. "
         "Learners: scikit-learn NeighborhoodComponentsAnalysis(random_state=0) (defaults max_iter=50, tol=1e-5, "
