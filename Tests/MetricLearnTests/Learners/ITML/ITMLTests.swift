@@ -130,17 +130,15 @@ import Testing
         #expect(Set(constraints.dissimilar) == [PairConstraints.Pair(0, 1), PairConstraints.Pair(1, 2)])
     }
 
-    /// The protocol: stratified 5-fold CV with seed 0, standardisation fitted on each training fold, 3-NN in the
-    /// learned space. Seed 0 gives iris 144/150 = 0.960 and wine 175/178 = 0.983; fold seeds 0–5 give wine
-    /// 172–175. The accuracy also depends on which pairs are drawn: on one split, pair seeds 0–2 gave 172–176 of
-    /// 178, and metric-learn 0.7.0's ITML_Supervised 173–177 over its random states 0–5.
+    /// The accuracy protocol (`protocolAccuracy`: scikit-learn's seed-0 stratified folds, standardisation fitted
+    /// on each training fold, 3-NN in the learned space): iris 0.947, wine 0.977. metric-learn 0.7.0's
+    /// ITML_Supervised gets 0.947 and 0.983 on the same folds with its own pair draws; the accuracy depends on
+    /// which pairs are drawn (pair seeds 1 and 2 here: iris 0.953, 0.960; wine 0.989, 0.989).
     @Test(arguments: [("iris", 0.937), ("wine", 0.973)])
     func accuracyUnderTheProtocol(table: String, threshold: Double) throws {
-        let data = try table == "iris" ? Dataset.iris : Dataset.wine
-        let accuracy = try TemporaryCrossValidation.accuracy(of: data) {
-            try ITML().fit($0, labels: $1)
-        }
+        let accuracy = try protocolAccuracy(of: .itml(ITML()), on: table)
         #expect(accuracy >= threshold, "\(table): \(accuracy)")
+        #expect(accuracy >= (try peerAccuracy("ml-itml", on: table)) - 0.01)
     }
 
     @Test func rejectsBadConstraints() {
