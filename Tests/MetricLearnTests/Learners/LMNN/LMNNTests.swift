@@ -191,7 +191,7 @@ import Testing
 
     /// Two classes 100 apart: no sample has an impostor. With μ = 1 (push only) the objective and its gradient
     /// are 0, so L-BFGS stops at once on the starting metric. With μ = ½ the pull term shrinks L until margins
-    /// bind; the fit still ends finite and separating (metric-learn's LMNN fails on such data). With the smooth
+    /// bind; the fit still ends finite and separating. With the smooth
     /// squared hinge it converges; with the plain hinge the optimum sits on a kink, where the line search stops
     /// (reported honestly as not converged) after the objective has dropped by orders of magnitude.
     @Test(arguments: LMNN.Loss.allCases)
