@@ -188,6 +188,24 @@ import Testing
         }
     }
 
+    /// Found by the degenerate-data suite: with the identity prior and automatic bounds, features near 1e+150
+    /// gave M = 0 (every distance 0) and features near 1e+50 an M of pure round-off. Both are refused now;
+    /// features near 1e+4 keep enough precision and still fit.
+    @Test func featuresFarAboveUnitScaleAreRefusedRatherThanLostToRoundOff() throws {
+        let iris = try Dataset.iris
+        for scale in [1e50, 1e150] {
+            #expect {
+                try ITML().fit(iris.features * scale, labels: iris.labels)
+            } throws: { error in
+                guard case let .invalidParameter(name, value, requirement) = error as? MetricLearnError else { return false }
+                return name == "x" && value == "features" && requirement.contains("lost to round-off")
+            }
+        }
+        let metric = try ITML().fit(iris.features * 1e4, labels: iris.labels)
+        let m = metric.mahalanobisMatrix
+        #expect(m.isFinite && m.trace > 1e-6 && m.trace < 1e-2)
+    }
+
     @Test func covariancePriorNeedsANonSingularCovariance() throws {
         let collinear = Matrix(rows: [[0, 0], [1, 2], [2, 4], [3, 6]])
         #expect(throws: MetricLearnError.invalidParameter(
