@@ -106,6 +106,16 @@ struct HostileFile: Sendable, CustomTestStringConvertible {
         #expect(throws: MetricLearnError.singleClass(label: "setosa")) { try allLearners[learner].fit(dataset) }
     }
 
+    @Test func aClassSmallerThanLMNNNeedsIsRefusedByName() throws {
+        let rows = (0..<8).map { "\($0),\($0 % 3),common" } + ["9,1,rare", "7,2,rare"]
+        let dataset = try Dataset(csvText: "a,b,label\n" + rows.joined(separator: "\n"))
+        #expect(throws: MetricLearnError.classTooSmall(label: "rare", count: 2, required: 4)) { try LMNN().fit(dataset) }
+        #expect(throws: MetricLearnError.classTooSmall(label: "rare", count: 2, required: 3)) {
+            try LMNN(neighborCount: 2).fit(dataset)
+        }
+        #expect(try LMNN(neighborCount: 1).fit(dataset).components.isFinite)
+    }
+
     @Test(arguments: allLearners.indices)
     func mismatchedLabelCountsAreRefused(_ learner: Int) {
         let data = SyntheticData()
