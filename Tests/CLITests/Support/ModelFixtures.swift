@@ -1,0 +1,18 @@
+/// Model files written by hand, for `info` and for error paths.
+enum ModelFixtures {
+    /// A 3-feature diagonal model with feature weights (b 3, a 0.5, c 0), stored largest first.
+    static let weighted = """
+        {
+          "components" : { "columns" : 3, "rows" : 3, "values" : [0.5, 0, 0, 0, 3, 0, 0, 0, 0] },
+          "configuration" : { "name" : "whitening", "parameters" : { "mode" : "total", "relativeTolerance" : 1e-10,
+                                                                     "shrinkage" : { "none" : { } } } },
+          "featureNames" : [ "a", "b", "c" ],
+          "featureWeights" : [ { "feature" : "b", "weight" : 3 }, { "feature" : "a", "weight" : 0.5 },
+                               { "feature" : "c", "weight" : 0 } ],
+          "formatVersion" : 1,
+          "learner" : "whitening",
+          "report" : { "details" : { }, "didConverge" : true, "fitSeconds" : 0.5, "iterations" : 0,
+                       "objectiveHistory" : [ ] }
+        }
+        """
+}
