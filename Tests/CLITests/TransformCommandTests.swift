@@ -5,7 +5,7 @@ import Testing
     /// Whitening of the corners maps every corner to (±√3/2, ±√3/2) (see `FitCommandTests.corners`).
     static let halfRootThree = 3.0.squareRoot() / 2
 
-    private func fitCorners(in workspace: Workspace) throws {
+    func fitCorners(in workspace: Workspace) throws {
         try workspace.write(FitCommandTests.corners, to: "corners.csv")
         #expect(try workspace.run("fit whitening --input corners.csv --output m.json").status == 0)
     }
@@ -76,6 +76,28 @@ import Testing
             #expect(result.stderr.hasPrefix("metric-learn: narrow.csv: line 1: "))
             #expect(result.stderr.contains("no column named") && result.stderr.contains("y"))
             #expect(!workspace.exists("z.csv"))
+        }
+    }
+}
+
+extension TransformCommandTests {
+    @Test func namedLabelColumnMustExist() throws {
+        try Workspace.with { workspace in
+            try fitCorners(in: workspace)
+            let result = try workspace.run("transform --metric m.json --input corners.csv --label-column kind --output z.csv")
+            #expect(result.status == 65)
+            #expect(result.stderr.hasPrefix("metric-learn: corners.csv: line 1: there is no column named 'kind'"))
+        }
+    }
+
+    @Test func namedLabelColumnIsCarriedUnderItsName() throws {
+        try Workspace.with { workspace in
+            try fitCorners(in: workspace)
+            try workspace.write("x,kind,y\n3,hi,1\n", to: "k.csv")
+            let result = try workspace.run("transform --metric m.json --input k.csv --label-column kind --output z.csv")
+            #expect(result.status == 0)
+            #expect(try workspace.read("z.csv").hasPrefix("component_1,component_2,kind\n"))
+            #expect(try workspace.read("z.csv").hasSuffix(",hi\n"))
         }
     }
 }

@@ -30,7 +30,7 @@ struct TransformCommand: ParsableCommand {
         let model = try withFile(metric, .input) { () throws(MetricLearnError) in
             try ModelFile(contentsOfFile: metric)
         }.metric
-        let data = try TransformInput(path: input, featureNames: model.featureNames, labelColumn: label.column)
+        let data = try TransformInput(path: input, featureNames: model.featureNames, labelColumn: label)
         let embedding = try withFile(input, .input) { () throws(MetricLearnError) in try model.transform(data.features) }
 
         let bytes: Data

@@ -34,8 +34,9 @@ extension CommandFailure {
     /// `error`, raised while working on the file at `path` in `role`, as a one-line failure.
     ///
     /// File errors give 66 for inputs and 73 for outputs, data and model-file problems 65, and
-    /// parameter problems 64 (naming the command-line option).
-    init(_ error: MetricLearnError, path: String?, role: FileRole) {
+    /// parameter problems 64, naming the command-line option: the kebab-case parameter name
+    /// (`componentCount` → `--component-count`) unless `options` spells it otherwise.
+    init(_ error: MetricLearnError, path: String?, role: FileRole, options: [String: String] = [:]) {
         let place = path.map { "\($0): " } ?? ""
         switch error {
         case let .file(filePath, reason):
@@ -43,7 +44,7 @@ extension CommandFailure {
         case let .modelFile(reason):
             self.init(message: "\(place)not a valid model file: \(reason)", exitCode: .dataError)
         case let .invalidParameter(name, value, requirement) where !Self.dataParameterNames.contains(name):
-            self.init(message: "invalid --\(name.kebabCased) \(value): \(requirement)", exitCode: .usage)
+            self.init(message: "invalid --\(options[name] ?? name.kebabCased) \(value): \(requirement)", exitCode: .usage)
         default:
             self.init(message: "\(place)\(error)", exitCode: .dataError)
         }
@@ -53,12 +54,13 @@ extension CommandFailure {
     private static let dataParameterNames: Set<String> = ["labels", "featureNames", "classNames"]
 }
 
-/// Runs `body`, turning a `MetricLearnError` into a `CommandFailure` about the file at `path`.
-func withFile<T>(_ path: String?, _ role: CommandFailure.FileRole,
+/// Runs `body`, turning a `MetricLearnError` into a `CommandFailure` about the file at `path`
+/// (`options` maps parameter names to option names where they differ).
+func withFile<T>(_ path: String?, _ role: CommandFailure.FileRole, options: [String: String] = [:],
                  _ body: () throws(MetricLearnError) -> T) throws(CommandFailure) -> T {
     do {
         return try body()
     } catch {
-        throw CommandFailure(error, path: path, role: role)
+        throw CommandFailure(error, path: path, role: role, options: options)
     }
 }

@@ -9,9 +9,13 @@ struct TransformInput {
     /// Each row's label as written in the file, when the file has a label column.
     let labels: [String]?
 
-    /// Reads `path`, taking the columns named `featureNames`.
-    init(path: String, featureNames: [String], labelColumn: LabelColumn) throws(CommandFailure) {
-        let labelled = try? Dataset(csvFile: path, labelColumn: labelColumn, featureColumns: .named(featureNames))
+    /// Reads `path`, taking the columns named `featureNames`. A label column named on the command
+    /// line must exist; the automatic one is used only if it is not a feature.
+    init(path: String, featureNames: [String], labelColumn: LabelColumnOption) throws(CommandFailure) {
+        let read = { () throws(MetricLearnError) in
+            try Dataset(csvFile: path, labelColumn: labelColumn.column, featureColumns: .named(featureNames))
+        }
+        let labelled = labelColumn.name == nil ? try? read() : try withFile(path, .input, read)
         if let labelled {
             features = labelled.features
             labels = labelled.labels.map { labelled.classNames[$0] }
