@@ -5,7 +5,7 @@ struct FitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fit",
         abstract: "Learn a metric from labelled data and write it as a model file (JSON).",
-        subcommands: [FitWhiteningCommand.self]
+        subcommands: [FitWhiteningCommand.self, FitNCACommand.self, FitFeatureWeightsCommand.self]
     )
 }
 
