@@ -16,7 +16,8 @@ struct MetricLearnCommand: ParsableCommand {
             input, 70 internal error, 73 output cannot be created.
             """,
         version: MetricLearnVersion.current,
-        subcommands: [FitCommand.self, TransformCommand.self, InfoCommand.self]
+        subcommands: [FitCommand.self, TransformCommand.self, PredictCommand.self, EvaluateCommand.self,
+                      InfoCommand.self]
     )
 
     static func main() {

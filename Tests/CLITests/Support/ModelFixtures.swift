@@ -16,3 +16,18 @@ enum ModelFixtures {
         }
         """
 }
+
+extension ModelFixtures {
+    /// A model on features x, y whose metric ignores y: L = [[1, 0], [0, 0]].
+    static let ignoresY = """
+        {
+          "components" : { "columns" : 2, "rows" : 2, "values" : [1, 0, 0, 0] },
+          "configuration" : { "name" : "whitening", "parameters" : { "mode" : "total", "relativeTolerance" : 1e-10,
+                                                                     "shrinkage" : { "none" : { } } } },
+          "featureNames" : [ "x", "y" ],
+          "formatVersion" : 1,
+          "learner" : "whitening",
+          "report" : { "details" : { }, "didConverge" : true, "fitSeconds" : 0, "iterations" : 0, "objectiveHistory" : [ ] }
+        }
+        """
+}
