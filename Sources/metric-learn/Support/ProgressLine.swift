@@ -29,7 +29,7 @@ final class ProgressLine {
         let now = ContinuousClock.now
         if redrawsInPlace, let lastDrawn, now - lastDrawn < .milliseconds(100) { return }
         lastDrawn = now
-        let elapsed = Self.seconds(now - start)
+        let elapsed = (now - start).seconds
         let line = "\(learner): iteration \(progress.iteration), objective \(Format.number(progress.value)), "
             + "\(Format.seconds(elapsed))"
         StandardError.write(redrawsInPlace ? "\r\u{1B}[K\(line)" : "\(line)\n")
@@ -39,9 +39,5 @@ final class ProgressLine {
     /// Ends a line redrawn in place, so what follows starts on its own line.
     func finish() {
         if redrawsInPlace && hasDrawn { StandardError.write("\n") }
-    }
-
-    private static func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
     }
 }
