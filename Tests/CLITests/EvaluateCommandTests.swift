@@ -97,7 +97,7 @@ import Testing
     }
 
     @Test(arguments: [
-        ("evaluate --input iris.csv", "at least one --learner is needed (euclidean, whitening, nca, feature-weights) "
+        ("evaluate --input iris.csv", "Missing expected argument '--learner <learner> ...' "
             + "(see 'metric-learn evaluate --help')"),
         ("evaluate --input iris.csv --learner nca --learner nca", "--learner nca is given more than once "
             + "(see 'metric-learn evaluate --help')"),

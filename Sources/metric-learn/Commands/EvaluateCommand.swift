@@ -24,7 +24,7 @@ struct EvaluateCommand: ParsableCommand {
     @OptionGroup var label: LabelColumnOption
 
     @Option(name: .customLong("learner"), help: "A learner to evaluate; repeat the option to compare several.")
-    var learners: [LearnerName] = []
+    var learners: [LearnerName]
 
     @Option(help: "The number of nearest training samples that vote.")
     var neighbors = EvaluationSettings().neighbors
@@ -42,9 +42,6 @@ struct EvaluateCommand: ParsableCommand {
     var json = false
 
     func validate() throws {
-        guard !learners.isEmpty else {
-            throw ValidationError("at least one --learner is needed (\(LearnerName.allValueStrings.joined(separator: ", ")))")
-        }
         if let repeated = learners.first(where: { learner in learners.filter { $0 == learner }.count > 1 }) {
             throw ValidationError("--learner \(repeated.rawValue) is given more than once")
         }
