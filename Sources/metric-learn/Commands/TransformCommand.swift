@@ -34,7 +34,7 @@ struct TransformCommand: ParsableCommand {
         let embedding = try withFile(input, .input) { () throws(MetricLearnError) in try model.transform(data.features) }
 
         let bytes: Data
-        if output.hasSuffix(".npy") {
+        if output.lowercased().hasSuffix(".npy") {
             bytes = embedding.npyData()
         } else {
             var columns = CSVColumn.columns(of: embedding,
