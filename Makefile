@@ -2,7 +2,7 @@
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build test demo clean
+.PHONY: deps build test demo bench-peers clean
 
 ## deps: install LAPACKE + OpenBLAS with apt, only when pkg-config cannot find lapacke
 deps:
@@ -23,6 +23,12 @@ test: deps
 ## demo: cross-validate every learner on the bundled wine data
 demo: deps
 	$(SWIFT) run metric-learn --help
+
+## bench-peers: scikit-learn, metric-learn, PyLMNN and skrebate against `metric-learn evaluate` on the same folds
+bench-peers: deps
+	Benchmarks/peers/setup.sh
+	$(SWIFT) build -c release --product metric-learn
+	python3 Benchmarks/peers/run_peers.py --binary .build/release/metric-learn $(PEERS_ARGS)
 
 clean:
 	rm -rf .build
