@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import MetricLearn
 
 /// `metric-learn`: the root command. Its `main` turns every failure into one line on stderr,
@@ -32,12 +33,21 @@ struct MetricLearnCommand: ParsableCommand {
             let code = exitCode(for: error)
             if code == .success { exit(withError: error) }          // --help, --version
             if code == .validationFailure {
-                StandardError.report("\(message(for: error))\(helpHint(for: error))")
+                StandardError.report("\(oneLine(message(for: error)))\(helpHint(for: error))")
                 exit(withError: ExitCode.usage)
             }
             StandardError.report("internal error: \(error)")
             exit(withError: ExitCode.internalError)
         }
+    }
+
+    /// The parser's message on one line: a list of choices (`one of the following:` then `- value`
+    /// lines) becomes `one of the following: a, b, c`.
+    private static func oneLine(_ message: String) -> String {
+        let lines = message.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        guard let first = lines.first else { return message }
+        let items = lines.dropFirst().map { $0.hasPrefix("- ") ? String($0.dropFirst(2)) : $0 }
+        return items.isEmpty ? first : "\(first) \(items.joined(separator: ", "))"
     }
 
     /// ` (see 'metric-learn fit nca --help')` for the command that failed to parse.

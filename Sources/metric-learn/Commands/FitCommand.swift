@@ -5,7 +5,8 @@ struct FitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fit",
         abstract: "Learn a metric from labelled data and write it as a model file (JSON).",
-        subcommands: [FitWhiteningCommand.self, FitNCACommand.self, FitFeatureWeightsCommand.self]
+        subcommands: [FitWhiteningCommand.self, FitNCACommand.self, FitLMNNCommand.self, FitITMLCommand.self,
+                      FitFeatureWeightsCommand.self]
     )
 }
 

@@ -7,6 +7,8 @@ enum LearnerName: String, ExpressibleByArgument, CaseIterable {
     case euclidean
     case whitening
     case nca
+    case lmnn
+    case itml
     case featureWeights = "feature-weights"
 
     /// The learner's default configuration with `seed` (nil for `euclidean`).
@@ -15,6 +17,8 @@ enum LearnerName: String, ExpressibleByArgument, CaseIterable {
         case .euclidean: nil
         case .whitening: .whitening(Whitening())
         case .nca: .nca(NCA(seed: seed))
+        case .lmnn: .lmnn(LMNN(seed: seed))
+        case .itml: .itml(ITML(seed: seed))
         case .featureWeights: .featureReweighting(FeatureReweighting(seed: seed))
         }
     }
