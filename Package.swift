@@ -52,5 +52,6 @@ let package = Package(
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
         .testTarget(name: "OptimizationTests", dependencies: ["Optimization"]),
         .testTarget(name: "MetricLearnTests", dependencies: ["MetricLearn"], exclude: ["Fixtures"]),
+        .testTarget(name: "CLITests", dependencies: ["MetricLearn"], exclude: ["Snapshots"]),
     ]
 )
