@@ -52,6 +52,7 @@ let package = Package(
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
         .testTarget(name: "OptimizationTests", dependencies: ["Optimization"]),
         .testTarget(name: "MetricLearnTests", dependencies: ["MetricLearn", "FuzzChecks"], exclude: ["Fixtures"]),
+        .testTarget(name: "CLITests", dependencies: ["MetricLearn"], exclude: ["Snapshots"]),
 
         // MARK: - Fuzzing (Docs/Robustness.md: `make fuzz`, `make fuzz-smoke`)
 
