@@ -37,6 +37,29 @@ enum Validation {
         return counts
     }
 
+    /// Squares of feature differences, and sums of n·d of them (distances, covariances), stay within
+    /// Double's normal range: for the largest column spread s = max − min, n·d·s² is finite and, unless every
+    /// column is constant, s² is not below the smallest normal number. For features near 1e±150 this holds;
+    /// near 1e+160 or 1e−170 it does not, and learners that square differences refuse such data.
+    static func checkSquaredScale(_ x: Matrix) throws(MetricLearnError) {
+        var spread = 0.0
+        for j in 0..<x.columnCount {
+            var (low, high) = (Double.infinity, -Double.infinity)
+            for i in 0..<x.rowCount {
+                low = min(low, x[i, j])
+                high = max(high, x[i, j])
+            }
+            spread = max(spread, high - low)
+        }
+        guard spread > 0 else { return }
+        let limit = (Double.greatestFiniteMagnitude / Double(x.rowCount * x.columnCount)).squareRoot()
+        guard spread <= limit && spread * spread >= .leastNormalMagnitude else {
+            throw .invalidParameter(name: "x", value: "features",
+                                    requirement: "their largest spread (\(spread)) squared leaves Double's range; "
+                                        + "standardise the features")
+        }
+    }
+
     /// Throws `invalidParameter` unless `isValid`.
     static func require(_ isValid: Bool, _ name: String, _ value: some CustomStringConvertible,
                         _ requirement: String) throws(MetricLearnError) {

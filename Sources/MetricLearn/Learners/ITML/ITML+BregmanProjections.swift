@@ -10,6 +10,7 @@ extension ITML {
     /// Runs the cyclic Bregman projections on validated data and constraints and wraps the result.
     func project(_ x: Matrix, constraints: PairConstraints, stopwatch: Stopwatch,
                  progress: ((OptimizationProgress) -> Void)?) throws(MetricLearnError) -> MahalanobisMetric {
+        try Validation.checkSquaredScale(x)
         let prior = try PriorMetric(resolving: self.prior, for: x)
         var solver = BregmanSolver(x, constraints: constraints, prior: prior.matrix)
         guard solver.constraintCount > 0 else {
