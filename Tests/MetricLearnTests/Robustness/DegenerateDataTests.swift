@@ -54,6 +54,8 @@ struct DegenerateData: Sendable, CustomTestStringConvertible {
             data("two samples per class", pairs.features, pairs.labels, refusals: [.classTooSmall]),
             data("values near 1e+150", base.features * 1e150, refusals: [.featureScale]),
             data("values near 1e-150", base.features * 1e-150),
+            data("values near 1e+160, whose squares overflow", base.features * 1e160, refusals: [.featureScale]),
+            data("values near 1e-170, whose squares underflow", base.features * 1e-170, refusals: [.featureScale]),
             data("a column that is a linear combination of two others", collinear, refusals: [.singularCovariancePrior]),
             data("classes so far apart that there are no impostors", far.features, far.labels),
             data("a class with one sample", base.features, lonely, refusals: [.classTooSmall]),
