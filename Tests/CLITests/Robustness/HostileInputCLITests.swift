@@ -63,6 +63,12 @@ struct HostileRun: Sendable, CustomTestStringConvertible {
         HostileRun("a class smaller than LMNN's k + 1", ["data.csv": small],
                    "fit lmnn --input data.csv --output out.json", 65,
                    "data.csv: class 'rare' has 2 samples; at least 4 are needed"),
+        HostileRun("features whose squares overflow", ["data.csv": huge], "fit lmnn --input data.csv --output out.json", 65,
+                   "data.csv: invalid x = features: squared distances overflow Double; rescale the features"),
+        HostileRun("rows that are all the same, for ITML", ["data.csv": "a,b,label\n1,2,x\n1,2,x\n1,2,y\n1,2,y\n"],
+                   "fit itml --input data.csv --output out.json", 65,
+                   "data.csv: invalid constraints = 6 pairs: every pair joins two identical rows; at least one pair of "
+                       + "distinct rows is needed"),
         HostileRun("a missing data file", fit, 66, "data.csv: no such file"),
         HostileRun("a directory as data file", "fit whitening --input . --output out.json", 66, ".: is a directory, not a file"),
         HostileRun("an option out of range", "fit nca --input iris.csv --max-iterations 0 --output out.json", 64,
