@@ -23,10 +23,7 @@ enum Validation {
         guard labels.count == x.rowCount else {
             throw .labelCountMismatch(sampleCount: x.rowCount, labelCount: labels.count)
         }
-        if let negative = labels.first(where: { $0 < 0 }) {
-            throw .invalidParameter(name: "labels", value: String(negative),
-                                    requirement: "class labels are indices 0, 1, 2, …")
-        }
+        try checkLabelIndices(labels)
         var counts = [Int](repeating: 0, count: (labels.max() ?? 0) + 1)
         for label in labels { counts[label] += 1 }
         let present = counts.indices.filter { counts[$0] > 0 }
@@ -35,6 +32,21 @@ enum Validation {
             throw .classTooSmall(label: String(small), count: counts[small], required: minimumClassSize)
         }
         return counts
+    }
+
+    /// Every label is a class index: not negative, and below the sample count or 2²², whichever is larger
+    /// (callers size per-class arrays by the largest label, so a stray 10¹² must not ask for terabytes).
+    static func checkLabelIndices(_ labels: [Int]) throws(MetricLearnError) {
+        if let negative = labels.first(where: { $0 < 0 }) {
+            throw .invalidParameter(name: "labels", value: String(negative),
+                                    requirement: "class labels are indices 0, 1, 2, …")
+        }
+        let limit = max(labels.count, 1 << 22)
+        if let huge = labels.first(where: { $0 >= limit }) {
+            throw .invalidParameter(name: "labels", value: String(huge),
+                                    requirement: "class labels are indices 0, 1, 2, … below \(limit) "
+                                        + "(the sample count or 2²², whichever is larger)")
+        }
     }
 
     /// Squares of feature differences, and sums of n·d of them (distances, covariances), stay within

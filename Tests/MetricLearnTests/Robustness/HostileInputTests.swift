@@ -124,6 +124,27 @@ struct HostileFile: Sendable, CustomTestStringConvertible {
         }
     }
 
+    /// A label index far beyond the classes used to size per-class arrays: 2⁶² samples' worth of memory,
+    /// or an overflow trap for `Int.max`.
+    @Test(arguments: [Int.max, 1 << 40])
+    func aLabelIndexFarBeyondTheClassesIsRefused(_ label: Int) throws {
+        let data = SyntheticData()
+        var labels = data.labels
+        labels[5] = label
+        let expected = MetricLearnError.invalidParameter(
+            name: "labels", value: String(label),
+            requirement: "class labels are indices 0, 1, 2, … below 4194304 (the sample count or 2²², whichever is larger)")
+        for learner in allLearners {
+            #expect(throws: expected) { try learner.fit(data.features, labels: labels) }
+        }
+        #expect(throws: expected) { try KNearestNeighbors().fit(data.features, labels: labels) }
+        #expect(throws: expected) { try StratifiedSplit().indices(labels: labels) }
+        #expect(throws: expected) { try StratifiedKFold().folds(labels: labels) }
+        #expect(throws: expected) { try RetrievalMetrics(points: data.features, labels: labels, k: 3) }
+        labels[5] = (1 << 22) - 1
+        #expect(try KNearestNeighbors().fit(data.features, labels: labels).classCount == 1 << 22)
+    }
+
     @Test func datasetPartsThatDoNotFitAreRefused() {
         let x = Matrix(rows: [[1, 2], [3, 4], [5, 6]])
         #expect(throws: MetricLearnError.labelCountMismatch(sampleCount: 3, labelCount: 2)) {
