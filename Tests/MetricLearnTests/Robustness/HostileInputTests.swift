@@ -145,6 +145,19 @@ struct HostileFile: Sendable, CustomTestStringConvertible {
         #expect(try KNearestNeighbors().fit(data.features, labels: labels).classCount == 1 << 22)
     }
 
+    /// Neighbour counts near `Int.max` overflowed `neighborCount + 1` (LMNN's class-size rule, ReliefF's
+    /// list capacity) or asked for terabytes.
+    @Test(arguments: [Int.max, 1 << 40])
+    func aHugeNeighborCountIsRefusedNotATrap(_ count: Int) throws {
+        let data = SyntheticData()
+        #expect(throws: MetricLearnError.classTooSmall(label: "0", count: 15, required: count == .max ? .max : count + 1)) {
+            try LMNN(neighborCount: count).fit(data.features, labels: data.labels)
+        }
+        let weights = try FeatureReweighting(method: .reliefF(neighborCount: count)).fit(data.features, labels: data.labels)
+        let everyone = try FeatureReweighting(method: .reliefF(neighborCount: 44)).fit(data.features, labels: data.labels)
+        #expect(weights.components == everyone.components)
+    }
+
     @Test func datasetPartsThatDoNotFitAreRefused() {
         let x = Matrix(rows: [[1, 2], [3, 4], [5, 6]])
         #expect(throws: MetricLearnError.labelCountMismatch(sampleCount: 3, labelCount: 2)) {
