@@ -32,7 +32,7 @@ bench-peers: deps
 
 ## fuzz: run each libFuzzer harness for FUZZ_SECONDS (default 60) from its seed corpus (Docs/Robustness.md)
 FUZZ_SECONDS ?= 60
-FUZZERS := csv-reader
+FUZZERS := csv-reader model-file
 FUZZ_SCRATCH := .build-fuzz
 # lld with -z nostart-stop-gc keeps libFuzzer's coverage sections (and avoids gold's export warnings).
 FUZZ_FLAGS := --scratch-path $(FUZZ_SCRATCH) --sanitize fuzzer --sanitize address \

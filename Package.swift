@@ -58,5 +58,6 @@ let package = Package(
 
         .target(name: "FuzzChecks", dependencies: ["MetricLearn"], path: "Fuzz/FuzzChecks"),
         .executableTarget(name: "fuzz-csv-reader", dependencies: ["FuzzChecks"], path: "Fuzz/fuzz-csv-reader"),
+        .executableTarget(name: "fuzz-model-file", dependencies: ["FuzzChecks"], path: "Fuzz/fuzz-model-file"),
     ]
 )

@@ -22,8 +22,14 @@ import Testing
         #expect(CSVReaderCheck.violations(bytes) == [])
     }
 
-    @Test func everyHarnessHasRegressionsAndASeedCorpus() {
-        #expect(Self.inputs("Regressions", "csv-reader").count >= 1)
-        #expect(Self.inputs("Corpus", "csv-reader").count >= 5)
+    @Test(arguments: inputs("Regressions", "model-file") + inputs("Corpus", "model-file"))
+    func modelFileDecoderKeepsItsProperties(_ path: String) throws {
+        let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+        #expect(ModelFileCheck.violations(bytes) == [])
+    }
+
+    @Test(arguments: ["csv-reader", "model-file"])
+    func everyHarnessHasASeedCorpus(_ harness: String) {
+        #expect(Self.inputs("Corpus", harness).count >= 5)
     }
 }
