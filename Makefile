@@ -44,7 +44,7 @@ fuzz: fuzz-build
 		echo "fuzz-$$name: $(FUZZ_SECONDS) s (log: $$log)"; \
 		SWIFT_BACKTRACE=enable=no $(FUZZ_SCRATCH)/debug/fuzz-$$name \
 			-max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
-			-artifact_prefix=$(FUZZ_SCRATCH)/artifacts/$$name/ \
+			-artifact_prefix=$(FUZZ_SCRATCH)/artifacts/$$name/ -dict=Fuzz/Dictionaries/$$name.dict \
 			$(FUZZ_SCRATCH)/corpus/$$name Fuzz/Corpus/$$name Fuzz/Regressions/$$name >$$log 2>&1 \
 			|| { tail -n 40 $$log; echo "fuzz-$$name found a failing input: see $(FUZZ_SCRATCH)/artifacts/$$name/"; exit 1; }; \
 		grep -q "INITED cov:" $$log || { tail -n 20 $$log; echo "fuzz-$$name is not instrumented for coverage"; exit 1; }; \
