@@ -69,6 +69,8 @@ struct HostileRun: Sendable, CustomTestStringConvertible {
                    "fit itml --input data.csv --output out.json", 65,
                    "data.csv: invalid constraints = 6 pairs: every pair joins two identical rows; at least one pair of "
                        + "distinct rows is needed"),
+        HostileRun("a neighbour count near Int.max", "fit lmnn --input iris.csv --neighbor-count 9223372036854775807 --output out.json",
+                   65, "iris.csv: class 'setosa' has 50 samples; at least 9223372036854775807 are needed"),
         HostileRun("a missing data file", fit, 66, "data.csv: no such file"),
         HostileRun("a directory as data file", "fit whitening --input . --output out.json", 66, ".: is a directory, not a file"),
         HostileRun("an option out of range", "fit nca --input iris.csv --max-iterations 0 --output out.json", 64,
