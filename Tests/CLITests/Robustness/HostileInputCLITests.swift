@@ -105,7 +105,7 @@ struct HostileRun: Sendable, CustomTestStringConvertible {
 /// Hostile input through the `metric-learn` binary: each run fails with its sysexits status and one stderr line
 /// naming the file and place, and never creates or changes its output file.
 @Suite struct HostileInputCLITests {
-    private static let sentinel = Data("an earlier output that must survive\n".utf8)
+    private static var sentinel: Data { Data("an earlier output that must survive\n".utf8) }
 
     @Test(arguments: HostileRun.all)
     func failsWithItsStatusAndLeavesTheOutputAlone(_ run: HostileRun) throws {
