@@ -38,6 +38,13 @@ let package = Package(
             ]
         ),
 
+        // MARK: - Documentation
+
+        .executableTarget(
+            name: "render-docs",
+            dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+
         // MARK: - Implementation details
 
         .systemLibrary(
@@ -52,5 +59,17 @@ let package = Package(
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
         .testTarget(name: "OptimizationTests", dependencies: ["Optimization"]),
         .testTarget(name: "MetricLearnTests", dependencies: ["MetricLearn"]),
+        .testTarget(name: "RenderDocsTests", dependencies: ["render-docs"]),
+        .testTarget(name: "ExamplesTests", dependencies: ["render-docs"]),
     ]
 )
+
+// MARK: - Examples
+//
+// Literate programs (Swift Playground markup), one executable each: `swift run 01-quick-start`.
+// `swift run render-docs` renders them into Docs/Notebooks; ExamplesTests runs them.
+
+let examples = [
+    "01-quick-start",
+]
+package.targets += examples.map { .executableTarget(name: $0, dependencies: ["MetricLearn"], path: "Examples/" + $0) }
