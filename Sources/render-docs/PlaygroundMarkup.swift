@@ -24,9 +24,7 @@ struct SourceCell: Hashable {
 /// code cell always starts at file scope (where the renderer can insert a statement).
 enum PlaygroundMarkup {
     static func cells(in source: String) -> [SourceCell] {
-        var lines = source.split(separator: "\n", omittingEmptySubsequences: false).map {
-            $0.hasSuffix("\r") ? String($0.dropLast()) : String($0)
-        }
+        var lines = source.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }.map(String.init)
         if lines.last == "" { lines.removeLast() }
 
         var raw: [SourceCell] = []
@@ -60,10 +58,12 @@ enum PlaygroundMarkup {
     private static func proseBlock(_ lines: [String], openingAt start: Int) -> ([String], Int) {
         var body: [String] = []
         var index = start
-        var rest = String(lines[start].drop { $0 == " " || $0 == "\t" }.dropFirst(3))
+        var rest = removingOneSpace(lines[start].drop { $0 == " " || $0 == "\t" }.dropFirst(3))
         while true {
             if let close = rest.firstRange(of: "*/") {
-                body.append(String(rest[..<close.lowerBound]))
+                var last = rest[..<close.lowerBound]
+                while last.last?.isWhitespace == true { last.removeLast() }
+                body.append(String(last))
                 index += 1
                 break
             }
