@@ -2,7 +2,7 @@
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build test demo clean
+.PHONY: deps build test demo docs docs-check clean
 
 ## deps: install LAPACKE + OpenBLAS with apt, only when pkg-config cannot find lapacke
 deps:
@@ -23,6 +23,14 @@ test: deps
 ## demo: cross-validate every learner on the bundled wine data
 demo: deps
 	$(SWIFT) run metric-learn --help
+
+## docs: render Examples/ into Docs/Notebooks (.ipynb + .md + figures) with their real output
+docs: deps
+	$(SWIFT) run render-docs
+
+## docs-check: fail when the committed notebooks differ from a fresh render (CI)
+docs-check: deps
+	$(SWIFT) run render-docs --check
 
 clean:
 	rm -rf .build

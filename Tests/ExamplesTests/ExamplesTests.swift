@@ -62,6 +62,7 @@ import Testing
     /// All printed text of a committed notebook, in order, and the last version of each figure by file name.
     static func notebookOutputs(slug: String) throws -> (text: String, figures: [String: String]) {
         let url = root.appendingPathComponent("Docs/Notebooks/\(slug).ipynb")
+        try #require(FileManager.default.fileExists(atPath: url.path), "Docs/Notebooks/\(slug).ipynb is missing: run `make docs`")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
         var text = "", figures: [String: String] = [:]
         let joined: (Any?) -> String = { ($0 as? [String])?.joined() ?? "" }
