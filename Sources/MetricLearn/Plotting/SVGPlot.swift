@@ -10,14 +10,10 @@ public protocol SVGPlot: Sendable {
 }
 
 extension SVGPlot {
-    /// Writes `svg` to `path` atomically (a temporary file renamed into place).
+    /// Writes `svg` to `path` atomically (see `AtomicFileWriter`).
     ///
     /// - Throws: `MetricLearnError.file` naming the path when it cannot be written.
     public func write(toFile path: String) throws(MetricLearnError) {
-        do {
-            try Data(svg.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
-            throw .file(path: path, reason: "cannot write the SVG file (\(error.localizedDescription))")
-        }
+        try AtomicFileWriter.write(Data(svg.utf8), to: path)
     }
 }
