@@ -28,16 +28,19 @@ struct DocsRenderer {
         return files
     }
 
-    /// The environment every example runs with: one BLAS thread, so sums are added in one order.
-    static let exampleEnvironment = ["OPENBLAS_NUM_THREADS": "1"]
+    /// The environment every example runs with: one BLAS thread, so sums are added in one order, and
+    /// no crash backtrace (a failing example's error message is what the author needs).
+    static let exampleEnvironment = ["OPENBLAS_NUM_THREADS": "1", "SWIFT_BACKTRACE": "enable=no"]
 
     private func run(_ example: Example, executable: URL) throws -> [Int: CellOutput] {
         let result = try ProcessRunner.runInScratchDirectory(executable, environment: Self.exampleEnvironment)
         let firstCode = example.cells.firstIndex { $0.kind == .code } ?? 0
         guard result.status == 0 else {
-            let lastMark = result.stdout.split(separator: Instrumentation.separator).last?.prefix { $0 != "\n" } ?? ""
-            throw RenderError("\(example.sourcePath) exited with status \(result.status)"
-                + (lastMark.hasPrefix("cell ") ? " in \(lastMark)" : "") + ":\n" + result.stderr)
+            let marks = result.stdout.split(separator: Instrumentation.separator).dropFirst()
+            let cell = marks.compactMap { $0.hasPrefix("cell ") ? Int($0.dropFirst(5).prefix { $0 != "\n" }) : nil }.last
+            let line = example.cells[cell ?? firstCode].firstLine
+            throw RenderError("\(example.sourcePath) exited with status \(result.status) in the cell starting at "
+                + "line \(line):\n" + result.stderr)
         }
         do {
             return try CellOutput.split(result.stdout, firstCodeCell: firstCode)
