@@ -1,9 +1,7 @@
-/// A JSON value written exactly as Python's `json.dumps(value, indent=1, sort_keys=True, ensure_ascii=False)`
-/// writes it — the form `nbformat` itself writes notebooks in, so a rendered notebook round-trips
-/// through Jupyter tools unchanged.
+/// The JSON values a notebook needs, written exactly as Python's
+/// `json.dumps(value, indent=1, sort_keys=True, ensure_ascii=False)` writes them — the form `nbformat`
+/// itself writes notebooks in, so a rendered notebook round-trips through Jupyter tools unchanged.
 enum JSONValue: Hashable {
-    case null
-    case bool(Bool)
     case int(Int)
     case string(String)
     case array([JSONValue])
@@ -18,8 +16,6 @@ enum JSONValue: Hashable {
 
     private func write(to output: inout String, depth: Int) {
         switch self {
-        case .null: output += "null"
-        case let .bool(value): output += value ? "true" : "false"
         case let .int(value): output += String(value)
         case let .string(value): Self.writeString(value, to: &output)
         case let .array(values):

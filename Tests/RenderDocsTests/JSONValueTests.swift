@@ -5,7 +5,7 @@ import Testing
     /// The expected text is what Python's `json.dumps(value, indent=1, sort_keys=True, ensure_ascii=False)` prints.
     @Test func matchesPythonsIndentedSortedForm() {
         let value = JSONValue.object([
-            "b": .array([.int(1), .null, .bool(true)]),
+            "b": .array([.int(1), .string("x"), .int(-2)]),
             "a": .object([:]),
             "c": .array([]),
             "Z": .string("µ"),
@@ -16,8 +16,8 @@ import Testing
              "a": {},
              "b": [
               1,
-              null,
-              true
+              "x",
+              -2
              ],
              "c": []
             }
