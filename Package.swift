@@ -66,10 +66,10 @@ let package = Package(
 
 // MARK: - Examples
 //
-// Literate programs (Swift Playground markup), one executable each: `swift run 01-quick-start`.
+// Literate programs (Swift Playground markup), one executable each: `swift run 07-saving-and-exporting`.
 // `swift run render-docs` renders them into Docs/Notebooks; ExamplesTests runs them.
 
 let examples = [
-    "01-quick-start",
+    "07-saving-and-exporting",
 ]
 package.targets += examples.map { .executableTarget(name: $0, dependencies: ["MetricLearn"], path: "Examples/" + $0) }
