@@ -70,6 +70,7 @@ let package = Package(
 // `swift run render-docs` renders them into Docs/Notebooks; ExamplesTests runs them.
 
 let examples = [
+    "05-feature-reweighting",
     "07-saving-and-exporting",
 ]
 package.targets += examples.map { .executableTarget(name: $0, dependencies: ["MetricLearn"], path: "Examples/" + $0) }
