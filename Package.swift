@@ -66,10 +66,12 @@ let package = Package(
 
 // MARK: - Examples
 //
-// Literate programs (Swift Playground markup), one executable each: `swift run 07-saving-and-exporting`.
+// Literate programs (Swift Playground markup), one executable each: `swift run 01-quick-start`.
 // `swift run render-docs` renders them into Docs/Notebooks; ExamplesTests runs them.
 
 let examples = [
+    "01-quick-start",
+    "02-nca-embedding",
     "05-feature-reweighting",
     "07-saving-and-exporting",
 ]
