@@ -73,6 +73,7 @@ let examples = [
     "01-quick-start",
     "02-nca-embedding",
     "05-feature-reweighting",
+    "06-choosing-a-learner",
     "07-saving-and-exporting",
 ]
 package.targets += examples.map { .executableTarget(name: $0, dependencies: ["MetricLearn"], path: "Examples/" + $0) }
