@@ -9,8 +9,27 @@
 ///   first failing fold (in fold order).
 public func crossValidate(_ pipeline: Pipeline, _ dataset: Dataset, folds: Int = 5, seed: UInt64 = 0,
                           maxConcurrency: Int = 1) throws(MetricLearnError) -> CrossValidationResult {
-    try Validation.require(maxConcurrency >= 1, "maxConcurrency", maxConcurrency, "must be at least 1")
     let splits = try StratifiedKFold(foldCount: folds, seed: seed).folds(labels: dataset.labels)
+    return try crossValidate(pipeline, dataset, splits: splits, seed: seed, maxConcurrency: maxConcurrency)
+}
+
+/// Cross-validation of `pipeline` on `dataset` over given folds (scikit-learn's `cv=` iterable), for instance
+/// folds recorded from another library so that both are scored on identical splits.
+///
+/// - Throws: `invalidParameter` for no folds, a fold whose indices do not fit `dataset`, or `maxConcurrency` < 1,
+///   and the error of the first failing fold (in fold order).
+public func crossValidate(_ pipeline: Pipeline, _ dataset: Dataset, splits: [StratifiedKFold.Fold],
+                          maxConcurrency: Int = 1) throws(MetricLearnError) -> CrossValidationResult {
+    try crossValidate(pipeline, dataset, splits: splits, seed: nil, maxConcurrency: maxConcurrency)
+}
+
+private func crossValidate(_ pipeline: Pipeline, _ dataset: Dataset, splits: [StratifiedKFold.Fold], seed: UInt64?,
+                           maxConcurrency: Int) throws(MetricLearnError) -> CrossValidationResult {
+    try Validation.require(maxConcurrency >= 1, "maxConcurrency", maxConcurrency, "must be at least 1")
+    try Validation.require(!splits.isEmpty, "splits", "none", "at least one fold is needed")
+    for split in splits {
+        _ = try StratifiedKFold.Fold(testIndices: split.testIndices, sampleCount: dataset.sampleCount)
+    }
     let results = try ConcurrentMap.map(count: splits.count, maxConcurrency: maxConcurrency) {
         index throws(MetricLearnError) in
         try pipeline.evaluate(on: dataset, fold: splits[index], index: index)

@@ -39,8 +39,8 @@ public struct CrossValidationResult: Sendable, Hashable, Codable {
 
     /// The pipeline that was evaluated.
     public let pipeline: Pipeline
-    /// The seed of the stratified folds.
-    public let seed: UInt64
+    /// The seed of the stratified folds (`nil` when the folds were given).
+    public let seed: UInt64?
     /// Each fold, in fold order.
     public let folds: [Fold]
 

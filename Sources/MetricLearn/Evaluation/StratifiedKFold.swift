@@ -13,6 +13,25 @@ public struct StratifiedKFold: Sendable, Hashable, Codable {
         public let trainIndices: [Int]
         /// The test sample indices.
         public let testIndices: [Int]
+
+        /// A fold of a dataset with `sampleCount` samples whose test set is `testIndices`; every other sample trains.
+        ///
+        /// Use it to replay folds made elsewhere (for example scikit-learn's), so both sides see the same splits.
+        /// - Throws: `invalidParameter` when a test index is out of range or repeated, or no sample is left to train on.
+        public init(testIndices: [Int], sampleCount: Int) throws(MetricLearnError) {
+            let test = Set(testIndices)
+            try Validation.require(testIndices.allSatisfy { (0..<sampleCount).contains($0) } && test.count == testIndices.count,
+                                   "testIndices", "\(testIndices.count) indices",
+                                   "must be distinct sample indices in 0..<\(sampleCount)")
+            try Validation.require(!test.isEmpty && test.count < sampleCount, "testIndices", "\(test.count) indices",
+                                   "must leave at least one sample on each side")
+            self.init(trainIndices: (0..<sampleCount).filter { !test.contains($0) }, testIndices: testIndices.sorted())
+        }
+
+        init(trainIndices: [Int], testIndices: [Int]) {
+            self.trainIndices = trainIndices
+            self.testIndices = testIndices
+        }
     }
 
     /// The number of folds k (default 5, as scikit-learn).

@@ -81,4 +81,20 @@ struct CrossValidationTests {
             try crossValidate(pipeline, wine, folds: 1)
         }
     }
+
+    @Test("given folds are replayed exactly and validated")
+    func givenFolds() throws {
+        let generated = try StratifiedKFold(foldCount: 3, seed: 5).folds(labels: wine.labels)
+        let replayed = try generated.map { fold throws(MetricLearnError) in
+            try StratifiedKFold.Fold(testIndices: fold.testIndices.reversed(), sampleCount: wine.sampleCount)
+        }
+        #expect(replayed == generated)
+        let byFolds = try crossValidate(pipeline, wine, splits: replayed)
+        let bySeed = try crossValidate(pipeline, wine, folds: 3, seed: 5)
+        #expect(scores(byFolds) == scores(bySeed) && byFolds.seed == nil)
+        #expect(throws: MetricLearnError.self) { try StratifiedKFold.Fold(testIndices: [0, 0], sampleCount: 5) }
+        #expect(throws: MetricLearnError.self) { try StratifiedKFold.Fold(testIndices: [5], sampleCount: 5) }
+        #expect(throws: MetricLearnError.self) { try StratifiedKFold.Fold(testIndices: [0, 1], sampleCount: 2) }
+        #expect(throws: MetricLearnError.self) { try crossValidate(pipeline, wine, splits: []) }
+    }
 }
