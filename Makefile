@@ -2,7 +2,7 @@
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build test demo docs docs-check clean
+.PHONY: deps build test demo docs docs-check bench-peers clean
 
 ## deps: install LAPACKE + OpenBLAS with apt, only when pkg-config cannot find lapacke
 deps:
@@ -31,6 +31,12 @@ docs: deps
 ## docs-check: fail when the committed notebooks differ from a fresh render (CI)
 docs-check: deps
 	$(SWIFT) run render-docs --check
+
+## bench-peers: scikit-learn, metric-learn, PyLMNN and skrebate against `metric-learn evaluate` on the same folds
+bench-peers: deps
+	Benchmarks/peers/setup.sh
+	$(SWIFT) build -c release --product metric-learn
+	python3 Benchmarks/peers/run_peers.py --binary .build/release/metric-learn $(PEERS_ARGS)
 
 clean:
 	rm -rf .build
