@@ -72,6 +72,8 @@ let package = Package(
 let examples = [
     "01-quick-start",
     "02-nca-embedding",
+    "03-lmnn-classification",
+    "04-itml-pair-constraints",
     "05-feature-reweighting",
     "06-choosing-a-learner",
     "07-saving-and-exporting",

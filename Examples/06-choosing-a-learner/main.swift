@@ -24,6 +24,8 @@ let learners: [(name: String, learner: LearnerConfiguration?)] = [
     ("Euclidean (no learner)", nil),
     ("Whitening", .whitening(Whitening())),
     ("NCA", .nca(NCA(seed: 0))),
+    ("LMNN", .lmnn(LMNN())),
+    ("ITML", .itml(ITML(seed: 0))),
     ("Feature weights", .featureReweighting(FeatureReweighting())),
 ]
 for (name, learner) in learners {
