@@ -25,7 +25,8 @@ enum MarkdownWriter {
         return (blocks.joined(separator: "\n\n") + "\n", figures)
     }
 
-    /// `text` in a fence of backticks longer than any run of backticks inside it (at least three).
+    /// `text` without its trailing newlines in a fence of backticks longer than any run of backticks
+    /// inside it (at least three).
     static func fenced(_ text: String, language: String) -> String {
         var longest = 0, run = 0
         for character in text {
@@ -33,7 +34,8 @@ enum MarkdownWriter {
             longest = max(longest, run)
         }
         let fence = String(repeating: "`", count: max(3, longest + 1))
-        let body = text.hasSuffix("\n") ? String(text.dropLast()) : text
+        var body = Substring(text)
+        while body.last == "\n" { body.removeLast() }
         return fence + language + "\n" + body + "\n" + fence
     }
 }

@@ -44,6 +44,6 @@ import Testing
 
     @Test func fencesOutgrowBackticksInside() {
         #expect(MarkdownWriter.fenced("a ``` b", language: "text") == "````text\na ``` b\n````")
-        #expect(MarkdownWriter.fenced("plain\n", language: "text") == "```text\nplain\n```")
+        #expect(MarkdownWriter.fenced("plain\n\n", language: "text") == "```text\nplain\n```")
     }
 }
