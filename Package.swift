@@ -59,6 +59,7 @@ let package = Package(
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
         .testTarget(name: "OptimizationTests", dependencies: ["Optimization"]),
         .testTarget(name: "MetricLearnTests", dependencies: ["MetricLearn"], exclude: ["Fixtures"]),
+        .testTarget(name: "CLITests", dependencies: ["MetricLearn"], exclude: ["Snapshots"]),
         .testTarget(name: "RenderDocsTests", dependencies: ["render-docs"]),
         .testTarget(name: "ExamplesTests", dependencies: ["render-docs"]),
     ]
