@@ -20,9 +20,9 @@ build: deps
 test: deps
 	$(SWIFT) test
 
-## demo: cross-validate every learner on the bundled wine data
+## demo: cross-validate every learner on the bundled wine data; writes ./nca-embedding.svg
 demo: deps
-	$(SWIFT) run metric-learn --help
+	$(SWIFT) run metric-learn demo
 
 ## docs: render Examples/ into Docs/Notebooks (.ipynb + .md + figures) with their real output
 docs: deps
