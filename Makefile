@@ -2,7 +2,7 @@
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build test demo clean
+.PHONY: deps build test demo bench bench-quick clean
 
 ## deps: install LAPACKE + OpenBLAS with apt, only when pkg-config cannot find lapacke
 deps:
@@ -23,6 +23,17 @@ test: deps
 ## demo: cross-validate every learner on the bundled wine data
 demo: deps
 	$(SWIFT) run metric-learn --help
+
+## bench: release build of metric-learn-bench, then every case (tens of minutes). Options via BENCH_ARGS,
+##        e.g. make bench BENCH_ARGS="--filter nca --json bench.json"
+bench: deps
+	$(SWIFT) build -c release --product metric-learn-bench
+	"$$($(SWIFT) build -c release --show-bin-path)/metric-learn-bench" $(BENCH_ARGS)
+
+## bench-quick: the same at small sizes with few runs (under a minute)
+bench-quick: deps
+	$(SWIFT) build -c release --product metric-learn-bench
+	"$$($(SWIFT) build -c release --show-bin-path)/metric-learn-bench" --quick $(BENCH_ARGS)
 
 clean:
 	rm -rf .build

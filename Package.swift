@@ -38,6 +38,17 @@ let package = Package(
             ]
         ),
 
+        // MARK: - Benchmarks
+
+        .executableTarget(
+            name: "metric-learn-bench",
+            dependencies: [
+                "MetricLearn",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Benchmarks/Sources/metric-learn-bench"
+        ),
+
         // MARK: - Implementation details
 
         .systemLibrary(
@@ -52,5 +63,6 @@ let package = Package(
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
         .testTarget(name: "OptimizationTests", dependencies: ["Optimization"]),
         .testTarget(name: "MetricLearnTests", dependencies: ["MetricLearn"]),
+        .testTarget(name: "BenchmarkTests", dependencies: ["metric-learn-bench"], path: "Benchmarks/Tests/BenchmarkTests"),
     ]
 )
