@@ -7,6 +7,7 @@ public struct OptimizationProgress: Sendable, Hashable {
     /// The Euclidean norm of the gradient after it.
     public let gradientNorm: Double
 
+    /// A progress record.
     public init(iteration: Int, value: Double, gradientNorm: Double) {
         self.iteration = iteration
         self.value = value
