@@ -60,9 +60,10 @@ enum BenchmarkRegistry {
         ]
     }
 
-    /// All cases for a scale: BLAS peak, pairwise distances, then each learner.
+    /// All cases for a scale: BLAS peak, pairwise distances, the optimiser, then each learner.
     static func cases(scale: Scale) -> [BenchmarkCase] {
         LinearAlgebraCases.cases(scale: scale)
+            + OptimizationCases.cases(scale: scale)
             + learners(scale: scale).flatMap { $0.cases() }
     }
 }
