@@ -16,8 +16,10 @@ struct BenchmarkCase: Sendable {
     let sampleCount: Int
     /// Columns d of the input.
     let featureCount: Int
-    /// Whether the input is synthetic, so the case belongs to a growth-in-n series.
+    /// Whether the case belongs to a growth-in-n series (synthetic data, same settings at every n).
     let isSynthetic: Bool
+    /// The most timed runs, whatever `--repeats` says (1 for a single costly run measured for its memory).
+    var maxRuns: Int? = nil
     /// Builds the workload; runs outside the timed region.
     let prepare: @Sendable () throws -> Workload
 

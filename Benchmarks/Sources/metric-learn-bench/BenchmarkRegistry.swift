@@ -51,19 +51,11 @@ enum Scale: String, Sendable, Codable {
     }
 }
 
-/// Every benchmark case, in the order they run. Each learner is one `LearnerEntry`.
+/// Every benchmark case, in the order they run: kernels first (the dgemm peak), then each learner's own list.
 enum BenchmarkRegistry {
-    /// The learners and the synthetic sizes each is timed on.
-    static func learners(scale: Scale) -> [LearnerEntry] {
-        [
-            LearnerEntry(group: "whitening", learner: Whitening(), sizes: scale.syntheticGrid),
-        ]
-    }
-
-    /// All cases for a scale: BLAS peak, pairwise distances, the optimiser, then each learner.
     static func cases(scale: Scale) -> [BenchmarkCase] {
         LinearAlgebraCases.cases(scale: scale)
             + OptimizationCases.cases(scale: scale)
-            + learners(scale: scale).flatMap { $0.cases() }
+            + WhiteningCases.cases(scale: scale)
     }
 }

@@ -51,7 +51,8 @@ extension BenchmarkCase {
         let callsPerSample = expensive ? 1 : max(1, min(100_000, Int((policy.minimumSampleSeconds / max(warmUp, 1e-9)).rounded(.up))))
         var samples = expensive ? [warmUp] : []
         var spent = warmUp
-        while samples.count < policy.repeats {
+        let repeats = min(policy.repeats, maxRuns ?? policy.repeats)
+        while samples.count < repeats {
             if samples.count >= (expensive ? 1 : policy.minimumRuns) && spent >= policy.timeBudget { break }
             let elapsed = try clock.seconds {
                 for _ in 0..<callsPerSample { details = try workload.run() }

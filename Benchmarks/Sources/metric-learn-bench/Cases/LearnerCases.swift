@@ -1,35 +1,28 @@
 import MetricLearn
 
-/// One learner's benchmark cases: `fit` and `transform` on each synthetic size and on the bundled data.
-struct LearnerEntry: Sendable {
+/// Builders for one learner's cases; each learner's file (`WhiteningCases`, …) says which it wants.
+struct LearnerCases: Sendable {
     /// The case group, the learner's command-line name (`whitening`, `nca`, …).
     let group: String
     /// The configuration to fit.
     let learner: any MetricLearner
-    /// Synthetic (n, d) sizes; the bundled data sets are always included.
-    let sizes: [(sampleCount: Int, featureCount: Int)]
 
-    func cases() -> [BenchmarkCase] {
-        let sources = sizes.map { DataSource.synthetic(sampleCount: $0, featureCount: $1) }
-            + BundledData.allCases.map(DataSource.bundled)
-        return sources.flatMap { [fit(on: $0), transform(on: $0)] }
+    /// `fit` and `transform` on each source.
+    func fitAndTransform(on sources: [DataSource]) -> [BenchmarkCase] {
+        sources.flatMap { [fit(on: $0), transform(on: $0)] }
     }
 
-    /// Times `fit`; reports the solver's iteration count for iterative learners.
-    private func fit(on source: DataSource) -> BenchmarkCase {
+    /// Times `fit`; reports the solver's iterations and objective evaluations for iterative learners.
+    func fit(on source: DataSource) -> BenchmarkCase {
         let learner = self.learner
         return source.makeCase(group: group, operation: "fit") {
             let (x, labels) = try source.load()
-            return Workload {
-                let metric = try learner.fit(x, labels: labels)
-                let iterations = metric.report.iterations
-                return iterations > 0 ? ["iterations": Double(iterations)] : [:]
-            }
+            return Workload { solverFacts(try learner.fit(x, labels: labels)) }
         }
     }
 
     /// Times `transform` of the training rows with a metric fitted outside the timed region.
-    private func transform(on source: DataSource) -> BenchmarkCase {
+    func transform(on source: DataSource) -> BenchmarkCase {
         let learner = self.learner
         return source.makeCase(group: group, operation: "transform") {
             let (x, labels) = try source.load()
@@ -40,12 +33,56 @@ struct LearnerEntry: Sendable {
             }
         }
     }
+
+    /// The floating-point rate of the objective's `valueAndGradient`, through the public API: a fit
+    /// (configure `learner` for a few iterations from a cheap start) whose evaluations the report counts.
+    /// Fits are deterministic, so one untimed fit fixes the evaluation count and the flops of every run:
+    /// evaluations · `flopsPerEvaluation(n, d)`, the dominant BLAS products of one call.
+    func gradient(on source: DataSource, flopsPerEvaluation: @escaping @Sendable (_ n: Int, _ d: Int) -> Double)
+        -> BenchmarkCase {
+        let learner = self.learner
+        return source.makeCase(group: group, operation: "gradient") {
+            let (x, labels) = try source.load()
+            let evaluations = try learner.fit(x, labels: labels).report.details["evaluations"] ?? 0
+            guard evaluations > 0 else {
+                throw BenchmarkError.badData("\(learner.configuration.name) reports no objective evaluations")
+            }
+            return Workload(flopsPerRun: evaluations * flopsPerEvaluation(x.rowCount, x.columnCount)) {
+                solverFacts(try learner.fit(x, labels: labels))
+            }
+        }
+    }
+
+    /// One fit, alone in its process, for its peak resident memory (and its time).
+    func memory(on source: DataSource) -> BenchmarkCase {
+        let learner = self.learner
+        return source.makeCase(group: group, operation: "fit-memory", inGrowthSeries: false, maxRuns: 1) {
+            let (x, labels) = try source.load()
+            return Workload { solverFacts(try learner.fit(x, labels: labels)) }
+        }
+    }
+}
+
+/// Iterations and objective evaluations of an iterative fit (nothing for closed-form learners).
+private func solverFacts(_ metric: MahalanobisMetric) -> [String: Double] {
+    var facts: [String: Double] = [:]
+    if metric.report.iterations > 0 { facts["iterations"] = Double(metric.report.iterations) }
+    if let evaluations = metric.report.details["evaluations"] { facts["evaluations"] = evaluations }
+    return facts
 }
 
 /// Where a case's table comes from.
 enum DataSource: Sendable {
     case synthetic(sampleCount: Int, featureCount: Int)
     case bundled(BundledData)
+
+    /// Every synthetic size of the scale's grid.
+    static func grid(_ scale: Scale) -> [DataSource] {
+        scale.syntheticGrid.map { .synthetic(sampleCount: $0, featureCount: $1) }
+    }
+
+    /// The bundled data sets.
+    static var bundledSets: [DataSource] { BundledData.allCases.map(DataSource.bundled) }
 
     func load() throws -> (features: Matrix, labels: [Int]) {
         switch self {
@@ -57,16 +94,18 @@ enum DataSource: Sendable {
         }
     }
 
-    func makeCase(group: String, operation: String,
+    /// A case on this data; synthetic cases join their growth series unless `inGrowthSeries` is false.
+    func makeCase(group: String, operation: String, inGrowthSeries: Bool = true, maxRuns: Int? = nil,
                   prepare: @escaping @Sendable () throws -> Workload) -> BenchmarkCase {
         switch self {
         case let .synthetic(n, d):
             BenchmarkCase(group: group, operation: operation, data: syntheticDataName(sampleCount: n, featureCount: d),
-                          sampleCount: n, featureCount: d, isSynthetic: true, prepare: prepare)
+                          sampleCount: n, featureCount: d, isSynthetic: inGrowthSeries, maxRuns: maxRuns,
+                          prepare: prepare)
         case let .bundled(data):
             BenchmarkCase(group: group, operation: operation, data: data.rawValue,
                           sampleCount: data.shape.sampleCount, featureCount: data.shape.featureCount,
-                          isSynthetic: false, prepare: prepare)
+                          isSynthetic: false, maxRuns: maxRuns, prepare: prepare)
         }
     }
 }
