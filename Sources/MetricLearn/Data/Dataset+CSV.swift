@@ -1,0 +1,50 @@
+import Foundation
+
+/// Reading a labelled dataset from CSV.
+///
+/// The first non-blank line is the header and names every column (names must be distinct and
+/// non-empty). The label column (see `LabelColumn`) holds class labels of any text; the feature
+/// columns hold decimal numbers (`5.1`, `-3`, `1e-05`; spaces around them are fine).
+///
+/// Class order, which decides the class indices in `labels`:
+/// - if every label is an integer (`2`, `10`, `-1`), classes are in numeric order and named by
+///   their value (`"2"` and `"02"` are one class, `"2"`);
+/// - otherwise classes are in lexicographic order of their Unicode scalars (`"B" < "a" < "b"`).
+///
+/// This is the order of scikit-learn's `LabelEncoder` and `numpy.unique`, so class indices agree
+/// with a Python pipeline reading the same file.
+///
+/// Every problem in the data throws `MetricLearnError.csv(line:column:reason:)` with the 1-based
+/// line and column of the cell and a reason that quotes it.
+extension Dataset {
+    /// Reads the CSV file at `path`.
+    ///
+    /// - Throws: `MetricLearnError.file` when the file cannot be read, `.csv` for bad contents.
+    public init(csvFile path: String, labelColumn: LabelColumn = .automatic, featureColumns: FeatureColumns = .all,
+                format: CSVFormat = CSVFormat()) throws(MetricLearnError) {
+        try self.init(csvBytes: FileContents.bytes(atPath: path), labelColumn: labelColumn,
+                      featureColumns: featureColumns, format: format)
+    }
+
+    /// Reads CSV text.
+    public init(csvText: String, labelColumn: LabelColumn = .automatic, featureColumns: FeatureColumns = .all,
+                format: CSVFormat = CSVFormat()) throws(MetricLearnError) {
+        try self.init(csvBytes: Array(csvText.utf8), labelColumn: labelColumn, featureColumns: featureColumns,
+                      format: format)
+    }
+
+    /// Reads CSV bytes (UTF-8).
+    public init(csvData: Data, labelColumn: LabelColumn = .automatic, featureColumns: FeatureColumns = .all,
+                format: CSVFormat = CSVFormat()) throws(MetricLearnError) {
+        try self.init(csvBytes: Array(csvData), labelColumn: labelColumn, featureColumns: featureColumns,
+                      format: format)
+    }
+
+    private init(csvBytes: [UInt8], labelColumn: LabelColumn, featureColumns: FeatureColumns,
+                 format: CSVFormat) throws(MetricLearnError) {
+        let contents = try CSVTableReader.read(csvBytes, format: format, labelColumn: labelColumn,
+                                               featureColumns: featureColumns)
+        self.init(unchecked: contents.features, labels: contents.labels, classNames: contents.classNames,
+                  featureNames: contents.featureNames)
+    }
+}

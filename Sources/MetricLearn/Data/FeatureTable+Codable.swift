@@ -1,0 +1,22 @@
+/// Encoded as `{"features": <Matrix>, "featureNames": [...]}`; decoding validates like the initializer.
+extension FeatureTable: Codable {
+    private enum CodingKeys: String, CodingKey { case features, featureNames }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let features = try container.decode(Matrix.self, forKey: .features)
+        let featureNames = try container.decode([String].self, forKey: .featureNames)
+        do {
+            try self.init(features: features, featureNames: featureNames)
+        } catch {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
+                                                    debugDescription: "invalid feature table: \(error)"))
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(features, forKey: .features)
+        try container.encode(featureNames, forKey: .featureNames)
+    }
+}
