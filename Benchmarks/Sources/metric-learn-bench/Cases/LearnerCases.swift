@@ -90,7 +90,8 @@ enum DataSource: Sendable {
             let blobs = SyntheticBlobs(sampleCount: n, featureCount: d)
             return (blobs.features, blobs.labels)
         case let .bundled(data):
-            return try data.load()
+            let dataset = try data.load()
+            return (dataset.features, dataset.labels)
         }
     }
 
