@@ -62,7 +62,7 @@ let package = Package(
 
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
         .testTarget(name: "OptimizationTests", dependencies: ["Optimization"]),
-        .testTarget(name: "MetricLearnTests", dependencies: ["MetricLearn"]),
+        .testTarget(name: "MetricLearnTests", dependencies: ["MetricLearn"], exclude: ["Fixtures"]),
         .testTarget(name: "BenchmarkTests", dependencies: ["metric-learn-bench"], path: "Benchmarks/Tests/BenchmarkTests"),
     ]
 )

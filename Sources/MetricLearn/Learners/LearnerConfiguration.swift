@@ -4,11 +4,17 @@
 /// command-line tool uses (`whitening`, `nca`, `lmnn`, `itml`, `feature-weights`).
 public enum LearnerConfiguration: Sendable, Hashable {
     case whitening(Whitening)
+    /// Neighbourhood Components Analysis (`nca`).
+    case nca(NCA)
+    /// One weight per feature (`feature-weights`).
+    case featureReweighting(FeatureReweighting)
 
     /// The learner's command-line name.
     public var name: String {
         switch self {
         case .whitening: "whitening"
+        case .nca: "nca"
+        case .featureReweighting: "feature-weights"
         }
     }
 
@@ -16,6 +22,8 @@ public enum LearnerConfiguration: Sendable, Hashable {
     public var learner: any MetricLearner {
         switch self {
         case let .whitening(learner): learner
+        case let .nca(learner): learner
+        case let .featureReweighting(learner): learner
         }
     }
 }
@@ -28,6 +36,9 @@ extension LearnerConfiguration: Codable {
         let name = try container.decode(String.self, forKey: .name)
         switch name {
         case "whitening": self = .whitening(try container.decode(Whitening.self, forKey: .parameters))
+        case "nca": self = .nca(try container.decode(NCA.self, forKey: .parameters))
+        case "feature-weights":
+            self = .featureReweighting(try container.decode(FeatureReweighting.self, forKey: .parameters))
         default:
             throw DecodingError.dataCorruptedError(forKey: .name, in: container,
                                                    debugDescription: "unknown learner '\(name)'")
@@ -39,6 +50,8 @@ extension LearnerConfiguration: Codable {
         try container.encode(name, forKey: .name)
         switch self {
         case let .whitening(learner): try container.encode(learner, forKey: .parameters)
+        case let .nca(learner): try container.encode(learner, forKey: .parameters)
+        case let .featureReweighting(learner): try container.encode(learner, forKey: .parameters)
         }
     }
 }

@@ -51,8 +51,13 @@ public struct MahalanobisMetric: Sendable, Hashable, Codable {
     }
 
     /// The same metric with other feature names (e.g. those of the dataset it was fitted on).
+    /// Feature weights are renamed to match.
     public func withFeatureNames(_ names: [String]) -> MahalanobisMetric {
-        MahalanobisMetric(components: components, featureNames: names, featureWeights: featureWeights, report: report)
+        let renamed = featureWeights?.map { weight in
+            let index = featureNames.firstIndex(of: weight.feature).flatMap { names.indices.contains($0) ? $0 : nil }
+            return FeatureWeight(feature: index.map { names[$0] } ?? weight.feature, weight: weight.weight)
+        }
+        return MahalanobisMetric(components: components, featureNames: names, featureWeights: renamed, report: report)
     }
 }
 

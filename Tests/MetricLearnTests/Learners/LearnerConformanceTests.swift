@@ -8,6 +8,10 @@ let allLearners: [any MetricLearner] = [
     Whitening(),
     Whitening(mode: .withinClass, shrinkage: .ledoitWolf),
     Whitening(shrinkage: .fixed(0.2), componentCount: 2),
+    NCA(maxIterations: 20),
+    NCA(componentCount: 2, initialization: .random, maxIterations: 10, seed: 7),
+    FeatureReweighting(),
+    FeatureReweighting(method: .reliefF(neighborCount: 5)),
 ]
 
 /// The contract every `MetricLearner` must keep, checked on each learner in `allLearners`.

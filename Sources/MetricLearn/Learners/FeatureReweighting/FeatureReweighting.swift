@@ -1,0 +1,91 @@
+/// Learns one non-negative weight w_l per feature: the diagonal metric M = diag(w²), L = diag(w), so the
+/// learned distance is √(Σ_l w_l²(a_l − b_l)²). The weights, by feature name and most important first,
+/// are in the fitted metric's `featureWeights`.
+///
+/// Both methods compare features on a common scale only if the data is on one: standardise first.
+/// See Docs/Algorithms/FeatureReweighting.md.
+public struct FeatureReweighting: MetricLearner {
+    /// How the weights are learned.
+    public enum Method: Sendable, Hashable, Codable {
+        /// Regularised diagonal NCA (Yang, Wang & Zuo 2012; MATLAB `fscnca`): L-BFGS from w = 1 maximises
+        /// (1/n)·Σᵢ pᵢ − λ·‖w‖², where pᵢ is NCA's leave-one-out probability under the weighted L1 distance
+        /// Σ_l w_l²·|a_l − b_l| used for fitting. λ = `regularization`, 1/n when nil (`fscnca`'s default);
+        /// larger values drive more weights to 0. The fitted metric is the Mahalanobis one, M = diag(w²).
+        case nca(regularization: Double? = nil)
+        /// ReliefF (Kononenko 1994) with `neighborCount` nearest hits and misses per class. The weight of
+        /// feature l is its ReliefF score W_l raised to 0 if negative, and the metric scales the feature by it:
+        /// M = diag(max(W, 0)²).
+        case reliefF(neighborCount: Int = 10)
+    }
+
+    /// How the weights are learned (default `.nca()`).
+    public var method: Method
+    /// The most L-BFGS iterations of `.nca` (default 200).
+    public var maxIterations: Int
+    /// `.nca` stops when ‖∇‖∞ or the relative decrease of its objective falls to this (default 1e-6).
+    public var tolerance: Double
+    /// Reserved for randomised methods: `.nca` and `.reliefF` are deterministic and do not use it.
+    public var seed: UInt64
+
+    /// Creates a feature-reweighting configuration.
+    public init(method: Method = .nca(), maxIterations: Int = 200, tolerance: Double = 1e-6, seed: UInt64 = 0) {
+        self.method = method
+        self.maxIterations = maxIterations
+        self.tolerance = tolerance
+        self.seed = seed
+    }
+
+    public var configuration: LearnerConfiguration { .featureReweighting(self) }
+
+    /// Learns the feature weights from samples (rows of `x`) and their labels.
+    ///
+    /// For `.nca`, `report.objectiveHistory` holds (1/n)·Σᵢ pᵢ − λ‖w‖² (index 0 at w = 1, non-decreasing);
+    /// `.reliefF` is closed-form and reports `details["clampedFeatureCount"]`, the weights raised to 0.
+    public func fit(_ x: Matrix, labels: [Int], progress: ((OptimizationProgress) -> Void)? = nil)
+        throws(MetricLearnError) -> MahalanobisMetric {
+        let stopwatch = Stopwatch()
+        try Validation.checkLabeled(x, labels: labels)
+        try validateParameters()
+        let weights: [Double]
+        var report = FitReport(learner: configuration)
+        switch method {
+        case let .nca(regularization):
+            let lambda = regularization ?? 1 / Double(x.rowCount)
+            let objective = DiagonalNCAObjective(x: x, labels: labels, regularization: lambda)
+            let solver = LBFGS(maxIterations: maxIterations, gradientTolerance: tolerance, relativeTolerance: tolerance)
+            let result = solver.minimize(objective, from: [Double](repeating: 1, count: x.columnCount),
+                                         progress: progress.map { report in
+                { report(OptimizationProgress(iteration: $0.iteration, value: -$0.value, gradientNorm: $0.gradientNorm)) }
+            })
+            weights = result.point.map(abs)
+            report.iterations = result.report.iterations
+            report.didConverge = result.report.didConverge
+            report.objectiveHistory = result.report.objectiveHistory.map { -$0 }
+            report.details = ["regularization": lambda, "evaluations": Double(result.report.evaluations)]
+        case let .reliefF(neighborCount):
+            let relief = x.reliefFWeights(labels: labels, neighborCount: neighborCount)
+            weights = relief.map { max($0, 0) }
+            report.details = ["clampedFeatureCount": Double(relief.filter { $0 < 0 }.count)]
+        }
+        report.fitSeconds = stopwatch.elapsedSeconds
+        let names = (0..<x.columnCount).map { "x\($0)" }
+        let ranked = weights.indices.sorted { (-weights[$0], $0) < (-weights[$1], $1) }
+        return MahalanobisMetric(components: Matrix(diagonal: weights), featureNames: names,
+                                 featureWeights: ranked.map { FeatureWeight(feature: names[$0], weight: weights[$0]) },
+                                 report: report)
+    }
+
+    private func validateParameters() throws(MetricLearnError) {
+        switch method {
+        case let .nca(regularization):
+            if let regularization {
+                try Validation.require(regularization >= 0 && regularization.isFinite, "regularization", regularization,
+                                       "must be a finite, non-negative number")
+            }
+            try Validation.require(maxIterations >= 1, "maxIterations", maxIterations, "must be at least 1")
+            try Validation.require(tolerance >= 0, "tolerance", tolerance, "must be non-negative")
+        case let .reliefF(neighborCount):
+            try Validation.require(neighborCount >= 1, "neighborCount", neighborCount, "must be at least 1")
+        }
+    }
+}

@@ -1,0 +1,83 @@
+extension Matrix {
+    /// Kononenko's (1994) ReliefF weight of each feature, for every sample used as an instance.
+    ///
+    /// Features are scaled by their range, diff_l(a, b) = |a_l − b_l| / (max_l − min_l) (0 for a constant
+    /// feature), and neighbours are found with the Manhattan distance Σ_l diff_l. For each sample i, with
+    /// H the `neighborCount` nearest samples of its class and M_C those of each other class C (fewer when a
+    /// class is smaller; ties broken by row index),
+    ///
+    ///     W_l = (1/n)·Σᵢ [ −mean_{h∈H} diff_l(xᵢ, x_h) + Σ_{C≠yᵢ} P(C)/(1 − P(yᵢ))·mean_{m∈M_C} diff_l(xᵢ, x_m) ],
+    ///
+    /// with P the class frequencies. Weights lie in [−1, 1]. Cost O(n²·d) time, O(n·d) memory.
+    func reliefFWeights(labels: [Int], neighborCount: Int) -> [Double] {
+        let (n, d) = (rowCount, columnCount)
+        let classCount = (labels.max() ?? 0) + 1
+        var classSizes = [Int](repeating: 0, count: classCount)
+        for label in labels { classSizes[label] += 1 }
+        let scaled = rangeScaled()
+        var weights = [Double](repeating: 0, count: d)
+        var distances = [Double](repeating: 0, count: n)
+        var nearest = [[Neighbor]](repeating: [], count: classCount)
+        for index in nearest.indices { nearest[index].reserveCapacity(neighborCount + 1) }
+
+        scaled.elements.withUnsafeBufferPointer { s in
+            for i in 0..<n {
+                distances.withUnsafeMutableBufferPointer { distance in
+                    for j in 0..<n {
+                        var sum = 0.0
+                        for l in 0..<d { sum += abs(s[j * d + l] - s[i * d + l]) }
+                        distance[j] = sum
+                    }
+                }
+                for index in nearest.indices { nearest[index].removeAll(keepingCapacity: true) }
+                for j in 0..<n where j != i {
+                    Neighbor(distance: distances[j], index: j).insert(into: &nearest[labels[j]], keeping: neighborCount)
+                }
+                let ownShare = Double(classSizes[labels[i]]) / Double(n)
+                for (label, neighbors) in nearest.enumerated() where !neighbors.isEmpty {
+                    let sign: Double = label == labels[i] ? -1 : Double(classSizes[label]) / Double(n) / (1 - ownShare)
+                    let factor = sign / Double(neighbors.count)
+                    for neighbor in neighbors {
+                        for l in 0..<d { weights[l] += factor * abs(s[neighbor.index * d + l] - s[i * d + l]) }
+                    }
+                }
+            }
+        }
+        return weights.map { $0 / Double(n) }
+    }
+
+    /// Each column mapped to [0, 1] by (x − min)/(max − min); a constant column becomes 0. Halves are
+    /// subtracted so that the range of any finite column is finite.
+    private func rangeScaled() -> Matrix {
+        var scaled = [Double](repeating: 0, count: rowCount * columnCount)
+        for j in 0..<columnCount {
+            let values = column(j)
+            let low = (values.min() ?? 0) / 2
+            let range = (values.max() ?? 0) / 2 - low
+            guard range > 0 else { continue }
+            for i in 0..<rowCount { scaled[i * columnCount + j] = (values[i] / 2 - low) / range }
+        }
+        return Matrix(rowCount: rowCount, columnCount: columnCount, elements: scaled)
+    }
+}
+
+/// A candidate neighbour, ordered by distance and then by row index (so ties are deterministic).
+private struct Neighbor: Comparable {
+    let distance: Double
+    let index: Int
+
+    static func < (lhs: Neighbor, rhs: Neighbor) -> Bool {
+        (lhs.distance, lhs.index) < (rhs.distance, rhs.index)
+    }
+
+    /// Inserts into `list` (sorted, at most `capacity` long), keeping only the `capacity` nearest.
+    func insert(into list: inout [Neighbor], keeping capacity: Int) {
+        if list.count == capacity {
+            guard let last = list.last, self < last else { return }
+            list.removeLast()
+        }
+        var position = list.count
+        while position > 0 && self < list[position - 1] { position -= 1 }
+        list.insert(self, at: position)
+    }
+}

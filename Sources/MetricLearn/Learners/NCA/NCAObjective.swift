@@ -1,0 +1,43 @@
+/// NCA's loss −Σᵢ pᵢ as a function of the components L (k×d, flattened row-major), for L-BFGS.
+///
+/// One evaluation projects Z = X·Lᵀ (O(n·d·k)), runs the blocked softmax of `StochasticNeighbors`
+/// (O(n²·k)) and forms the gradient −2·Tᵀ·X (O(n·d·k)): O(n²·k + n·d·k) time and
+/// O(block·n + n·k) memory beyond X, allocated once and reused, never an n×n matrix. This is
+/// scikit-learn's `_loss_grad_lbfgs` with `sign = −1`, whose gradient costs O(n²·k + n·k·d) as well
+/// but materialises several n×n arrays.
+struct NCAObjective: DifferentiableObjective {
+    /// The samples (n×d), sorted by label (the loss does not depend on their order).
+    let x: Matrix
+    /// The softmax over the labels of `x`, with its workspace.
+    let neighbors: StochasticNeighbors
+
+    init(x: Matrix, labels: [Int], componentCount: Int, blockRowCount: Int? = nil) {
+        let order = StochasticNeighbors.classOrder(of: labels)
+        self.x = x.rows(at: order)
+        neighbors = StochasticNeighbors(sortedLabels: order.map { labels[$0] }, componentCount: componentCount,
+                                        blockRowCount: blockRowCount)
+    }
+
+    var dimension: Int { neighbors.componentCount * x.columnCount }
+
+    func valueAndGradient(at point: [Double], gradient: inout [Double]) -> Double {
+        let (n, d, k) = (x.rowCount, x.columnCount, neighbors.componentCount)
+        x.elements.withUnsafeBufferPointer { samples in
+            point.withUnsafeBufferPointer { components in
+                neighbors.embedding.withUnsafeMutableBufferPointer { z in
+                    BufferProducts.multiply(samples, components, transposingB: true, into: z, m: n, n: k, k: d)
+                }
+            }
+        }
+        let expectedHits = neighbors.evaluate()
+        // ∂(−Σpᵢ)/∂L = −2·Tᵀ·X, written straight into the optimiser's buffer.
+        neighbors.tangent.withUnsafeBufferPointer { t in
+            x.elements.withUnsafeBufferPointer { samples in
+                gradient.withUnsafeMutableBufferPointer { g in
+                    BufferProducts.multiply(t, transposingA: true, samples, into: g, m: k, n: d, k: n, alpha: -2)
+                }
+            }
+        }
+        return -expectedHits
+    }
+}
