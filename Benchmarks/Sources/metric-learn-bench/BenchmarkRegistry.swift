@@ -57,5 +57,7 @@ enum BenchmarkRegistry {
         LinearAlgebraCases.cases(scale: scale)
             + OptimizationCases.cases(scale: scale)
             + WhiteningCases.cases(scale: scale)
+            + NCACases.cases(scale: scale)
+            + FeatureReweightingCases.cases(scale: scale)
     }
 }

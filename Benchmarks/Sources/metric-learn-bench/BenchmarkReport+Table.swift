@@ -22,10 +22,15 @@ extension BenchmarkReport {
         }
         if let peak = peakGigaflops, !efficiency.isEmpty {
             lines.append("")
-            lines.append(String(format: "Floating-point rate against the dgemm peak of %.1f GFLOP/s (counted flops / median time)", peak))
+            lines.append(String(format: "Floating-point rate against the dgemm peak (counted flops / median time): %.1f GFLOP/s of wall time, ", peak)
+                + (peakCPUGigaflops.map { String(format: "%.1f GFLOP/s of CPU time", $0) } ?? "CPU time unknown"))
             lines.append(contentsOf: Self.columns(
-                header: ["case", "GFLOP/s", "of peak"],
-                rows: efficiency.map { [$0.name, String(format: "%.2f", $0.gigaflops), String(format: "%.0f%%", 100 * $0.fractionOfPeak)] }))
+                header: ["case", "GFLOP/s", "of peak", "GFLOP/CPU-s", "of CPU peak"],
+                rows: efficiency.map { row in
+                    [row.name, String(format: "%.2f", row.gigaflops), String(format: "%.0f%%", 100 * row.fractionOfPeak),
+                     row.cpuGigaflops.map { String(format: "%.2f", $0) } ?? "",
+                     row.cpuFractionOfPeak.map { String(format: "%.0f%%", 100 * $0) } ?? ""]
+                }))
         }
         if !failures.isEmpty {
             lines.append("")
@@ -54,13 +59,14 @@ extension BenchmarkReport {
 
     private var caseLines: [String] {
         Self.columns(
-            header: ["case", "n", "d", "runs", "median", "min", "max", "IQR", "GFLOP/s", "peak RSS", "notes"],
+            header: ["case", "n", "d", "runs", "median", "min", "max", "IQR", "CPU", "GFLOP/s", "peak RSS", "notes"],
             rows: results.map { result in
                 let s = result.seconds
                 return [result.name, "\(result.sampleCount)", "\(result.featureCount)",
                         result.callsPerSample > 1 ? "\(s.count)×\(result.callsPerSample)" : "\(s.count)",
                         Self.format(seconds: s.median), Self.format(seconds: s.minimum), Self.format(seconds: s.maximum),
                         Self.format(seconds: s.interquartileRange),
+                        result.medianCPUSeconds.map(Self.format(seconds:)) ?? "",
                         result.gigaflops.map { String(format: "%.2f", $0) } ?? "",
                         result.peakResidentBytes.map(Self.format(bytes:)) ?? "",
                         result.details.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.format(number: $0.value))" }

@@ -22,16 +22,23 @@ struct BenchmarkReport: Sendable, Encodable {
         .sorted { $0.series < $1.series }
     }
 
-    /// The best dgemm rate measured (GFLOP/s at the median time): the machine's practical peak.
-    var peakGigaflops: Double? {
-        results.filter { $0.group == "blas" && $0.operation == "dgemm" }.compactMap(\.gigaflops).max()
-    }
+    private var gemmResults: [CaseResult] { results.filter { $0.group == "blas" && $0.operation == "dgemm" } }
 
-    /// Each counted non-dgemm case's rate as a fraction of `peakGigaflops`.
+    /// The best dgemm rate measured (GFLOP/s at the median wall time): the machine's practical peak.
+    var peakGigaflops: Double? { gemmResults.compactMap(\.gigaflops).max() }
+
+    /// The best dgemm rate per CPU second: the peak to compare CPU rates with on a loaded machine.
+    var peakCPUGigaflops: Double? { gemmResults.compactMap(\.cpuGigaflops).max() }
+
+    /// Each counted non-dgemm case's rates as fractions of the dgemm peaks.
     var efficiency: [Efficiency] {
         guard let peak = peakGigaflops else { return [] }
+        let cpuPeak = peakCPUGigaflops
         return results.filter { $0.group != "blas" }.compactMap { result in
-            result.gigaflops.map { Efficiency(name: result.name, gigaflops: $0, fractionOfPeak: $0 / peak) }
+            guard let rate = result.gigaflops else { return nil }
+            let cpuRate = result.cpuGigaflops
+            return Efficiency(name: result.name, gigaflops: rate, fractionOfPeak: rate / peak, cpuGigaflops: cpuRate,
+                              cpuFractionOfPeak: cpuRate.flatMap { rate in cpuPeak.map { rate / $0 } })
         }
     }
 }
@@ -43,16 +50,18 @@ struct GrowthSeries: Sendable, Codable {
     let fit: GrowthFit
 }
 
-/// A case's floating-point rate against the dgemm peak.
+/// A case's floating-point rate against the dgemm peak, by wall time and by CPU time.
 struct Efficiency: Sendable, Codable {
     let name: String
     let gigaflops: Double
     let fractionOfPeak: Double
+    let cpuGigaflops: Double?
+    let cpuFractionOfPeak: Double?
 }
 
 extension BenchmarkReport {
     private enum CodingKeys: String, CodingKey {
-        case machine, scale, policy, isolatedCases, results, failures, growth, peakGigaflops, efficiency
+        case machine, scale, policy, isolatedCases, results, failures, growth, peakGigaflops, peakCPUGigaflops, efficiency
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -65,6 +74,7 @@ extension BenchmarkReport {
         try container.encode(failures, forKey: .failures)
         try container.encode(growth, forKey: .growth)
         try container.encodeIfPresent(peakGigaflops, forKey: .peakGigaflops)
+        try container.encodeIfPresent(peakCPUGigaflops, forKey: .peakCPUGigaflops)
         try container.encode(efficiency, forKey: .efficiency)
     }
 }

@@ -25,6 +25,8 @@ struct CaseResult: Sendable, Codable {
     let callsPerSample: Int
     /// Order statistics of `samples`.
     let seconds: Summary
+    /// CPU seconds (user + system, all threads) of each timed run, in the same order as `samples`.
+    let cpuSamples: [Double]
     /// Floating-point operations of one call, when counted.
     let flopsPerRun: Double?
     /// Peak resident bytes of the process that ran the case (a fresh child unless `--in-process`).
@@ -34,36 +36,50 @@ struct CaseResult: Sendable, Codable {
     /// Facts reported by the last call (iterations, …).
     let details: [String: Double]
 
+    /// The median CPU seconds per call.
+    var medianCPUSeconds: Double? { Summary(cpuSamples)?.median }
+
     /// Billions of floating-point operations per second at the median time.
     var gigaflops: Double? { flopsPerRun.map { $0 / seconds.median / 1e9 } }
+
+    /// Billions of floating-point operations per CPU second (all threads) at the median CPU time.
+    var cpuGigaflops: Double? {
+        guard let flopsPerRun, let cpu = medianCPUSeconds, cpu > 0 else { return nil }
+        return flopsPerRun / cpu / 1e9
+    }
 }
 
 extension BenchmarkCase {
     /// Prepares the workload, runs it once untimed-as-warm-up, then takes the timed samples.
     func measure(policy: MeasurementPolicy) throws -> CaseResult {
         let workload = try prepare()
-        let preparedBytes = PeakMemory.bytes()
+        let preparedBytes = ProcessUsage.peakResidentBytes()
         let clock = ContinuousClock()
 
         var details: [String: Double] = [:]
+        var cpuStart = ProcessUsage.cpuSeconds()
         let warmUp = try clock.seconds { details = try workload.run() }
+        let warmUpCPU = ProcessUsage.cpuSeconds() - cpuStart
         let expensive = warmUp >= policy.timeBudget / 3
         let callsPerSample = expensive ? 1 : max(1, min(100_000, Int((policy.minimumSampleSeconds / max(warmUp, 1e-9)).rounded(.up))))
         var samples = expensive ? [warmUp] : []
+        var cpuSamples = expensive ? [warmUpCPU] : []
         var spent = warmUp
         let repeats = min(policy.repeats, maxRuns ?? policy.repeats)
         while samples.count < repeats {
             if samples.count >= (expensive ? 1 : policy.minimumRuns) && spent >= policy.timeBudget { break }
+            cpuStart = ProcessUsage.cpuSeconds()
             let elapsed = try clock.seconds {
                 for _ in 0..<callsPerSample { details = try workload.run() }
             }
             samples.append(elapsed / Double(callsPerSample))
+            cpuSamples.append((ProcessUsage.cpuSeconds() - cpuStart) / Double(callsPerSample))
             spent += elapsed
         }
         return CaseResult(name: name, group: group, operation: operation, data: data, sampleCount: sampleCount,
                           featureCount: featureCount, seriesName: seriesName, samples: samples,
-                          callsPerSample: callsPerSample, seconds: Summary(samples)!,
-                          flopsPerRun: workload.flopsPerRun, peakResidentBytes: PeakMemory.bytes(),
+                          callsPerSample: callsPerSample, seconds: Summary(samples)!, cpuSamples: cpuSamples,
+                          flopsPerRun: workload.flopsPerRun, peakResidentBytes: ProcessUsage.peakResidentBytes(),
                           preparedResidentBytes: preparedBytes, details: details)
     }
 }

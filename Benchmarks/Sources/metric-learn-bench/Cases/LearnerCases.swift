@@ -90,8 +90,9 @@ enum DataSource: Sendable {
             let blobs = SyntheticBlobs(sampleCount: n, featureCount: d)
             return (blobs.features, blobs.labels)
         case let .bundled(data):
+            // Standardised, as the examples do before an iterative learner (wine's columns differ by 10⁴).
             let dataset = try data.load()
-            return (dataset.features, dataset.labels)
+            return (try StandardScaler().fit(dataset.features).transform(dataset.features), dataset.labels)
         }
     }
 
