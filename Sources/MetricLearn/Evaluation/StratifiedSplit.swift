@@ -25,21 +25,12 @@ public struct StratifiedSplit: Sendable, Hashable, Codable {
     public func indices(labels: [Int]) throws(MetricLearnError) -> (train: [Int], test: [Int]) {
         try Validation.require(testFraction > 0 && testFraction < 1, "testFraction", testFraction,
                                "must be in (0, 1), exclusive")
-        guard !labels.isEmpty else { throw .emptyInput(what: "no samples to split") }
-        if let negative = labels.first(where: { $0 < 0 }) {
-            throw .invalidParameter(name: "labels", value: String(negative),
-                                    requirement: "class labels are indices 0, 1, 2, …")
-        }
-        var members = [[Int]](repeating: [], count: (labels.max() ?? 0) + 1)
-        for (index, label) in labels.enumerated() { members[label].append(index) }
-
-        var generator = SeededGenerator(seed: seed)
+        try Stratification.checkLabels(labels)
         var train: [Int] = []
         var test: [Int] = []
-        for var group in members where !group.isEmpty {
+        for group in Stratification.shuffledMembers(labels: labels, seed: seed) where !group.isEmpty {
             let count = group.count
             let testCount = count < 2 ? 0 : min(max(Int((testFraction * Double(count)).rounded()), 1), count - 1)
-            generator.shuffle(&group)
             test += group[..<testCount]
             train += group[testCount...]
         }

@@ -178,9 +178,7 @@ import Testing
 
     @Test(arguments: [FeatureReweighting.Method.reliefF(), .nca()])
     func crossValidatedAccuracyOnWine(_ method: FeatureReweighting.Method) throws {
-        let accuracy = try TemporaryCrossValidation.accuracy(of: wine) { x, y in
-            try FeatureReweighting(method: method).fit(x, labels: y)
-        }
-        #expect(accuracy >= 0.967)
+        let accuracy = try protocolAccuracy(of: .featureReweighting(FeatureReweighting(method: method)), on: "wine")
+        #expect(accuracy >= (try peerAccuracy("relieff", on: "wine")) - 0.01)
     }
 }

@@ -135,14 +135,12 @@ import Testing
     // MARK: Accuracy protocol (5-fold stratified CV, standardised per training fold, 3-NN in the learned space)
 
     @Test func crossValidatedAccuracyOnIris() throws {
-        let accuracy = try TemporaryCrossValidation.accuracy(of: iris) { x, y in try NCA().fit(x, labels: y) }
-        #expect(accuracy >= 0.95)
+        let accuracy = try protocolAccuracy(of: .nca(NCA()), on: "iris")
+        #expect(accuracy >= (try peerAccuracy("sklearn-nca", on: "iris")) - 0.01)
     }
 
     @Test func crossValidatedAccuracyOnWine() throws {
-        let accuracy = try TemporaryCrossValidation.accuracy(of: try Dataset.wine) { x, y in
-            try NCA().fit(x, labels: y)
-        }
-        #expect(accuracy >= 0.967)
+        let accuracy = try protocolAccuracy(of: .nca(NCA()), on: "wine")
+        #expect(accuracy >= (try peerAccuracy("sklearn-nca", on: "wine")) - 0.01)
     }
 }

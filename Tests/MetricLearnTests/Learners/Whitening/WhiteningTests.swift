@@ -83,3 +83,11 @@ import Testing
         #expect(coefficient > 0 && coefficient < 1)
     }
 }
+
+@Suite struct WhiteningAccuracyTests {
+    @Test(arguments: ["iris", "wine"])
+    func totalWhiteningMatchesMetricLearnCovariance(_ dataset: String) throws {
+        let accuracy = try protocolAccuracy(of: .whitening(Whitening()), on: dataset)
+        #expect(accuracy >= (try peerAccuracy("ml-covariance", on: dataset)) - 0.01)
+    }
+}

@@ -1,0 +1,55 @@
+/// Stratified k-fold cross-validation of `pipeline` on `dataset`: for each fold, the whole pipeline (scaler,
+/// learner, classifier) is fitted on the training samples only and scored on the test samples.
+///
+/// Folds come from `StratifiedKFold(foldCount: folds, seed: seed)`. Up to `maxConcurrency` folds are fitted
+/// at the same time; the result is the same for every `maxConcurrency` (apart from the measured seconds),
+/// because each fold's fit is a pure function of its training samples.
+///
+/// - Throws: `invalidParameter` for `folds` outside 2...samples or `maxConcurrency` < 1, and the error of the
+///   first failing fold (in fold order).
+public func crossValidate(_ pipeline: Pipeline, _ dataset: Dataset, folds: Int = 5, seed: UInt64 = 0,
+                          maxConcurrency: Int = 1) throws(MetricLearnError) -> CrossValidationResult {
+    let splits = try StratifiedKFold(foldCount: folds, seed: seed).folds(labels: dataset.labels)
+    return try crossValidate(pipeline, dataset, splits: splits, seed: seed, maxConcurrency: maxConcurrency)
+}
+
+/// Cross-validation of `pipeline` on `dataset` over given folds (scikit-learn's `cv=` iterable), for instance
+/// folds recorded from another library so that both are scored on identical splits.
+///
+/// - Throws: `invalidParameter` for no folds, a fold whose indices do not fit `dataset`, or `maxConcurrency` < 1,
+///   and the error of the first failing fold (in fold order).
+public func crossValidate(_ pipeline: Pipeline, _ dataset: Dataset, splits: [StratifiedKFold.Fold],
+                          maxConcurrency: Int = 1) throws(MetricLearnError) -> CrossValidationResult {
+    try crossValidate(pipeline, dataset, splits: splits, seed: nil, maxConcurrency: maxConcurrency)
+}
+
+private func crossValidate(_ pipeline: Pipeline, _ dataset: Dataset, splits: [StratifiedKFold.Fold], seed: UInt64?,
+                           maxConcurrency: Int) throws(MetricLearnError) -> CrossValidationResult {
+    try Validation.require(maxConcurrency >= 1, "maxConcurrency", maxConcurrency, "must be at least 1")
+    try Validation.require(!splits.isEmpty, "splits", "none", "at least one fold is needed")
+    for split in splits {
+        _ = try StratifiedKFold.Fold(testIndices: split.testIndices, sampleCount: dataset.sampleCount)
+    }
+    let results = try ConcurrentMap.map(count: splits.count, maxConcurrency: maxConcurrency) {
+        index throws(MetricLearnError) in
+        try pipeline.evaluate(on: dataset, fold: splits[index], index: index)
+    }
+    return CrossValidationResult(pipeline: pipeline, seed: seed, folds: results)
+}
+
+extension Pipeline {
+    /// Fits on the fold's training samples and scores on its test samples.
+    func evaluate(on dataset: Dataset, fold: StratifiedKFold.Fold, index: Int)
+        throws(MetricLearnError) -> CrossValidationResult.Fold {
+        let train = dataset.subset(rows: fold.trainIndices), test = dataset.subset(rows: fold.testIndices)
+        let stopwatch = Stopwatch()
+        let fitted = try fit(train)
+        let fitSeconds = stopwatch.elapsedSeconds
+        let confusion = try ConfusionMatrix(trueLabels: test.labels, predictedLabels: try fitted.predict(test.features),
+                                            classNames: dataset.classNames)
+        return CrossValidationResult.Fold(
+            index: index, trainCount: train.sampleCount, testCount: test.sampleCount,
+            accuracy: confusion.accuracy, balancedAccuracy: confusion.balancedAccuracy, fitSeconds: fitSeconds,
+            iterations: fitted.metric?.report.iterations ?? 0, didConverge: fitted.metric?.report.didConverge ?? true)
+    }
+}

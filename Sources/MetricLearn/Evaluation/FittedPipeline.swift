@@ -1,0 +1,54 @@
+/// A fitted `Pipeline`: the training statistics of the scaler, the learned metric and the neighbours
+/// classifier. Queries are given in the original feature space.
+public struct FittedPipeline: Sendable, Hashable, Codable {
+    /// The configuration it was fitted from.
+    public let pipeline: Pipeline
+    /// The training columns' means and scales (`nil` when the pipeline does not standardize).
+    public let standardization: Standardization?
+    /// The classifier, holding the learned metric and the standardized training samples.
+    public let classifier: NeighborsClassifier
+
+    init(pipeline: Pipeline, standardization: Standardization?, classifier: NeighborsClassifier) {
+        self.pipeline = pipeline
+        self.standardization = standardization
+        self.classifier = classifier
+    }
+
+    /// The learned metric (`nil` when the pipeline has no learner); it applies to standardized features.
+    public var metric: MahalanobisMetric? { classifier.metric }
+
+    /// The rows of `x` standardized and mapped by the metric: the space the neighbours are found in.
+    ///
+    /// - Throws: `featureCountMismatch`, `nonFiniteValue`.
+    public func transform(_ x: Matrix) throws(MetricLearnError) -> Matrix {
+        let standardized = try standardize(x)
+        guard let metric else { return standardized }
+        return try metric.transform(standardized)
+    }
+
+    /// The predicted class of each row of `x`.
+    public func predict(_ x: Matrix) throws(MetricLearnError) -> [Int] {
+        try classifier.predict(try standardize(x))
+    }
+
+    /// The class probabilities of each row of `x` (rows × classes).
+    public func predictProbabilities(_ x: Matrix) throws(MetricLearnError) -> Matrix {
+        try classifier.predictProbabilities(try standardize(x))
+    }
+
+    /// The fraction of `dataset`'s samples classified correctly.
+    public func accuracy(on dataset: Dataset) throws(MetricLearnError) -> Double {
+        try ClassificationMetrics.accuracy(trueLabels: dataset.labels, predictedLabels: try predict(dataset.features))
+    }
+
+    /// The classification report on `dataset`, with its class names.
+    public func report(on dataset: Dataset) throws(MetricLearnError) -> ClassificationReport {
+        try ClassificationReport(trueLabels: dataset.labels, predictedLabels: try predict(dataset.features),
+                                 classNames: dataset.classNames)
+    }
+
+    private func standardize(_ x: Matrix) throws(MetricLearnError) -> Matrix {
+        guard let standardization else { return x }
+        return try standardization.transform(x)
+    }
+}

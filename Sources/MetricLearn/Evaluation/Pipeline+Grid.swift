@@ -1,0 +1,25 @@
+/// Building grids of candidate pipelines for `GridSearch` from typed key paths.
+extension Pipeline {
+    /// One copy of this pipeline per value, with `parameter` set to that value.
+    ///
+    /// ```swift
+    /// let candidates = Pipeline(learner: .whitening(Whitening()))
+    ///     .varying(\.classifier.neighborCount, over: [1, 3, 5])
+    ///     .varying(\.classifier.weighting, over: [.uniform, .distance])   // 6 pipelines
+    /// ```
+    public func varying<Value>(_ parameter: WritableKeyPath<Pipeline, Value>, over values: [Value]) -> [Pipeline] {
+        values.map { value in
+            var candidate = self
+            candidate[keyPath: parameter] = value
+            return candidate
+        }
+    }
+}
+
+extension [Pipeline] {
+    /// Every pipeline combined with every value of `parameter`: the grid grows by one axis, and the axis
+    /// added last varies fastest in the resulting order.
+    public func varying<Value>(_ parameter: WritableKeyPath<Pipeline, Value>, over values: [Value]) -> [Pipeline] {
+        flatMap { $0.varying(parameter, over: values) }
+    }
+}

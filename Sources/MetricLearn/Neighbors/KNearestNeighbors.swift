@@ -1,0 +1,59 @@
+/// The k-nearest-neighbours classifier's configuration: how many neighbours vote and how their votes count.
+///
+/// ```swift
+/// let metric = try Whitening().fit(x, labels: y)
+/// let classifier = try KNearestNeighbors(neighborCount: 3).fit(x, labels: y, metric: metric)
+/// let predicted = try classifier.predict(queries)
+/// ```
+///
+/// Parameters are stored as given and validated in `fit`. Predictions match scikit-learn's
+/// `KNeighborsClassifier(algorithm="brute")` rule for rule: see `Weighting` and Docs/Algorithms/NearestNeighbors.md.
+public struct KNearestNeighbors: Sendable, Hashable, Codable {
+    /// How the k neighbours' votes are weighted.
+    public enum Weighting: String, Sendable, Hashable, Codable, CaseIterable {
+        /// Each neighbour has one vote.
+        case uniform
+        /// A neighbour at distance d has weight 1/d; if a query coincides with some training points (d = 0),
+        /// only those vote, with weight 1 each (scikit-learn's `weights="distance"`).
+        case distance
+    }
+
+    /// The number of neighbours k that vote (default 5, as scikit-learn).
+    public var neighborCount: Int
+    /// How votes are weighted (default `.uniform`).
+    public var weighting: Weighting
+
+    /// Creates a configuration.
+    public init(neighborCount: Int = 5, weighting: Weighting = .uniform) {
+        self.neighborCount = neighborCount
+        self.weighting = weighting
+    }
+
+    /// Stores the training samples (mapped by `metric` when one is given) with their class labels.
+    ///
+    /// Classes are `0...labels.max()`; a class index without samples is allowed and is never predicted.
+    /// - Throws: `invalidParameter` when `neighborCount` is not in 1...samples; `emptyInput`,
+    ///   `nonFiniteValue`, `labelCountMismatch`, `singleClass` for bad data; `featureCountMismatch` when the
+    ///   metric was learned on another number of features.
+    public func fit(_ x: Matrix, labels: [Int], metric: MahalanobisMetric? = nil)
+        throws(MetricLearnError) -> NeighborsClassifier {
+        try fit(x, labels: labels, classCount: nil, metric: metric)
+    }
+
+    /// `fit` with an explicit class count (at least `labels.max() + 1`), as a dataset knows it.
+    func fit(_ x: Matrix, labels: [Int], classCount: Int?, metric: MahalanobisMetric?)
+        throws(MetricLearnError) -> NeighborsClassifier {
+        try Validation.require(neighborCount >= 1, "neighborCount", neighborCount, "must be at least 1")
+        let counts = try Validation.checkLabeled(x, labels: labels)
+        try Validation.require(neighborCount <= x.rowCount, "neighborCount", neighborCount,
+                               "must be at most the number of training samples (\(x.rowCount))")
+        let space: Matrix
+        if let metric {
+            space = try metric.transform(x)
+        } else {
+            space = x
+        }
+        return NeighborsClassifier(configuration: self, metric: metric, index: try NearestNeighborIndex(points: space),
+                                   labels: labels, classCount: max(classCount ?? 0, counts.count))
+    }
+}

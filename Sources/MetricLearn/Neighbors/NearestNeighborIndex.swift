@@ -1,0 +1,60 @@
+/// Exact nearest-neighbour retrieval over a fixed set of points (the rows of `points`), in Euclidean distance.
+///
+/// Search is brute force through BLAS: squared distances come from `PairwiseDistances.forEachBlock` one
+/// cache-sized tile (256 queries × 1024 points) at a time, and each query keeps its k best candidates in a
+/// bounded heap while its rows are scanned, so no full sort and no n×n matrix are ever made. Time O(m·n·d) for
+/// m queries (`dgemm`) plus O(m·n·log k) worst case for the selection (O(m·n) when few candidates qualify,
+/// the usual case); memory O(tile + n·d + m·k) (a tiled copy of the points, the results).
+///
+/// Ties are deterministic: at equal distance the lower index comes first. To search in a learned space, index
+/// `metric.transform(x)` and transform the queries the same way (`NeighborsClassifier` does this for you).
+public struct NearestNeighborIndex: Sendable, Hashable {
+    /// The indexed points, one per row.
+    public let points: Matrix
+
+    /// Indexes the rows of `points`.
+    ///
+    /// - Throws: `emptyInput` for no rows or no columns, `nonFiniteValue` for NaN/∞, `invalidParameter` when a
+    ///   row's squared norm overflows (its distances could not be computed).
+    public init(points: Matrix) throws(MetricLearnError) {
+        try Validation.checkFeatures(points)
+        try Self.checkRepresentable(points, name: "points")
+        self.points = points
+    }
+
+    /// The number of indexed points.
+    public var count: Int { points.rowCount }
+
+    /// The number of coordinates of each point.
+    public var dimension: Int { points.columnCount }
+
+    /// The `count` nearest indexed points of each row of `queries`, nearest first.
+    ///
+    /// - Throws: `featureCountMismatch` for the wrong width, `nonFiniteValue` for NaN/∞, `invalidParameter` when
+    ///   `count` is not in 1...`self.count`.
+    public func neighbors(of queries: Matrix, count: Int) throws(MetricLearnError) -> NeighborSearchResult {
+        try Validation.require(count >= 1 && count <= self.count, "count", count,
+                               "must be between 1 and the number of indexed points (\(self.count))")
+        try Validation.checkTransformInput(queries, expectedWidth: dimension)
+        try Self.checkRepresentable(queries, name: "queries")
+        return search(queries, count: count)
+    }
+
+    /// The `count` nearest other indexed points of every indexed point, nearest first: point i never appears
+    /// in its own list (an exact duplicate of it at another index does).
+    ///
+    /// - Throws: `invalidParameter` when `count` is not in 1...`self.count − 1`.
+    public func neighborsOfIndexedPoints(count: Int) throws(MetricLearnError) -> NeighborSearchResult {
+        try Validation.require(count >= 1 && count < self.count, "count", count,
+                               "must be between 1 and the number of indexed points minus one (\(self.count - 1))")
+        return search(points, count: count, selfOffset: 0)
+    }
+
+    /// Rejects rows whose squared norm overflows, which would turn their distances into NaN.
+    private static func checkRepresentable(_ x: Matrix, name: String) throws(MetricLearnError) {
+        if let row = x.rowSquaredNorms().firstIndex(where: { !$0.isFinite }) {
+            throw .invalidParameter(name: name, value: "row \(row)",
+                                    requirement: "values must be small enough for squared distances to be finite")
+        }
+    }
+}

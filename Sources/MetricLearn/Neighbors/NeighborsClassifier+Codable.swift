@@ -1,0 +1,40 @@
+/// Encoded with its configuration, metric, index, labels and class count; decoding checks that the parts fit
+/// together, so a malformed file is a `DecodingError`, never a classifier that traps.
+extension NeighborsClassifier: Codable {
+    private enum CodingKeys: String, CodingKey { case configuration, metric, index, labels, classCount }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let configuration = try container.decode(KNearestNeighbors.self, forKey: .configuration)
+        let metric = try container.decodeIfPresent(MahalanobisMetric.self, forKey: .metric)
+        let index = try container.decode(NearestNeighborIndex.self, forKey: .index)
+        let labels = try container.decode([Int].self, forKey: .labels)
+        let classCount = try container.decode(Int.self, forKey: .classCount)
+        func corrupted(_ key: CodingKeys, _ reason: String) -> DecodingError {
+            DecodingError.dataCorruptedError(forKey: key, in: container, debugDescription: reason)
+        }
+        guard labels.count == index.count else {
+            throw corrupted(.labels, "\(labels.count) labels for \(index.count) training samples")
+        }
+        guard labels.allSatisfy({ $0 >= 0 && $0 < classCount }) else {
+            throw corrupted(.labels, "labels must be class indices in 0..<\(classCount)")
+        }
+        guard configuration.neighborCount >= 1 && configuration.neighborCount <= index.count else {
+            throw corrupted(.configuration, "neighborCount \(configuration.neighborCount) is not in 1...\(index.count)")
+        }
+        if let metric, metric.outputDimension != index.dimension {
+            throw corrupted(.metric, "the metric maps to \(metric.outputDimension) dimensions, "
+                                + "the index has \(index.dimension)")
+        }
+        self.init(configuration: configuration, metric: metric, index: index, labels: labels, classCount: classCount)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(configuration, forKey: .configuration)
+        try container.encodeIfPresent(metric, forKey: .metric)
+        try container.encode(index, forKey: .index)
+        try container.encode(labels, forKey: .labels)
+        try container.encode(classCount, forKey: .classCount)
+    }
+}

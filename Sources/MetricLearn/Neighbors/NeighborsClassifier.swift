@@ -1,0 +1,81 @@
+/// A fitted k-nearest-neighbours classifier: the training samples (in the metric's space when a metric was
+/// given), their labels, and the configuration that votes with them. Made by `KNearestNeighbors.fit`.
+///
+/// Queries are given in the original feature space; the classifier maps them with `metric` itself.
+public struct NeighborsClassifier: Sendable, Hashable {
+    /// The configuration it was fitted with.
+    public let configuration: KNearestNeighbors
+    /// The metric whose space the neighbours are found in (`nil`: plain Euclidean distance).
+    public let metric: MahalanobisMetric?
+    /// The training samples, already mapped by `metric`.
+    public let index: NearestNeighborIndex
+    /// The class label of each training sample, in `0..<classCount`.
+    public let labels: [Int]
+    /// The number of classes; probability columns are classes `0..<classCount`.
+    public let classCount: Int
+
+    /// A classifier from parts already known to be consistent.
+    init(configuration: KNearestNeighbors, metric: MahalanobisMetric?, index: NearestNeighborIndex,
+         labels: [Int], classCount: Int) {
+        self.configuration = configuration
+        self.metric = metric
+        self.index = index
+        self.labels = labels
+        self.classCount = classCount
+    }
+
+    /// The number of features a query must have.
+    public var featureCount: Int { metric?.inputDimension ?? index.dimension }
+
+    /// The `count` (default `neighborCount`) nearest training samples of each query row, nearest first,
+    /// with their distances in the metric's space.
+    ///
+    /// - Throws: `featureCountMismatch`, `nonFiniteValue`, or `invalidParameter` for a `count` outside
+    ///   1...training samples.
+    public func neighbors(of queries: Matrix, count: Int? = nil) throws(MetricLearnError) -> NeighborSearchResult {
+        try index.neighbors(of: try mapped(queries), count: count ?? configuration.neighborCount)
+    }
+
+    /// The predicted class of each query row: the class with the largest (weighted) vote, the smallest class
+    /// index among equal votes.
+    public func predict(_ queries: Matrix) throws(MetricLearnError) -> [Int] {
+        predictions(from: try neighbors(of: queries))
+    }
+
+    /// The class probabilities of each query row (queries × `classCount`): each class's share of the
+    /// (weighted) vote.
+    public func predictProbabilities(_ queries: Matrix) throws(MetricLearnError) -> Matrix {
+        var votes = votes(for: try neighbors(of: queries))
+        for i in 0..<votes.rowCount {
+            let total = (0..<classCount).reduce(0) { $0 + votes[i, $1] }
+            let normalizer = total == 0 ? 1 : total
+            for c in 0..<classCount { votes[i, c] /= normalizer }
+        }
+        return votes
+    }
+
+    /// The fraction of query rows whose predicted class equals `labels`.
+    ///
+    /// - Throws: `labelCountMismatch` when there is not one label per row, besides `predict`'s errors.
+    public func accuracy(on queries: Matrix, labels: [Int]) throws(MetricLearnError) -> Double {
+        guard labels.count == queries.rowCount else {
+            throw .labelCountMismatch(sampleCount: queries.rowCount, labelCount: labels.count)
+        }
+        return try ClassificationMetrics.accuracy(trueLabels: labels, predictedLabels: try predict(queries))
+    }
+
+    /// The accuracy on the training set when each sample is classified by its `neighborCount` nearest
+    /// *other* training samples (it never votes for itself).
+    ///
+    /// - Throws: `invalidParameter` when `neighborCount` is not below the number of training samples.
+    public func leaveOneOutAccuracy() throws(MetricLearnError) -> Double {
+        let neighbors = try index.neighborsOfIndexedPoints(count: configuration.neighborCount)
+        return try ClassificationMetrics.accuracy(trueLabels: labels, predictedLabels: predictions(from: neighbors))
+    }
+
+    /// Queries validated and mapped into the metric's space.
+    private func mapped(_ queries: Matrix) throws(MetricLearnError) -> Matrix {
+        guard let metric else { return queries }
+        return try metric.transform(queries)
+    }
+}
