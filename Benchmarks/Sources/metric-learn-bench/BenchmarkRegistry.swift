@@ -56,6 +56,7 @@ enum BenchmarkRegistry {
     static func cases(scale: Scale) -> [BenchmarkCase] {
         LinearAlgebraCases.cases(scale: scale)
             + OptimizationCases.cases(scale: scale)
+            + NeighborsCases.cases(scale: scale)
             + WhiteningCases.cases(scale: scale)
             + NCACases.cases(scale: scale)
             + FeatureReweightingCases.cases(scale: scale)

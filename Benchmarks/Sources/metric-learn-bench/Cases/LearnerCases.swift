@@ -7,9 +7,9 @@ struct LearnerCases: Sendable {
     /// The configuration to fit.
     let learner: any MetricLearner
 
-    /// `fit` and `transform` on each source.
-    func fitAndTransform(on sources: [DataSource]) -> [BenchmarkCase] {
-        sources.flatMap { [fit(on: $0), transform(on: $0)] }
+    /// `fit`, `transform` and k-NN `predict` on each source.
+    func fitTransformPredict(on sources: [DataSource]) -> [BenchmarkCase] {
+        sources.flatMap { [fit(on: $0), transform(on: $0), predict(on: $0)] }
     }
 
     /// Times `fit`; reports the solver's iterations and objective evaluations for iterative learners.
@@ -32,6 +32,11 @@ struct LearnerCases: Sendable {
                 return [:]
             }
         }
+    }
+
+    /// Times k-NN prediction of new rows in the learned space (see `NeighborsCases.prediction`).
+    func predict(on source: DataSource) -> BenchmarkCase {
+        NeighborsCases.prediction(group: group, learner: learner, on: source, queryCount: NeighborsCases.queryCount)
     }
 
     /// The floating-point rate of the objective's `valueAndGradient`, through the public API: a fit
@@ -84,15 +89,24 @@ enum DataSource: Sendable {
     /// The bundled data sets.
     static var bundledSets: [DataSource] { BundledData.allCases.map(DataSource.bundled) }
 
+    /// The table: synthetic blobs, or a bundled data set standardised as the examples do before an
+    /// iterative learner (wine's columns differ by 10⁴).
     func load() throws -> (features: Matrix, labels: [Int]) {
+        let (features, labels, _) = try loadWithQueries(count: 0)
+        return (features, labels)
+    }
+
+    /// The table and `count` further rows of the same distribution to predict; a bundled data set has
+    /// no further rows, so its queries are its own rows.
+    func loadWithQueries(count: Int) throws -> (features: Matrix, labels: [Int], queries: Matrix) {
         switch self {
         case let .synthetic(n, d):
-            let blobs = SyntheticBlobs(sampleCount: n, featureCount: d)
-            return (blobs.features, blobs.labels)
+            let blobs = SyntheticBlobs(sampleCount: n + count, featureCount: d)
+            return (blobs.features.rows(at: 0..<n), Array(blobs.labels[..<n]), blobs.features.rows(at: n..<(n + count)))
         case let .bundled(data):
-            // Standardised, as the examples do before an iterative learner (wine's columns differ by 10⁴).
             let dataset = try data.load()
-            return (try StandardScaler().fit(dataset.features).transform(dataset.features), dataset.labels)
+            let features = try StandardScaler().fit(dataset.features).transform(dataset.features)
+            return (features, dataset.labels, features)
         }
     }
 

@@ -19,7 +19,7 @@ enum NCACases {
                                                            .synthetic(sampleCount: 1800, featureCount: 64)]
         let rateSizes = scale.sampleCounts.filter { $0 <= 10000 }.map { DataSource.synthetic(sampleCount: $0, featureCount: 50) }
         let memory = scale == .quick ? [] : [shortFit.memory(on: .synthetic(sampleCount: 20000, featureCount: 50))]
-        return fitting.fitAndTransform(on: fitSizes + DataSource.bundledSets)
+        return fitting.fitTransformPredict(on: fitSizes + DataSource.bundledSets)
             + rateSizes.map { shortFit.gradient(on: $0, flopsPerEvaluation: flopsPerEvaluation) }
             + memory
     }

@@ -4,6 +4,6 @@ import MetricLearn
 enum WhiteningCases {
     static func cases(scale: Scale) -> [BenchmarkCase] {
         LearnerCases(group: "whitening", learner: Whitening())
-            .fitAndTransform(on: DataSource.grid(scale) + DataSource.bundledSets)
+            .fitTransformPredict(on: DataSource.grid(scale) + DataSource.bundledSets)
     }
 }
