@@ -41,9 +41,10 @@ struct LearnerCases: Sendable {
 
     /// The floating-point rate of the objective's `valueAndGradient`, through the public API: a fit
     /// (configure `learner` for a few iterations from a cheap start) whose evaluations the report counts.
-    /// Fits are deterministic, so one untimed fit fixes the evaluation count and the flops of every run:
-    /// evaluations · `flopsPerEvaluation(n, d)`, the dominant BLAS products of one call.
-    func gradient(on source: DataSource, flopsPerEvaluation: @escaping @Sendable (_ n: Int, _ d: Int) -> Double)
+    /// Fits are deterministic, so one untimed fit fixes the evaluation count and so the flops of every run,
+    /// given by `flops(d, classSizes, evaluations)`: the dominant BLAS products of the whole fit.
+    func gradient(on source: DataSource,
+                  flops: @escaping @Sendable (_ d: Int, _ classSizes: [Int], _ evaluations: Double) -> Double)
         -> BenchmarkCase {
         let learner = self.learner
         return source.makeCase(group: group, operation: "gradient") {
@@ -52,7 +53,9 @@ struct LearnerCases: Sendable {
             guard evaluations > 0 else {
                 throw BenchmarkError.badData("\(learner.configuration.name) reports no objective evaluations")
             }
-            return Workload(flopsPerRun: evaluations * flopsPerEvaluation(x.rowCount, x.columnCount)) {
+            var classSizes = [Int](repeating: 0, count: (labels.max() ?? 0) + 1)
+            for label in labels { classSizes[label] += 1 }
+            return Workload(flopsPerRun: flops(x.columnCount, classSizes, evaluations)) {
                 solverFacts(try learner.fit(x, labels: labels))
             }
         }
