@@ -2,7 +2,7 @@
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build test demo bench bench-quick clean
+.PHONY: deps build test demo bench bench-quick bench-peers clean
 
 ## deps: install LAPACKE + OpenBLAS with apt, only when pkg-config cannot find lapacke
 deps:
@@ -24,6 +24,7 @@ test: deps
 demo: deps
 	$(SWIFT) run metric-learn --help
 
+<<<<<<< HEAD
 ## bench: release build of metric-learn-bench, then every case (tens of minutes). Options via BENCH_ARGS,
 ##        e.g. make bench BENCH_ARGS="--filter nca --json bench.json"
 bench: deps
@@ -34,6 +35,13 @@ bench: deps
 bench-quick: deps
 	$(SWIFT) build -c release --product metric-learn-bench
 	"$$($(SWIFT) build -c release --show-bin-path)/metric-learn-bench" --quick $(BENCH_ARGS)
+=======
+## bench-peers: scikit-learn, metric-learn, PyLMNN and skrebate against `metric-learn evaluate` on the same folds
+bench-peers: deps
+	Benchmarks/peers/setup.sh
+	$(SWIFT) build -c release --product metric-learn
+	python3 Benchmarks/peers/run_peers.py --binary .build/release/metric-learn $(PEERS_ARGS)
+>>>>>>> main
 
 clean:
 	rm -rf .build

@@ -1,0 +1,696 @@
+#!/usr/bin/env python3
+"""Record golden values from scikit-learn, metric-learn, PyLMNN and skrebate as JSON fixtures.
+
+    python3 Benchmarks/peers/golden.py [--out Tests/MetricLearnTests/Fixtures] [FIXTURE ...]
+
+Run setup.sh first. This file is started with any python3 (standard library only); each
+fixture part re-invokes it with the python of the venv that has the library (hidden --part
+mode, JSON on stdout), and the parts are merged into one file per fixture with a top-level
+"versions" object and a "description" of the conventions. Every fixture is deterministic:
+running this twice writes identical bytes.
+
+Data: iris and wine from Sources/MetricLearn/Data/Resources; labels are encoded in sorted
+order (iris species lexicographically: setosa 0, versicolor 1, virginica 2; wine 0, 1, 2).
+"Standardized" always means sklearn StandardScaler fitted on the rows in question
+(mean, population standard deviation ddof=0).
+
+Where a fixture states a formula, golden.py re-derives the peer's number from that formula
+with plain numpy and asserts agreement, so the descriptions are checked, not guessed.
+"""
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import peerlib  # noqa: E402
+
+BASE_PACKAGES = ["numpy", "scipy", "scikit-learn"]
+
+
+def _iris():
+    return peerlib.load_xy(peerlib.bundled_csv("iris"))
+
+
+def _wine():
+    return peerlib.load_xy(peerlib.bundled_csv("wine"))
+
+
+def _standardized(x):
+    from sklearn.preprocessing import StandardScaler
+
+    scaler = StandardScaler().fit(x)
+    return scaler.transform(x), scaler
+
+
+def _matrix(a):
+    """A 2-D array as a list of row lists (row-major, like MetricLearn's Matrix)."""
+    import numpy as np
+
+    return np.asarray(a, dtype=float).tolist()
+
+
+def _close(a, b, tolerance, what):
+    import numpy as np
+
+    a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+    scale = max(1.0, float(np.max(np.abs(b))) if b.size else 1.0)
+    error = float(np.max(np.abs(a - b))) / scale if a.size else 0.0
+    if not error <= tolerance:
+        raise AssertionError("%s: re-derived value differs from the peer's (relative error %g)" % (what, error))
+
+
+# ---------------------------------------------------------------------------------------------
+# Parts (each runs inside one venv and returns a JSON-able dict)
+
+def part_whitening_metric_learn():
+    import numpy as np
+    from metric_learn import Covariance
+
+    result = {}
+    for name, (x, _, names, _) in (("iris", _iris()), ("wine", _wine())):
+        metric = Covariance().fit(x).get_mahalanobis_matrix()
+        covariance = np.cov(x, rowvar=False)
+        result[name] = {
+            "featureNames": names,
+            "metricLearnCovarianceM": _matrix(metric),
+            "numpyCovariance": _matrix(covariance),
+            "numpyInverseCovariance": _matrix(np.linalg.inv(covariance)),
+            "columnMeans": x.mean(axis=0).tolist(),
+        }
+        _close(metric, np.linalg.inv(covariance), 1e-8, name + " Covariance M vs inv(cov)")
+    return result
+
+
+def part_whitening_sklearn():
+    import numpy as np
+    from sklearn.covariance import ledoit_wolf, ledoit_wolf_shrinkage
+
+    result = {}
+    for name, (x, _, _, _) in (("iris", _iris()), ("wine", _wine())):
+        shrinkage = float(ledoit_wolf_shrinkage(x))
+        shrunk, shrinkage_again = ledoit_wolf(x)
+        empirical = np.cov(x, rowvar=False, ddof=0)
+        mu = np.trace(empirical) / x.shape[1]
+        _close(shrunk, (1 - shrinkage) * empirical + shrinkage * mu * np.eye(x.shape[1]), 1e-10,
+               name + " Ledoit-Wolf shrunk covariance formula")
+        assert shrinkage == float(shrinkage_again)
+        result[name] = {
+            "ledoitWolfShrinkage": shrinkage,
+            "ledoitWolfCovariance": _matrix(shrunk),
+            "empiricalCovarianceDdof0": _matrix(empirical),
+        }
+    return result
+
+
+def part_nca():
+    import numpy as np
+    from sklearn.neighbors import NeighborhoodComponentsAnalysis
+
+    x_raw, y, names, classes = _iris()
+    x_std, scaler = _standardized(x_raw)
+    same_class = y[:, None] == y[None, :]
+    random_l = np.random.default_rng(0).standard_normal((2, 4))
+    nca = NeighborhoodComponentsAnalysis()
+    nca.n_iter_ = 1  # _loss_grad_lbfgs prints a header when n_iter_ == 0 and verbose; it reads n_iter_
+
+    def objective(l, x):
+        """Re-derivation: sum_i sum_{j != i, y_j = y_i} softmax_j(-||L x_i - L x_j||^2)."""
+        z = x @ l.T
+        d = ((z[:, None, :] - z[None, :, :]) ** 2).sum(-1)
+        np.fill_diagonal(d, np.inf)
+        p = np.exp(-(d - d.min(axis=1, keepdims=True)))
+        p /= p.sum(axis=1, keepdims=True)
+        return float((p * same_class).sum())
+
+    def numeric_gradient(l, x, step=1e-6):
+        gradient = np.zeros_like(l)
+        for index in np.ndindex(*l.shape):
+            plus, minus = l.copy(), l.copy()
+            plus[index] += step
+            minus[index] -= step
+            gradient[index] = (objective(plus, x) - objective(minus, x)) / (2 * step)
+        return gradient
+
+    cases = {}
+    for data_name, x in (("raw", x_raw), ("standardized", x_std)):
+        for point_name, l in (("identity", np.eye(4)), ("random2x4", random_l)):
+            loss, gradient = nca._loss_grad_lbfgs(l.ravel(), x, same_class, 1.0)
+            gradient = gradient.reshape(l.shape)
+            _close(loss, objective(l, x), 1e-9, "NCA objective (%s, %s)" % (data_name, point_name))
+            if data_name == "standardized":
+                _close(gradient, numeric_gradient(l, x), 1e-5, "NCA gradient (%s, %s)" % (data_name, point_name))
+            negative_loss, negative_gradient = nca._loss_grad_lbfgs(l.ravel(), x, same_class, -1.0)
+            assert negative_loss == -loss and np.array_equal(negative_gradient.reshape(l.shape), -gradient)
+            cases["%s/%s" % (data_name, point_name)] = {
+                "data": data_name, "L": _matrix(l), "loss": float(loss), "gradient": _matrix(gradient)}
+    return {
+        "featureNames": names, "classes": classes,
+        "randomL": _matrix(random_l),
+        "randomLSource": "np.random.default_rng(0).standard_normal((2, 4))",
+        "standardScaler": {"mean": scaler.mean_.tolist(), "scale": scaler.scale_.tolist()},
+        "cases": cases,
+    }
+
+
+def _itml_pairs(y, rng, count_each):
+    """`count_each` distinct similar and `count_each` distinct dissimilar unordered pairs."""
+    pairs, seen = [], set()
+    for want_same in (True, False):
+        made = 0
+        while made < count_each:
+            i = int(rng.integers(len(y)))
+            pool = [j for j in range(len(y)) if j != i and (y[j] == y[i]) == want_same]
+            j = int(pool[int(rng.integers(len(pool)))])
+            key = (min(i, j), max(i, j))
+            if key in seen:
+                continue
+            seen.add(key)
+            pairs.append([i, j])
+            made += 1
+    return pairs
+
+
+def part_itml():
+    import numpy as np
+    from metric_learn import ITML
+    from sklearn.metrics import pairwise_distances
+
+    x_raw, y, names, classes = _iris()
+    x, scaler = _standardized(x_raw)
+    pairs = _itml_pairs(y, np.random.default_rng(0), 60)
+    labels = [1] * 60 + [-1] * 60
+    tuples = x[np.asarray(pairs)]  # (120, 2, 4)
+
+    unique_rows = np.unique(np.vstack(tuples), axis=0)
+    default_bounds = np.percentile(pairwise_distances(unique_rows), (5, 95))
+    condensed = pairwise_distances(x)[np.triu_indices(len(x), 1)]
+    explicit_bounds = [round(float(b), 4) for b in np.percentile(condensed, (5, 95))]
+
+    runs = {}
+    for run_name, bounds in (("defaultBounds", None), ("explicitBounds", explicit_bounds)):
+        itml = ITML(gamma=1.0, max_iter=1000, tol=1e-3, prior="identity")
+        itml.fit(tuples, np.asarray(labels), bounds=bounds)
+        metric = itml.get_mahalanobis_matrix()
+        squared = np.einsum("pi,ij,pj->p", tuples[:, 0] - tuples[:, 1], metric, tuples[:, 0] - tuples[:, 1])
+        runs[run_name] = {
+            "boundsArgument": bounds,
+            "bounds": np.asarray(itml.bounds_, dtype=float).tolist(),
+            "nIter": int(itml.n_iter_),
+            "sweeps": int(itml.n_iter_) + 1,
+            "M": _matrix(metric),
+            "pairSquaredDistances": squared.tolist(),
+        }
+    _close(runs["defaultBounds"]["bounds"], default_bounds, 1e-12, "ITML default bounds re-derivation")
+    return {
+        "featureNames": names, "classes": classes,
+        "standardScaler": {"mean": scaler.mean_.tolist(), "scale": scaler.scale_.tolist()},
+        "pairs": pairs, "pairLabels": labels,
+        "pairSource": "numpy default_rng(0): for each of 60 similar then 60 dissimilar pairs, draw i = "
+                      "rng.integers(150), then j uniformly (rng.integers(len(pool))) from the rows != i whose class "
+                      "is equal (similar) / different (dissimilar); an unordered pair already drawn is redrawn",
+        "uniqueRowsInPairs": int(len(unique_rows)),
+        "parameters": {"gamma": 1.0, "max_iter": 1000, "tol": 1e-3, "prior": "identity"},
+        "runs": runs,
+    }
+
+
+def part_lmnn():
+    import numpy as np
+    from sklearn.preprocessing import StandardScaler
+
+    from pylmnn_shim import LargeMarginNearestNeighbor
+
+    x_all, y_all, names, classes = _iris()
+    rows = list(range(0, 10)) + list(range(50, 60)) + list(range(100, 110))
+    scaler = StandardScaler().fit(x_all[rows])
+    x, y = scaler.transform(x_all[rows]), y_all[rows]
+    k, mu = 3, 0.5
+
+    lmnn = LargeMarginNearestNeighbor(n_neighbors=k, weight_push_loss=mu, init="identity")
+    lmnn.n_neighbors_, lmnn.n_iter_ = k, 1
+    lmnn.random_state_ = np.random.RandomState(0)
+    class_codes = np.unique(y)
+    target_neighbors = lmnn._select_target_neighbors_wrapper(x, y, class_codes)
+    grad_static = lmnn._compute_grad_static(x, target_neighbors) * ((1 - mu) / mu)
+
+    def pylmnn_loss_grad(l):
+        values = [lmnn._loss_grad_lbfgs(l.ravel(), x, y, class_codes, target_neighbors, grad_static, sparse)
+                  for sparse in (False, True)]
+        _close(values[0][0], values[1][0], 1e-12, "PyLMNN list vs sparse impostor store (loss)")
+        _close(values[0][1], values[1][1], 1e-12, "PyLMNN list vs sparse impostor store (gradient)")
+        return float(values[0][0]), values[0][1].reshape(l.shape)
+
+    def rederive(l, every_triplet):
+        """Both hinge conventions with plain numpy.
+
+        PyLMNN only evaluates triplets (i, j, m) whose pair {i, m} is an "impostor pair":
+        d_im < r_i or d_im < r_m, with r_a = 1 + d(a, last target neighbour of a in input-space order).
+        With `every_triplet` all triplets are summed instead (the textbook objective)."""
+        z = x @ l.T
+        d = ((z[:, None, :] - z[None, :, :]) ** 2).sum(-1)
+        radius = 1.0 + d[np.arange(len(x)), target_neighbors[:, -1]]
+        outer = lambda a, b: np.outer(x[a] - x[b], x[a] - x[b])  # noqa: E731
+        pull, pull_c = 0.0, np.zeros((x.shape[1],) * 2)
+        push_squared, push_linear, push_c_squared, push_c_linear, active = 0.0, 0.0, 0.0, 0.0, 0
+        for i in range(len(x)):
+            for j in target_neighbors[i]:
+                pull += d[i, j]
+                pull_c = pull_c + outer(i, j)
+                for m in np.nonzero(y != y[i])[0]:
+                    h = 1.0 + d[i, j] - d[i, m]
+                    considered = every_triplet or d[i, m] < radius[i] or d[i, m] < radius[m]
+                    if h > 0 and considered:
+                        active += 1
+                        push_squared += h * h
+                        push_linear += h
+                        push_c_squared = push_c_squared + 2 * h * (outer(i, j) - outer(i, m))
+                        push_c_linear = push_c_linear + (outer(i, j) - outer(i, m))
+        return {
+            "pull": pull, "pushSquaredHinge": push_squared, "pushHinge": push_linear, "activeTriplets": active,
+            "pylmnnLoss": (1 - mu) / mu * pull + push_squared,
+            "pylmnnGradient": 2 * l @ ((1 - mu) / mu * pull_c + push_c_squared),
+            "textbookLoss": (1 - mu) * pull + mu * push_linear,
+            "textbookGradient": 2 * l @ ((1 - mu) * pull_c + mu * push_c_linear),
+        }
+
+    points = {}
+    random_l = np.random.default_rng(0).standard_normal((4, 4))
+    for point_name, l in (("identity", np.eye(4)), ("random4x4", random_l)):
+        loss, gradient = pylmnn_loss_grad(l)
+        mine, every = rederive(l, False), rederive(l, True)
+        _close(loss, mine["pylmnnLoss"], 1e-10, "PyLMNN loss re-derivation (%s)" % point_name)
+        _close(gradient, mine["pylmnnGradient"], 1e-10, "PyLMNN gradient re-derivation (%s)" % point_name)
+        points[point_name] = {
+            "L": _matrix(l), "pylmnnLoss": loss, "pylmnnGradient": _matrix(gradient),
+            "pull": mine["pull"], "pushSquaredHinge": mine["pushSquaredHinge"],
+            "activeTriplets": mine["activeTriplets"],
+            "allTriplets": {key: (_matrix(value) if key.endswith("Gradient") else value)
+                            for key, value in every.items()},
+        }
+
+    distances = ((x[:, None, :] - x[None, :, :]) ** 2).sum(-1)
+    ties = []
+    for i in range(len(x)):
+        same = sorted(distances[i, j] for j in range(len(x)) if j != i and y[j] == y[i])
+        if np.isclose(same[k - 1], same[k], rtol=0, atol=1e-12):
+            ties.append(i)
+    return {
+        "featureNames": names, "classes": classes,
+        "irisRows": rows, "X": _matrix(x), "y": y.tolist(),
+        "standardScaler": {"mean": scaler.mean_.tolist(), "scale": scaler.scale_.tolist()},
+        "k": k, "weightPushLoss": mu,
+        "targetNeighbors": target_neighbors.tolist(),
+        "samplesWithTiedKthTargetNeighbor": ties,
+        "randomL": _matrix(random_l), "randomLSource": "np.random.default_rng(0).standard_normal((4, 4))",
+        "points": points,
+    }
+
+
+def part_metrics():
+    import numpy as np
+    from sklearn.metrics import (accuracy_score, balanced_accuracy_score, classification_report,
+                                 confusion_matrix, precision_recall_fscore_support)
+
+    three_true = [0] * 20 + [1] * 20 + [2] * 20
+    three_pred = ([0] * 17 + [1, 1, 2]) + ([1] * 15 + [0, 2, 2, 2, 0]) + ([2] * 18 + [1, 0])
+    four_true = [0] * 6 + [1] * 5 + [2] * 4 + [3] * 3
+    four_pred = [0, 0, 0, 0, 1, 2] + [1, 1, 1, 0, 2] + [2, 2, 2, 1] + [0, 1, 2]
+    cases = {}
+    for name, (y_true, y_pred) in (("threeClasses", (three_true, three_pred)),
+                                   ("fourClassesOneNeverPredicted", (four_true, four_pred))):
+        per_class = precision_recall_fscore_support(y_true, y_pred, average=None, zero_division=0)
+        case = {
+            "yTrue": y_true, "yPred": y_pred,
+            "labels": sorted(set(y_true) | set(y_pred)),
+            "accuracy": float(accuracy_score(y_true, y_pred)),
+            "balancedAccuracy": float(balanced_accuracy_score(y_true, y_pred)),
+            "confusionMatrix": confusion_matrix(y_true, y_pred).tolist(),
+            "perClass": {key: np.asarray(values).tolist()
+                         for key, values in zip(("precision", "recall", "f1", "support"), per_class)},
+            "classificationReport": classification_report(y_true, y_pred, digits=2, zero_division=0),
+        }
+        for average in ("macro", "weighted", "micro"):
+            p, r, f, _ = precision_recall_fscore_support(y_true, y_pred, average=average, zero_division=0)
+            case[average] = {"precision": float(p), "recall": float(r), "f1": float(f)}
+        cases[name] = case
+    return {"cases": cases}
+
+
+def part_knn():
+    import numpy as np
+    from sklearn.model_selection import train_test_split
+    from sklearn.neighbors import KNeighborsClassifier
+
+    x, y, names, classes = _iris()
+    train, test = train_test_split(np.arange(len(y)), test_size=0.3, stratify=y, random_state=0)
+    train, test = np.sort(train), np.sort(test)
+    models = {}
+    for k in (3, 5):
+        # a test row whose k-th and (k+1)-th nearest training rows are equally far has an ambiguous neighbour set
+        distances = np.sqrt(((x[test][:, None, :] - x[train][None, :, :]) ** 2).sum(-1))
+        ordered = np.sort(distances, axis=1)
+        tied = [int(q) for q in range(len(test)) if np.isclose(ordered[q, k - 1], ordered[q, k], rtol=0, atol=1e-12)]
+        for weights in ("uniform", "distance"):
+            knn = KNeighborsClassifier(n_neighbors=k, algorithm="brute", weights=weights).fit(x[train], y[train])
+            models["k%d-%s" % (k, weights)] = {
+                "nNeighbors": k, "weights": weights,
+                "predictions": knn.predict(x[test]).tolist(),
+                "predictProba": _matrix(knn.predict_proba(x[test])),
+                "testPositionsWithTiedKthNeighbor": tied,
+            }
+    knn = KNeighborsClassifier(n_neighbors=5, algorithm="brute").fit(x[train], y[train])
+    queries = x[test[:3]]
+    neighbor_distances, neighbor_positions = knn.kneighbors(queries)
+    return {
+        "featureNames": names, "classes": classes,
+        "split": "train_test_split(arange(150), test_size=0.3, stratify=y, random_state=0), both index lists sorted",
+        "trainIndices": train.tolist(), "testIndices": test.tolist(),
+        "models": models,
+        "kneighbors": {
+            "nNeighbors": 5, "queryIrisRows": test[:3].tolist(), "queries": _matrix(queries),
+            "trainPositions": neighbor_positions.tolist(),
+            "irisRows": train[neighbor_positions].tolist(),
+            "distances": _matrix(neighbor_distances),
+        },
+    }
+
+
+def part_relieff():
+    import numpy as np
+    from skrebate import ReliefF
+
+    x_raw, y, names, classes = _wine()
+    x, scaler = _standardized(x_raw)
+    k = 10
+    weights = ReliefF(n_neighbors=k).fit(x, y).feature_importances_
+
+    # Re-derivation of skrebate's multiclass ReliefF for all-continuous features, no missing values.
+    span = x.max(axis=0) - x.min(axis=0)
+    normalized = (x - x.min(axis=0)) / span
+    manhattan = np.abs(normalized[:, None, :] - normalized[None, :, :]).sum(-1)
+    n, class_list = len(y), np.unique(y)
+    mine = np.zeros(x.shape[1])
+    for i in range(n):
+        order = [j for j in np.argsort(manhattan[i], kind="stable") if j != i]
+        hits = [j for j in order if y[j] == y[i]][:k]
+        delta = lambda j: np.abs(x[i] - x[j]) / span  # noqa: E731
+        misses = [j for c in class_list if c != y[i] for j in [m for m in order if y[m] == c][:k]]
+        mine += (-sum(delta(j) for j in hits) / len(hits)
+                 + sum(delta(j) for j in misses) / len(misses)) / n
+    _close(weights, mine, 1e-12, "ReliefF re-derivation")
+    return {
+        "featureNames": names, "classes": classes,
+        "standardScaler": {"mean": scaler.mean_.tolist(), "scale": scaler.scale_.tolist()},
+        "nNeighbors": k,
+        "uniqueValuesPerFeature": [int(np.unique(column).size) for column in x.T],
+        "featureImportances": weights.tolist(),
+    }
+
+
+PARTS = {
+    "whitening-metric-learn": ("metric-learn", part_whitening_metric_learn),
+    "whitening-sklearn": ("sklearn", part_whitening_sklearn),
+    "nca": ("sklearn", part_nca),
+    "itml": ("metric-learn", part_itml),
+    "lmnn": ("sklearn", part_lmnn),
+    "metrics": ("sklearn", part_metrics),
+    "knn": ("sklearn", part_knn),
+    "relieff": ("sklearn", part_relieff),
+}
+
+
+# ---------------------------------------------------------------------------------------------
+# Orchestrator (standard library only)
+
+DESCRIPTIONS = {
+    "whitening_iris": (
+        "Whitening references on RAW (unscaled) iris and wine. metricLearnCovarianceM is metric-learn 0.7.0 "
+        "Covariance().fit(X).get_mahalanobis_matrix(): the pseudo-inverse (scipy pinvh) of np.cov(X, rowvar=False), "
+        "i.e. the sample covariance with ddof=1, re-formed as L^T L; numpyInverseCovariance is np.linalg.inv of the "
+        "same ddof=1 covariance (they agree to ~1e-8 relative). ledoitWolfShrinkage is scikit-learn "
+        "ledoit_wolf_shrinkage(X) with its default assume_centered=False: X is centered by its column means, the "
+        "empirical covariance S uses 1/n (ddof=0, stored as empiricalCovarianceDdof0), and ledoitWolfCovariance = "
+        "(1 - shrinkage) * S + shrinkage * (trace(S)/d) * I (checked here). The metric-learn numbers come from the "
+        "metric-learn venv (versions.metricLearnVenv); the scikit-learn numbers from the scikit-learn 1.9 venv."),
+    "nca_iris": (
+        "scikit-learn NeighborhoodComponentsAnalysis._loss_grad_lbfgs(L.ravel(), X, same_class_mask, sign=1.0) "
+        "on iris, RAW and STANDARDIZED (StandardScaler on all 150 rows), at L = identity (4x4) and at L = randomL "
+        "(2x4). With sign=+1.0 the returned loss is +sum_i p_i, where p_i = sum_{j != i, y_j = y_i} p_ij and "
+        "p_ij = exp(-||L x_i - L x_j||^2) / sum_{m != i} exp(-||L x_i - L x_m||^2) (p_ii = 0): the expected number "
+        "of correctly classified points, to be MAXIMISED; gradient is d(+sum_i p_i)/dL, shape of L, row-major. "
+        "scikit-learn's fit minimises the same function with sign=-1.0 (loss and gradient negated; checked). "
+        "Squared Euclidean distances in the embedding, no 1/n normalisation. The objective was re-derived with "
+        "numpy and the standardized-data gradients checked by central finite differences (step 1e-6)."),
+    "itml_iris": (
+        "metric-learn 0.7.0 ITML (weakly supervised, pairs given) on STANDARDIZED iris (StandardScaler on all 150 "
+        "rows). pairs are row indices into iris, pairLabels +1 (similar) / -1 (dissimilar); the pairs array passed "
+        "to fit is X[pairs], shape (120, 2, 4). Parameters gamma=1, max_iter=1000, tol=1e-3 (0.7.0 renamed "
+        "convergence_threshold to tol, same default), prior='identity'. Default bounds (runs.defaultBounds.bounds) "
+        "are np.percentile(pairwise_distances(U), (5, 95)) with U = np.unique of the 240 pair endpoint rows "
+        "(duplicates removed: uniqueRowsInPairs rows) and the FULL square Euclidean distance matrix of U "
+        "(NOT squared, diagonal zeros included, linear interpolation); they are then used as the targets u "
+        "(similar) and l (dissimilar) for the SQUARED Mahalanobis distance (x_a-x_b)^T M (x_a-x_b). "
+        "runs.explicitBounds passes bounds=boundsArgument instead ([u, l], the 5th/95th percentiles of the 11175 "
+        "distinct non-squared pairwise distances of all 150 standardized rows, rounded to 4 decimals). Solver as in "
+        "metric-learn: each sweep visits all similar pairs in the given order, then all dissimilar pairs "
+        "(Bregman projections with slack, gamma_proj = gamma/(gamma+1)); after each sweep "
+        "conv = sum|lambda_old - lambda| / (||lambda|| + ||lambda_old||) and it stops when conv < tol. nIter is "
+        "metric-learn's n_iter_, the 0-based index of the last sweep (sweeps = nIter + 1). M is "
+        "get_mahalanobis_matrix(); pairSquaredDistances are the constraint pairs' squared distances under M."),
+    "lmnn_small": (
+        "PyLMNN 1.6.4 LargeMarginNearestNeighbor objective on 30 iris rows (irisRows: 0-9, 50-59, 100-109), "
+        "standardized with the mean/population std of those 30 rows (X is stored), k=3, weight_push_loss mu=0.5, "
+        "at L = identity and at L = randomL. Target neighbours: the k nearest same-class rows in the INPUT space "
+        "(Euclidean, self excluded, nearest first; indices into the 30 rows), fixed for the whole fit. With squared "
+        "distances d_ab = ||L x_a - L x_b||^2, PyLMNN's loss is ((1-mu)/mu) * pull + push, where pull = "
+        "sum_i sum_{j in TN(i)} d_ij and push = sum over triplets (i, j in TN(i), m with y_m != y_i) of "
+        "max(0, 1 + d_ij - d_im)^2: a SQUARED hinge with margin 1 and the push weight normalised to 1 (so at mu=0.5 "
+        "the pull weight is 1, i.e. twice the (1-mu)*pull + mu*push scale). A triplet is active iff "
+        "1 + d_ij - d_im > 0 strictly (hinge exactly 0 is not counted); activeTriplets counts them. PyLMNN QUIRK: "
+        "it only looks at triplets whose pair {i, m} is an impostor pair, d_im < r_i or d_im < r_m, with "
+        "r_a = 1 + d(a, TN(a)[k-1]) (the LAST target neighbour in input-space order, not the farthest one under L). "
+        "At L = identity that finds every active triplet; at randomL it misses some (PyLMNN: 121 active, all: 125). "
+        "pylmnnLoss/pylmnnGradient are PyLMNN's private _loss_grad_lbfgs (identical with its list and sparse "
+        "impostor stores), re-derived with numpy; pylmnnGradient = 2 L [((1-mu)/mu) sum_{i,j in TN(i)} C_ij + "
+        "sum_active 2 h_ijm (C_ij - C_im)], C_ab = (x_a - x_b)(x_a - x_b)^T, row-major, shape of L. allTriplets "
+        "holds numpy values over EVERY triplet (no impostor-radius filter): pull, pushSquaredHinge, pushHinge (plain "
+        "hinges), activeTriplets, pylmnnLoss/pylmnnGradient (PyLMNN's formula without its filter), and "
+        "textbookLoss = (1-mu) * pull + mu * pushHinge with textbookGradient (Weinberger & Saul's objective, "
+        "subgradient 0 at the kink). samplesWithTiedKthTargetNeighbor lists rows whose k-th and (k+1)-th "
+        "same-class distances tie (none here)."),
+    "metrics": ("sklearn", part_metrics),
+    "knn": ("sklearn", part_knn),
+    "relieff": ("sklearn", part_relieff),
+}
+
+
+# ---------------------------------------------------------------------------------------------
+# Orchestrator (standard library only)
+
+DESCRIPTIONS = {
+    "whitening_iris": (
+        "Whitening references on RAW (unscaled) iris and wine. metricLearnCovarianceM is metric-learn 0.7.0 "
+        "Covariance().fit(X).get_mahalanobis_matrix(): the pseudo-inverse (scipy pinvh) of np.cov(X, rowvar=False), "
+        "i.e. the sample covariance with ddof=1, re-formed as L^T L; numpyInverseCovariance is np.linalg.inv of the "
+        "same ddof=1 covariance (they agree to ~1e-8 relative). ledoitWolfShrinkage is scikit-learn "
+        "ledoit_wolf_shrinkage(X) with its default assume_centered=False: X is centered by its column means, the "
+        "empirical covariance S uses 1/n (ddof=0, stored as empiricalCovarianceDdof0), and ledoitWolfCovariance = "
+        "(1 - shrinkage) * S + shrinkage * (trace(S)/d) * I (checked here). The metric-learn numbers come from the "
+        "metric-learn venv (versions.metricLearnVenv); the scikit-learn numbers from the scikit-learn 1.9 venv."),
+    "nca_iris": (
+        "scikit-learn NeighborhoodComponentsAnalysis._loss_grad_lbfgs(L.ravel(), X, same_class_mask, sign=1.0) "
+        "on iris, RAW and STANDARDIZED (StandardScaler on all 150 rows), at L = identity (4x4) and at L = randomL "
+        "(2x4). With sign=+1.0 the returned loss is +sum_i p_i, where p_i = sum_{j != i, y_j = y_i} p_ij and "
+        "p_ij = exp(-||L x_i - L x_j||^2) / sum_{m != i} exp(-||L x_i - L x_m||^2) (p_ii = 0): the expected number "
+        "of correctly classified points, to be MAXIMISED; gradient is d(+sum_i p_i)/dL, shape of L, row-major. "
+        "scikit-learn's fit minimises the same function with sign=-1.0 (loss and gradient negated; checked). "
+        "Squared Euclidean distances in the embedding, no 1/n normalisation. The objective was re-derived with "
+        "numpy and the standardized-data gradients checked by central finite differences (step 1e-6)."),
+    "itml_iris": (
+        "metric-learn 0.7.0 ITML (weakly supervised, pairs given) on STANDARDIZED iris (StandardScaler on all 150 "
+        "rows). pairs are row indices into iris, pairLabels +1 (similar) / -1 (dissimilar); the pairs array passed "
+        "to fit is X[pairs], shape (120, 2, 4). Parameters gamma=1, max_iter=1000, tol=1e-3 (0.7.0 renamed "
+        "convergence_threshold to tol, same default), prior='identity'. Default bounds (runs.defaultBounds.bounds) "
+        "are np.percentile(pairwise_distances(U), (5, 95)) with U = np.unique of the 240 pair endpoint rows "
+        "(duplicates removed: uniqueRowsInPairs rows) and the FULL square Euclidean distance matrix of U "
+        "(NOT squared, diagonal zeros included, linear interpolation); they are then used as the targets u "
+        "(similar) and l (dissimilar) for the SQUARED Mahalanobis distance (x_a-x_b)^T M (x_a-x_b). "
+        "runs.explicitBounds passes bounds=boundsArgument instead ([u, l], the 5th/95th percentiles of the 11175 "
+        "distinct non-squared pairwise distances of all 150 standardized rows, rounded to 4 decimals). Solver as in "
+        "metric-learn: each sweep visits all similar pairs in the given order, then all dissimilar pairs "
+        "(Bregman projections with slack, gamma_proj = gamma/(gamma+1)); after each sweep "
+        "conv = sum|lambda_old - lambda| / (||lambda|| + ||lambda_old||) and it stops when conv < tol. nIter is "
+        "metric-learn's n_iter_, the 0-based index of the last sweep (sweeps = nIter + 1). M is "
+        "get_mahalanobis_matrix(); pairSquaredDistances are the constraint pairs' squared distances under M."),
+    "lmnn_small": (
+        "PyLMNN 1.6.4 LargeMarginNearestNeighbor objective on 30 iris rows (irisRows: 0-9, 50-59, 100-109), "
+        "standardized with the mean/population std of those 30 rows (X is stored), k=3, weight_push_loss mu=0.5. "
+        "Target neighbours: the k nearest same-class rows in the INPUT space (Euclidean, self excluded, "
+        "sklearn NearestNeighbors order; indices into the 30 rows), fixed for the whole fit. With squared distances "
+        "d_ab = ||L x_a - L x_b||^2, PyLMNN's loss is ((1-mu)/mu) * pull + push, where pull = sum_i sum_{j in TN(i)} "
+        "d_ij and push = sum over triplets (i, j in TN(i), l with y_l != y_i) of max(0, 1 + d_ij - d_il)^2 -- a "
+        "SQUARED hinge with margin 1, push weight normalised to 1 (so at mu=0.5 the pull weight is 1). A triplet is "
+        "active iff 1 + d_ij - d_il > 0 strictly (a tie, hinge exactly 0, is not counted); activeTriplets counts "
+        "them. pylmnnGradient = 2 L [((1-mu)/mu) sum_{i,j} C_ij + sum_active 2 h_ijl (C_ij - C_il)] with "
+        "C_ab = (x_a - x_b)(x_a - x_b)^T, row-major, shape of L. For an implementation of the textbook objective "
+        "(Weinberger & Saul: (1-mu) * pull + mu * sum of plain hinges) textbookLoss/textbookGradient are given, "
+        "computed with numpy from the same triplets (pushHinge = sum of plain hinges). The PyLMNN numbers come from "
+        "its private _loss_grad_lbfgs (identical with the list and sparse impostor stores) and were re-derived "
+        "with numpy. samplesWithTiedKthTargetNeighbor lists rows whose k-th and (k+1)-th same-class distances tie "
+        "(target neighbours then depend on tie-breaking)."),
+    "metrics": (
+        "scikit-learn classification metrics on two fixed label vectors: threeClasses (3 x 20 samples with errors) "
+        "and fourClassesOneNeverPredicted (class 3 is never predicted, so its precision is 0/0 -> 0 with "
+        "zero_division=0). perClass = precision_recall_fscore_support(average=None, zero_division=0) in label order; "
+        "macro/weighted/micro the averaged versions; classificationReport is classification_report(y_true, y_pred, "
+        "digits=2, zero_division=0) verbatim (default integer target names)."),
+    "knn_iris": (
+        "scikit-learn KNeighborsClassifier(algorithm='brute', metric minkowski p=2 i.e. Euclidean) on RAW iris, "
+        "trained on trainIndices, queried on testIndices (iris row numbers). predictions are class codes, "
+        "predictProba rows in class order. weights='uniform' votes equally, ties in votes go to the smallest class "
+        "code; weights='distance' weighs by 1/distance, and a query with a zero distance to a training row gives "
+        "weight 1 to the zero-distance rows and 0 to the others. testPositionsWithTiedKthNeighbor are positions in "
+        "testIndices whose k-th and (k+1)-th training distances tie (the neighbour set depends on tie-breaking). "
+        "kneighbors: n_neighbors=5 for the first three test rows; trainPositions index trainIndices, irisRows are "
+        "the same neighbours as iris row numbers, distances are Euclidean (not squared)."),
+    "relieff_wine": (
+        "skrebate ReliefF(n_neighbors=10).fit(X, y).feature_importances_ on STANDARDIZED wine (StandardScaler on "
+        "all 178 rows). Conventions (re-derived with numpy and checked): a feature with <= 10 distinct values "
+        "would be treated as discrete (none is here: uniqueValuesPerFeature); neighbours are found with the "
+        "Manhattan distance on min-max normalised features; for each row i, the k nearest hits (same class) and "
+        "the k nearest misses FROM EACH other class; with delta_f(a, b) = |x_af - x_bf| / (max_f - min_f), "
+        "w_f = (1/n) sum_i [ -(1/k) sum_{h in hits(i)} delta_f(i, h) + (1/(k (C-1))) sum_{m in misses(i)} "
+        "delta_f(i, m) ] -- the miss classes are weighted equally (class priors are NOT used) and scores are not "
+        "clipped. The benchmarks use sqrt(max(w, 0)) as per-feature scaling."),
+    "cv_reference": (
+        "5-fold CV accuracies of the peers with the benchmark protocol: StratifiedKFold(n_splits=5, shuffle=True, "
+        "random_state=0) on the encoded labels, computed once with scikit-learn 1.9 and given to both venvs "
+        "(folds[i] = test indices of fold i, iris/wine row numbers; the training fold is the rest), "
+        "StandardScaler fitted on each training fold, the learner fitted on the scaled training fold, "
+        "KNeighborsClassifier(n_neighbors=3, algorithm='brute') in the learned space, accuracy on the test fold. "
+        "Learners: scikit-learn NeighborhoodComponentsAnalysis(random_state=0) (defaults max_iter=50, tol=1e-5, "
+        "init='auto'); metric-learn NCA(random_state=0), LMNN(n_neighbors=3, random_state=0), "
+        "ITML_Supervised(random_state=0) (constraints are sampled, hence the seed), Covariance(); PyLMNN "
+        "LargeMarginNearestNeighbor(n_neighbors=3, random_state=0) (defaults: init='pca', max_iter=50); skrebate "
+        "ReliefF(n_neighbors=10) weights w applied as feature scaling sqrt(max(w, 0)); plain Euclidean 3-NN. "
+        "accuracyStd is the population standard deviation over folds. No timings (see results-peers.json)."),
+}
+
+FIXTURES = {
+    "whitening_iris": (["whitening-metric-learn", "whitening-sklearn"], ["metric-learn"]),
+    "nca_iris": (["nca"], []),
+    "itml_iris": (["itml"], ["metric-learn"]),
+    "lmnn_small": (["lmnn"], ["pylmnn"]),
+    "metrics": (["metrics"], []),
+    "knn_iris": (["knn"], []),
+    "relieff_wine": (["relieff"], ["skrebate"]),
+}
+
+
+def run_part(name):
+    group, _ = PARTS[name]
+    command = [peerlib.VENV_PYTHON[group], os.path.abspath(__file__), "--part", name]
+    done = subprocess.run(command, capture_output=True, text=True, cwd=peerlib.HERE)
+    if done.returncode != 0:
+        raise SystemExit("golden.py: part %s failed:\n%s" % (name, done.stderr))
+    return group, json.loads(done.stdout)
+
+
+def merged_versions(groups, extra):
+    """One "versions" object: the packages of the first group at top level, plus the metric-learn
+    venv's own numpy/scipy/scikit-learn under metricLearnVenv when both venvs contributed."""
+    names = BASE_PACKAGES + extra
+    if groups == {"metric-learn"}:
+        return run_versions("metric-learn", names)
+    versions = run_versions("sklearn", [name for name in names if name != "metric-learn"])
+    if "metric-learn" in groups:
+        other = run_versions("metric-learn", BASE_PACKAGES + ["metric-learn"])
+        versions["metric-learn"] = other.pop("metric-learn")
+        versions["metricLearnVenv"] = other
+    return versions
+
+
+def run_versions(group, names):
+    code = "import json, sys; sys.path.insert(0, %r); import peerlib; print(json.dumps(peerlib.package_versions(%r)))"
+    done = subprocess.run([peerlib.VENV_PYTHON[group], "-c", code % (peerlib.HERE, names)],
+                          capture_output=True, text=True, check=True)
+    return json.loads(done.stdout)
+
+
+def build_fixture(name):
+    part_names, extra = FIXTURES[name]
+    body, groups = {}, set()
+    for part_name in part_names:
+        group, value = run_part(part_name)
+        groups.add(group)
+        for key, item in value.items():
+            if key in body and isinstance(body[key], dict):
+                body[key].update(item)
+            else:
+                body[key] = item
+    body["versions"] = merged_versions(groups, extra)
+    return body
+
+
+def build_cv_reference():
+    import tempfile
+
+    import run_peers
+
+    body = {"protocol": {"folds": peerlib.CV_FOLDS, "shuffle": True, "randomState": peerlib.CV_SEED,
+                         "scaler": "StandardScaler per training fold", "classifier": "KNeighborsClassifier(3, brute)"},
+            "datasets": {}}
+    for dataset in ("iris", "wine"):
+        path = peerlib.bundled_csv(dataset)
+        with tempfile.TemporaryDirectory() as scratch:
+            folds_path = os.path.join(scratch, "folds.json")
+            run_peers.run_worker("sklearn", ["--dataset", path, "--out", folds_path], 600)
+            with open(folds_path) as handle:
+                folds = json.load(handle)
+            methods = {}
+            for method in run_peers.METHODS:
+                result = run_peers.run_peer(method, path, folds_path, 1800)
+                if result["status"] != "ok":
+                    raise SystemExit("golden.py: %s on %s: %s" % (method, dataset, result.get("note")))
+                methods[method] = {key: result[key] for key in (
+                    "label", "library", "ours", "accuracyPerFold", "accuracyMean", "accuracyStd")}
+                if "iterationsPerFold" in result:
+                    methods[method]["iterationsPerFold"] = result["iterationsPerFold"]
+        body["datasets"][dataset] = {"folds": [test for _, test in folds], "methods": methods}
+    body["versions"] = merged_versions({"sklearn", "metric-learn"}, ["pylmnn", "skrebate"])
+    return body
+
+
+def main(argv=None):
+    everything = sorted(list(FIXTURES) + ["cv_reference"])
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("fixtures", nargs="*", metavar="FIXTURE",
+                        help="which fixtures (default: all): " + ", ".join(everything))
+    parser.add_argument("--out", default=peerlib.FIXTURES_DIR, help="output folder (default: %(default)s)")
+    parser.add_argument("--part", help=argparse.SUPPRESS)
+    arguments = parser.parse_args(argv)
+
+    unknown = sorted(set(arguments.fixtures) - set(everything))
+    if unknown:
+        parser.error("unknown fixture(s) %s; choose from %s" % (", ".join(unknown), ", ".join(everything)))
+    if arguments.part:
+        json.dump(PARTS[arguments.part][1](), sys.stdout, sort_keys=True)
+        return 0
+    for group, python in peerlib.VENV_PYTHON.items():
+        if not os.access(python, os.X_OK):
+            raise SystemExit("golden.py: venv %s is missing; run Benchmarks/peers/setup.sh first" % python)
+    os.makedirs(arguments.out, exist_ok=True)
+    for name in arguments.fixtures or everything:
+        body = build_cv_reference() if name == "cv_reference" else build_fixture(name)
+        body["description"] = DESCRIPTIONS[name]
+        path = os.path.join(arguments.out, name + ".json")
+        peerlib.write_json(path, body)
+        print("wrote %s" % os.path.relpath(path, peerlib.REPO_ROOT))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,89 @@
+#!/usr/bin/env python3
+"""Write the deterministic synthetic classification tables used by the benchmarks.
+
+    .venv-sklearn/bin/python make_tables.py [--out DIR] [--scaling]
+
+Each table is a CSV with a header row (f00, f01, ... , label) and integer labels in the
+last column, made with sklearn.datasets.make_classification under a fixed random_state,
+so the same scikit-learn version writes the same bytes. The four shape-alike tables
+imitate the sizes of classical UCI/OpenML sets (the data itself is synthetic):
+
+    synth-3c-2000x50        2000 x 50, 3 classes
+    digits-like-1800x64     1800 x 64, 10 classes
+    vehicle-like-850x18      850 x 18, 4 classes
+    segment-like-2300x19    2300 x 19, 7 classes
+
+--scaling adds scale-n{500,2000,5000,20000}-d{20,50,100} (5 classes) for timing curves.
+"""
+
+import argparse
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import peerlib  # noqa: E402
+
+# name -> make_classification arguments (all with flip_y=0.01, class_sep=1.0, shuffle=True)
+TABLES = {
+    "synth-3c-2000x50": dict(n_samples=2000, n_features=50, n_informative=10, n_redundant=10,
+                             n_classes=3, n_clusters_per_class=2, random_state=1),
+    "digits-like-1800x64": dict(n_samples=1800, n_features=64, n_informative=24, n_redundant=16,
+                                n_classes=10, n_clusters_per_class=1, random_state=2),
+    "vehicle-like-850x18": dict(n_samples=850, n_features=18, n_informative=8, n_redundant=6,
+                                n_classes=4, n_clusters_per_class=2, random_state=3),
+    "segment-like-2300x19": dict(n_samples=2300, n_features=19, n_informative=10, n_redundant=5,
+                                 n_classes=7, n_clusters_per_class=1, random_state=4),
+}
+
+SCALING_SAMPLES = (500, 2000, 5000, 20000)
+SCALING_FEATURES = (20, 50, 100)
+
+
+def scaling_tables():
+    """The n x d timing grid: 5 classes, a fifth of the features informative, another fifth redundant."""
+    tables = {}
+    for n in SCALING_SAMPLES:
+        for d in SCALING_FEATURES:
+            tables["scale-n%d-d%d" % (n, d)] = dict(
+                n_samples=n, n_features=d, n_informative=d // 5, n_redundant=d // 5,
+                n_classes=5, n_clusters_per_class=1, random_state=1000 + n + d)
+    return tables
+
+
+def write_table(path, arguments):
+    """Generate one table and write it as CSV (%.12g floats, integer labels)."""
+    import numpy as np
+    from sklearn.datasets import make_classification
+
+    x, y = make_classification(flip_y=0.01, class_sep=1.0, shuffle=True, **arguments)
+    header = ",".join(["f%02d" % column for column in range(x.shape[1])] + ["label"])
+    with open(path, "w") as handle:
+        handle.write(header + "\n")
+        for row, label in zip(x, y):
+            handle.write(",".join("%.12g" % value for value in row) + ",%d\n" % int(label))
+    return x.shape, int(np.unique(y).size)
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--out", default=peerlib.DEFAULT_DATA_DIR, help="output folder (default: %(default)s)")
+    parser.add_argument("--scaling", action="store_true", help="also write the n x d timing grid")
+    parser.add_argument("--force", action="store_true", help="rewrite tables that already exist")
+    arguments = parser.parse_args(argv)
+
+    tables = dict(TABLES)
+    if arguments.scaling:
+        tables.update(scaling_tables())
+    os.makedirs(arguments.out, exist_ok=True)
+    for name, spec in tables.items():
+        path = os.path.join(arguments.out, name + ".csv")
+        if os.path.exists(path) and not arguments.force:
+            print("kept    %s" % path)
+            continue
+        shape, classes = write_table(path, spec)
+        print("wrote   %s  (%d x %d, %d classes)" % (path, shape[0], shape[1], classes))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

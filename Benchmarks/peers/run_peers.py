@@ -1,0 +1,402 @@
+#!/usr/bin/env python3
+"""Side-by-side comparison of MetricLearn's CLI with scikit-learn, metric-learn, PyLMNN and skrebate.
+
+    python3 Benchmarks/peers/run_peers.py [--quick] [--peers-only] [--json OUT]
+            [--binary .build/release/metric-learn] [--datasets iris wine PATH.csv ...]
+
+Protocol (identical for every peer): StratifiedKFold(n_splits=5, shuffle=True, random_state=0);
+StandardScaler fitted on each training fold; the learner fitted on the scaled training fold;
+a 3-NN KNeighborsClassifier(algorithm='brute') fitted on the training fold in the learned space
+and scored on the test fold. Only the learner's fit is timed (time.perf_counter, median over
+folds); the 3-NN predict on the test fold is timed separately.
+
+Each peer runs in the venv that has it (see setup.sh): this file is started with any python3
+(standard library only) and re-invokes itself with a venv's python in a hidden --worker mode,
+one process per (dataset, method), reading one JSON line per finished fold. A method gets a
+wall-clock budget per dataset (--budget, default 600 s): when it runs out the worker is killed
+and the folds finished so far are reported (status "partial", or "timeout" with none).
+
+Our CLI is run once per dataset as
+    BINARY evaluate --input FILE.csv --learner nca --learner lmnn --learner itml
+           --learner whitening --learner feature-weights --learner euclidean
+           --folds 5 --seed 0 --json
+and must print a JSON array of objects with keys learner, accuracyMean, accuracyStd,
+accuracyPerFold, fitSecondsMedian, fitSecondsPerFold. Its folds come from its own seeded
+generator, so per-fold numbers are not paired with the peers' folds; means are comparable.
+"""
+
+import argparse
+import hashlib
+import json
+import os
+import queue
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import peerlib  # noqa: E402
+
+# method key -> (venv group, library, label, our CLI learner it is compared with)
+METHODS = {
+    "sklearn-nca": ("sklearn", "scikit-learn", "sklearn NCA", "nca"),
+    "ml-nca": ("metric-learn", "metric-learn", "metric-learn NCA", "nca"),
+    "ml-lmnn": ("metric-learn", "metric-learn", "metric-learn LMNN", "lmnn"),
+    "pylmnn-lmnn": ("sklearn", "pylmnn", "PyLMNN LMNN", "lmnn"),
+    "ml-itml": ("metric-learn", "metric-learn", "metric-learn ITML_Supervised", "itml"),
+    "ml-covariance": ("metric-learn", "metric-learn", "metric-learn Covariance", "whitening"),
+    "relieff": ("sklearn", "skrebate", "skrebate ReliefF weights", "feature-weights"),
+    "euclidean": ("sklearn", "scikit-learn", "plain 3-NN (Euclidean)", "euclidean"),
+}
+OUR_LEARNERS = ["nca", "lmnn", "itml", "whitening", "feature-weights", "euclidean"]
+GROUP_PACKAGES = {
+    "sklearn": ["numpy", "scipy", "scikit-learn", "pylmnn", "skrebate"],
+    "metric-learn": ["numpy", "scipy", "scikit-learn", "metric-learn"],
+}
+QUICK_DATASETS = ["iris", "wine"]
+DEFAULT_DATASETS = ["iris", "wine", "synth-3c-2000x50", "digits-like-1800x64",
+                    "vehicle-like-850x18", "segment-like-2300x19"]
+
+
+# ---------------------------------------------------------------------------------------------
+# Worker side: runs inside a peer venv.
+
+def _peer_learner(method):
+    """A function (X_train, y_train) -> (transform, info) for one peer method.
+
+    Everything inside the returned function is the timed fit; transform maps data into the
+    learned space (applied outside the timer); info holds iteration counts when the peer has them.
+    """
+    import numpy as np
+
+    def identity(x):
+        return x
+
+    if method == "euclidean":
+        return lambda x, y: (identity, {})
+    if method == "sklearn-nca":
+        from sklearn.neighbors import NeighborhoodComponentsAnalysis
+
+        def fit(x, y):
+            model = NeighborhoodComponentsAnalysis(random_state=peerlib.CV_SEED).fit(x, y)
+            return model.transform, {"iterations": int(model.n_iter_)}
+        return fit
+    if method == "pylmnn-lmnn":
+        from pylmnn_shim import LargeMarginNearestNeighbor
+
+        def fit(x, y):
+            model = LargeMarginNearestNeighbor(n_neighbors=3, random_state=peerlib.CV_SEED).fit(x, y)
+            return model.transform, {"iterations": int(model.n_iter_)}
+        return fit
+    if method == "relieff":
+        from skrebate import ReliefF
+
+        def fit(x, y):
+            weights = ReliefF(n_neighbors=10).fit(x, y).feature_importances_
+            scale = np.sqrt(np.maximum(weights, 0.0))
+            return (lambda z: z * scale), {"weights": weights.tolist()}
+        return fit
+    if method in ("ml-nca", "ml-lmnn", "ml-itml", "ml-covariance"):
+        import metric_learn
+
+        def make():
+            if method == "ml-nca":
+                return metric_learn.NCA(random_state=peerlib.CV_SEED)
+            if method == "ml-lmnn":
+                return metric_learn.LMNN(n_neighbors=3, random_state=peerlib.CV_SEED)
+            if method == "ml-itml":
+                return metric_learn.ITML_Supervised(random_state=peerlib.CV_SEED)
+            return metric_learn.Covariance()
+
+        def fit(x, y):
+            model = make().fit(x, y)
+            info = {"iterations": int(model.n_iter_)} if hasattr(model, "n_iter_") else {}
+            return model.transform, info
+        return fit
+    raise SystemExit("unknown method %r" % method)
+
+
+def _emit(record):
+    sys.stdout.write(json.dumps(record) + "\n")
+    sys.stdout.flush()
+
+
+def worker_folds(dataset, out):
+    """Write the protocol's folds for `dataset` to `out` (JSON list of [train, test])."""
+    _, y, _, _ = peerlib.load_xy(dataset)
+    peerlib.write_json(out, peerlib.stratified_folds(y))
+
+
+def worker_method(group, method, dataset, folds_path):
+    """Cross-validate one peer method; one JSON line per fold on stdout."""
+    import warnings
+
+    import numpy as np
+    from sklearn.neighbors import KNeighborsClassifier
+    from sklearn.preprocessing import StandardScaler
+
+    warnings.simplefilter("ignore")
+    _emit({"versions": peerlib.package_versions(GROUP_PACKAGES[group])})
+    x, y, _, _ = peerlib.load_xy(dataset)
+    with open(folds_path) as handle:
+        folds = json.load(handle)
+    learner = _peer_learner(method)
+    for index, (train, test) in enumerate(folds):
+        train, test = np.asarray(train), np.asarray(test)
+        scaler = StandardScaler().fit(x[train])
+        x_train, x_test = scaler.transform(x[train]), scaler.transform(x[test])
+        start = time.perf_counter()
+        transform, info = learner(x_train, y[train])
+        fit_seconds = time.perf_counter() - start
+        knn = KNeighborsClassifier(n_neighbors=peerlib.KNN_NEIGHBORS, algorithm="brute")
+        knn.fit(transform(x_train), y[train])
+        z_test = transform(x_test)
+        start = time.perf_counter()
+        predicted = knn.predict(z_test)
+        predict_seconds = time.perf_counter() - start
+        record = {"fold": index, "accuracy": float(np.mean(predicted == y[test])),
+                  "fitSeconds": fit_seconds, "predictSeconds": predict_seconds}
+        record.update(info)
+        _emit(record)
+
+
+# ---------------------------------------------------------------------------------------------
+# Orchestrator side: standard library only.
+
+def _stream(process, lines):
+    for line in process.stdout:
+        lines.put(line)
+    lines.put(None)
+
+
+def run_worker(group, arguments, budget):
+    """Run this file in `group`'s venv; returns (records, status, stderr_tail, elapsed)."""
+    command = [peerlib.VENV_PYTHON[group], os.path.abspath(__file__), "--worker", group] + arguments
+    with tempfile.TemporaryFile(mode="w+") as stderr:
+        process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=stderr, text=True,
+                                   cwd=peerlib.HERE, start_new_session=True)
+        lines = queue.Queue()
+        reader = threading.Thread(target=_stream, args=(process, lines), daemon=True)
+        reader.start()
+        records, status, start = [], "ok", time.monotonic()
+        while True:
+            remaining = budget - (time.monotonic() - start)
+            try:
+                line = lines.get(timeout=max(remaining, 0.01))
+            except queue.Empty:
+                status = "timeout"
+                os.killpg(process.pid, signal.SIGKILL)
+                break
+            if line is None:
+                break
+            try:
+                record = json.loads(line)
+            except ValueError:
+                continue  # a library printed something: not one of our records
+            if isinstance(record, dict):
+                records.append(record)
+        code = process.wait()
+        elapsed = time.monotonic() - start
+        stderr.seek(0)
+        tail = stderr.read()[-2000:]
+    if status == "ok" and code != 0:
+        status = "error"
+    return records, status, tail, elapsed
+
+
+def _median(values):
+    return statistics.median(values) if values else None
+
+
+def _mean_std(values):
+    if not values:
+        return None, None
+    return statistics.fmean(values), statistics.pstdev(values)
+
+
+def run_peer(method, dataset, folds_path, budget):
+    group, library, label, ours = METHODS[method]
+    load_before = list(os.getloadavg())
+    records, status, tail, elapsed = run_worker(
+        group, ["--method", method, "--dataset", dataset, "--folds", folds_path], budget)
+    versions = next((r["versions"] for r in records if "versions" in r), None)
+    folds = [r for r in records if "fold" in r]
+    accuracies = [r["accuracy"] for r in folds]
+    mean, std = _mean_std(accuracies)
+    result = {
+        "method": method, "label": label, "library": library, "venv": group, "ours": ours,
+        "status": status, "foldsCompleted": len(folds), "wallSeconds": elapsed,
+        "accuracyPerFold": accuracies, "accuracyMean": mean, "accuracyStd": std,
+        "fitSecondsPerFold": [r["fitSeconds"] for r in folds],
+        "fitSecondsMedian": _median([r["fitSeconds"] for r in folds]),
+        "predictSecondsPerFold": [r["predictSeconds"] for r in folds],
+        "predictSecondsMedian": _median([r["predictSeconds"] for r in folds]),
+        "versions": versions,
+        "loadavg": {"before": load_before, "after": list(os.getloadavg())},
+    }
+    if any("iterations" in r for r in folds):
+        result["iterationsPerFold"] = [r.get("iterations") for r in folds]
+    if status == "timeout":
+        result["status"] = "partial" if folds else "timeout"
+        result["note"] = "budget of %g s ran out after %d of %d folds" % (budget, len(folds), peerlib.CV_FOLDS)
+    elif status == "error":
+        result["note"] = tail.strip().splitlines()[-1] if tail.strip() else "worker failed"
+    return result
+
+
+def run_ours(binary, dataset, timeout):
+    """Our CLI's evaluate --json on `dataset`: (list of learner results, error message)."""
+    if not (os.path.isfile(binary) and os.access(binary, os.X_OK)):
+        return None, ("metric-learn binary not found at %s (build it with `swift build -c release`, "
+                      "or pass --binary PATH); showing peers only" % binary)
+    command = [binary, "evaluate", "--input", dataset]
+    for learner in OUR_LEARNERS:
+        command += ["--learner", learner]
+    command += ["--folds", str(peerlib.CV_FOLDS), "--seed", str(peerlib.CV_SEED), "--json"]
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return None, "our CLI did not finish within %g s" % timeout
+    if done.returncode != 0:
+        return None, "our CLI exited with %d: %s" % (done.returncode, done.stderr.strip()[-500:])
+    try:
+        results = json.loads(done.stdout)
+        required = {"learner", "accuracyMean", "accuracyStd", "accuracyPerFold",
+                    "fitSecondsMedian", "fitSecondsPerFold"}
+        for entry in results:
+            missing = required - set(entry)
+            if missing:
+                return None, "our CLI's JSON lacks %s" % ", ".join(sorted(missing))
+    except (ValueError, TypeError) as error:
+        return None, "our CLI printed no JSON array: %s" % error
+    return results, None
+
+
+def resolve_datasets(names, data_dir):
+    """Dataset names or CSV paths -> [(name, path)]; writes missing synthetic tables."""
+    resolved, missing_tables = [], False
+    for name in names:
+        if name.endswith(".csv") or os.sep in name:
+            resolved.append((os.path.splitext(os.path.basename(name))[0], os.path.abspath(name)))
+        elif name in ("iris", "wine"):
+            resolved.append((name, peerlib.bundled_csv(name)))
+        else:
+            path = os.path.join(data_dir, name + ".csv")
+            missing_tables |= not os.path.exists(path)
+            resolved.append((name, path))
+    if missing_tables:
+        scaling = any(name.startswith("scale-") for name, _ in resolved)
+        command = [peerlib.VENV_PYTHON["sklearn"], os.path.join(peerlib.HERE, "make_tables.py"),
+                   "--out", data_dir] + (["--scaling"] if scaling else [])
+        subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+    for name, path in resolved:
+        if not os.path.exists(path):
+            raise SystemExit("run_peers.py: no dataset %r (looked for %s)" % (name, path))
+    return resolved
+
+
+def describe(path):
+    _, rows, labels = peerlib.read_table(path)
+    with open(path, "rb") as handle:
+        digest = hashlib.sha256(handle.read()).hexdigest()
+    return {"rows": len(rows), "features": len(rows[0]) if rows else 0,
+            "classes": len(set(labels)), "sha256": digest}
+
+
+def _fmt(value, pattern):
+    return "-" if value is None else pattern % value
+
+
+def print_table(entry):
+    print("\n== %s  (%d x %d, %d classes) ==" % (entry["name"], entry["rows"], entry["features"], entry["classes"]))
+    ours = {result["learner"]: result for result in (entry.get("ours") or [])}
+    header = "%-30s %-16s %-15s %-15s %11s %11s %9s" % (
+        "method", "ours", "peer acc", "our acc", "peer fit s", "our fit s", "peer/ours")
+    print(header)
+    print("-" * len(header))
+    for peer in entry["peers"]:
+        mine = ours.get(peer["ours"])
+        peer_acc = "-" if peer["accuracyMean"] is None else "%.4f±%.4f" % (peer["accuracyMean"], peer["accuracyStd"])
+        our_acc = "-" if mine is None else "%.4f±%.4f" % (mine["accuracyMean"], mine["accuracyStd"])
+        peer_fit, our_fit = peer["fitSecondsMedian"], (mine or {}).get("fitSecondsMedian")
+        ratio = peer_fit / our_fit if peer_fit is not None and our_fit else None
+        flag = "" if peer["status"] == "ok" else "  [%s: %s]" % (peer["status"], peer.get("note", ""))
+        print("%-30s %-16s %-15s %-15s %11s %11s %9s%s" % (
+            peer["label"], peer["ours"], peer_acc, our_acc, _fmt(peer_fit, "%.4g"),
+            _fmt(our_fit, "%.4g"), _fmt(ratio, "%.3gx"), flag))
+    if entry.get("oursError"):
+        print("(ours: %s)" % entry["oursError"])
+    sys.stdout.flush()
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--binary", default=os.path.join(peerlib.REPO_ROOT, ".build", "release", "metric-learn"),
+                        help="our CLI (default: %(default)s)")
+    parser.add_argument("--datasets", nargs="+", metavar="NAME_OR_CSV",
+                        help="iris, wine, a table name from make_tables.py, or a CSV path "
+                             "(default: iris wine and the four shape-alike tables)")
+    parser.add_argument("--quick", action="store_true", help="only iris and wine")
+    parser.add_argument("--peers-only", action="store_true", help="do not run our CLI")
+    parser.add_argument("--methods", nargs="+", choices=sorted(METHODS), help="peer methods (default: all)")
+    parser.add_argument("--json", metavar="OUT", help="save every number to this JSON file")
+    parser.add_argument("--budget", type=float, default=600.0,
+                        help="wall-clock seconds per peer method per dataset (default: %(default)s)")
+    parser.add_argument("--data-dir", default=peerlib.DEFAULT_DATA_DIR, help="synthetic tables (default: %(default)s)")
+    parser.add_argument("--worker", help=argparse.SUPPRESS)
+    parser.add_argument("--method", help=argparse.SUPPRESS)
+    parser.add_argument("--dataset", help=argparse.SUPPRESS)
+    parser.add_argument("--folds", help=argparse.SUPPRESS)
+    parser.add_argument("--out", help=argparse.SUPPRESS)
+    arguments = parser.parse_args(argv)
+
+    if arguments.worker:
+        if arguments.method is None:
+            worker_folds(arguments.dataset, arguments.out)
+        else:
+            worker_method(arguments.worker, arguments.method, arguments.dataset, arguments.folds)
+        return 0
+
+    for group, python in peerlib.VENV_PYTHON.items():
+        if not os.access(python, os.X_OK):
+            raise SystemExit("run_peers.py: venv %s is missing; run Benchmarks/peers/setup.sh first" % python)
+    names = arguments.datasets or (QUICK_DATASETS if arguments.quick else DEFAULT_DATASETS)
+    datasets = resolve_datasets(names, arguments.data_dir)
+    methods = arguments.methods or list(METHODS)
+    report = {"command": [os.path.basename(sys.executable)] + sys.argv, "created": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+              "machine": peerlib.machine(), "budgetSecondsPerMethod": arguments.budget,
+              "protocol": "StratifiedKFold(5, shuffle=True, random_state=0); StandardScaler fit on the training fold; "
+                          "learner fit on the scaled training fold (timed, perf_counter); "
+                          "KNeighborsClassifier(3, algorithm='brute') in the learned space; "
+                          "accuracyStd is the population std over folds",
+              "datasets": []}
+    print("machine: %(nproc)s cores, %(cpu)s; threads %(threads)s" % report["machine"])
+    for name, path in datasets:
+        entry = dict(name=name, path=os.path.relpath(path, peerlib.REPO_ROOT), **describe(path))
+        with tempfile.TemporaryDirectory() as scratch:
+            folds_path = os.path.join(scratch, "folds.json")
+            records, status, tail, _ = run_worker("sklearn", ["--dataset", path, "--out", folds_path], 600)
+            if status != "ok":
+                raise SystemExit("run_peers.py: could not make folds for %s: %s" % (path, tail))
+            entry["peers"] = []
+            for method in methods:
+                result = run_peer(method, path, folds_path, arguments.budget)
+                print("  %-14s %-8s folds=%d fit median=%s s  acc=%s  (%.1f s wall)" % (
+                    name, method, result["foldsCompleted"], _fmt(result["fitSecondsMedian"], "%.4g"),
+                    _fmt(result["accuracyMean"], "%.4f"), result["wallSeconds"]), file=sys.stderr)
+                entry["peers"].append(result)
+        if not arguments.peers_only:
+            entry["ours"], entry["oursError"] = run_ours(arguments.binary, path, arguments.budget * len(OUR_LEARNERS))
+        report["datasets"].append(entry)
+        print_table(entry)
+        if arguments.json:
+            peerlib.write_json(arguments.json, report)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
