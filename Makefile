@@ -24,7 +24,6 @@ test: deps
 demo: deps
 	$(SWIFT) run metric-learn --help
 
-<<<<<<< HEAD
 ## bench: release build of metric-learn-bench, then every case (tens of minutes). Options via BENCH_ARGS,
 ##        e.g. make bench BENCH_ARGS="--filter nca --json bench.json"
 bench: deps
@@ -35,13 +34,12 @@ bench: deps
 bench-quick: deps
 	$(SWIFT) build -c release --product metric-learn-bench
 	"$$($(SWIFT) build -c release --show-bin-path)/metric-learn-bench" --quick $(BENCH_ARGS)
-=======
+
 ## bench-peers: scikit-learn, metric-learn, PyLMNN and skrebate against `metric-learn evaluate` on the same folds
 bench-peers: deps
 	Benchmarks/peers/setup.sh
 	$(SWIFT) build -c release --product metric-learn
 	python3 Benchmarks/peers/run_peers.py --binary .build/release/metric-learn $(PEERS_ARGS)
->>>>>>> main
 
 clean:
 	rm -rf .build
