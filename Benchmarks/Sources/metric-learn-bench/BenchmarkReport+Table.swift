@@ -22,7 +22,7 @@ extension BenchmarkReport {
         }
         if let peak = peakGigaflops, !efficiency.isEmpty {
             lines.append("")
-            lines.append(String(format: "Floating-point rate against the dgemm peak (counted flops / median time): %.1f GFLOP/s of wall time, ", peak)
+            lines.append(String(format: "Floating-point rate (counted flops / median time) against the best dgemm run: %.1f GFLOP/s of wall time, ", peak)
                 + (peakCPUGigaflops.map { String(format: "%.1f GFLOP/s of CPU time", $0) } ?? "CPU time unknown"))
             lines.append(contentsOf: Self.columns(
                 header: ["case", "GFLOP/s", "of peak", "GFLOP/CPU-s", "of CPU peak"],

@@ -42,9 +42,18 @@ struct CaseResult: Sendable, Codable {
     /// Billions of floating-point operations per second at the median time.
     var gigaflops: Double? { flopsPerRun.map { $0 / seconds.median / 1e9 } }
 
+    /// Billions of floating-point operations per second of the fastest run.
+    var bestGigaflops: Double? { flopsPerRun.map { $0 / seconds.minimum / 1e9 } }
+
     /// Billions of floating-point operations per CPU second (all threads) at the median CPU time.
     var cpuGigaflops: Double? {
         guard let flopsPerRun, let cpu = medianCPUSeconds, cpu > 0 else { return nil }
+        return flopsPerRun / cpu / 1e9
+    }
+
+    /// Billions of floating-point operations per CPU second of the run that used the least CPU time.
+    var bestCPUGigaflops: Double? {
+        guard let flopsPerRun, let cpu = cpuSamples.min(), cpu > 0 else { return nil }
         return flopsPerRun / cpu / 1e9
     }
 }
