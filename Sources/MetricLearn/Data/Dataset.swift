@@ -68,19 +68,7 @@ public struct Dataset: Sendable, Hashable {
     /// `error` with any class index it names (as in `singleClass` or `classTooSmall`) replaced by
     /// that class's name.
     func namingClasses(in error: MetricLearnError) -> MetricLearnError {
-        switch error {
-        case let .singleClass(label):
-            .singleClass(label: className(forIndexText: label))
-        case let .classTooSmall(label, count, required):
-            .classTooSmall(label: className(forIndexText: label), count: count, required: required)
-        default:
-            error
-        }
-    }
-
-    private func className(forIndexText text: String) -> String {
-        guard let index = Int(text), classNames.indices.contains(index) else { return text }
-        return classNames[index]
+        error.namingClasses(classNames)
     }
 
     /// Each name given once, and `expectedCount` of them when that is given.

@@ -13,6 +13,11 @@ public struct FeatureTable: Sendable, Hashable {
     /// - Throws: `invalidParameter` for a wrong number of names or a repeated name.
     public init(features: Matrix, featureNames: [String]) throws(MetricLearnError) {
         try Dataset.checkNames(featureNames, kind: "featureNames", expectedCount: features.columnCount)
+        self.init(unchecked: features, featureNames: featureNames)
+    }
+
+    /// Creates a table from parts already known to be consistent.
+    init(unchecked features: Matrix, featureNames: [String]) {
         self.features = features
         self.featureNames = featureNames
     }

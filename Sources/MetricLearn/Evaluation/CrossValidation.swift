@@ -10,7 +10,16 @@
 public func crossValidate(_ pipeline: Pipeline, _ dataset: Dataset, folds: Int = 5, seed: UInt64 = 0,
                           maxConcurrency: Int = 1) throws(MetricLearnError) -> CrossValidationResult {
     let splits = try StratifiedKFold(foldCount: folds, seed: seed).folds(labels: dataset.labels)
-    return try crossValidate(pipeline, dataset, splits: splits, seed: seed, maxConcurrency: maxConcurrency)
+    return try crossValidate(pipeline, samples: dataset, splits: splits, seed: seed, maxConcurrency: maxConcurrency)
+}
+
+/// Stratified k-fold cross-validation of `pipeline` on a raw table: as `crossValidate(_:_:folds:seed:maxConcurrency:)`,
+/// with the pipeline's table preprocessing (imputation statistics, categories) fitted on each fold's training
+/// samples only.
+public func crossValidate(_ pipeline: Pipeline, _ dataset: RawDataset, folds: Int = 5, seed: UInt64 = 0,
+                          maxConcurrency: Int = 1) throws(MetricLearnError) -> CrossValidationResult {
+    let splits = try StratifiedKFold(foldCount: folds, seed: seed).folds(labels: dataset.labels)
+    return try crossValidate(pipeline, samples: dataset, splits: splits, seed: seed, maxConcurrency: maxConcurrency)
 }
 
 /// Cross-validation of `pipeline` on `dataset` over given folds (scikit-learn's `cv=` iterable), for instance
@@ -20,33 +29,33 @@ public func crossValidate(_ pipeline: Pipeline, _ dataset: Dataset, folds: Int =
 ///   and the error of the first failing fold (in fold order).
 public func crossValidate(_ pipeline: Pipeline, _ dataset: Dataset, splits: [StratifiedKFold.Fold],
                           maxConcurrency: Int = 1) throws(MetricLearnError) -> CrossValidationResult {
-    try crossValidate(pipeline, dataset, splits: splits, seed: nil, maxConcurrency: maxConcurrency)
+    try crossValidate(pipeline, samples: dataset, splits: splits, seed: nil, maxConcurrency: maxConcurrency)
 }
 
-private func crossValidate(_ pipeline: Pipeline, _ dataset: Dataset, splits: [StratifiedKFold.Fold], seed: UInt64?,
-                           maxConcurrency: Int) throws(MetricLearnError) -> CrossValidationResult {
+private func crossValidate(_ pipeline: Pipeline, samples: some PipelineSamples, splits: [StratifiedKFold.Fold],
+                           seed: UInt64?, maxConcurrency: Int) throws(MetricLearnError) -> CrossValidationResult {
     try Validation.require(maxConcurrency >= 1, "maxConcurrency", maxConcurrency, "must be at least 1")
     try Validation.require(!splits.isEmpty, "splits", "none", "at least one fold is needed")
     for split in splits {
-        _ = try StratifiedKFold.Fold(testIndices: split.testIndices, sampleCount: dataset.sampleCount)
+        _ = try StratifiedKFold.Fold(testIndices: split.testIndices, sampleCount: samples.sampleCount)
     }
     let results = try ConcurrentMap.map(count: splits.count, maxConcurrency: maxConcurrency) {
         index throws(MetricLearnError) in
-        try pipeline.evaluate(on: dataset, fold: splits[index], index: index)
+        try pipeline.evaluate(on: samples, fold: splits[index], index: index)
     }
     return CrossValidationResult(pipeline: pipeline, seed: seed, folds: results)
 }
 
 extension Pipeline {
     /// Fits on the fold's training samples and scores on its test samples.
-    func evaluate(on dataset: Dataset, fold: StratifiedKFold.Fold, index: Int)
+    func evaluate(on samples: some PipelineSamples, fold: StratifiedKFold.Fold, index: Int)
         throws(MetricLearnError) -> CrossValidationResult.Fold {
-        let train = dataset.subset(rows: fold.trainIndices), test = dataset.subset(rows: fold.testIndices)
+        let train = samples.subset(rows: fold.trainIndices), test = samples.subset(rows: fold.testIndices)
         let stopwatch = Stopwatch()
-        let fitted = try fit(train)
+        let fitted = try train.fit(self)
         let fitSeconds = stopwatch.elapsedSeconds
-        let confusion = try ConfusionMatrix(trueLabels: test.labels, predictedLabels: try fitted.predict(test.features),
-                                            classNames: dataset.classNames)
+        let confusion = try ConfusionMatrix(trueLabels: test.labels, predictedLabels: try test.predictions(of: fitted),
+                                            classNames: samples.classNames)
         return CrossValidationResult.Fold(
             index: index, trainCount: train.sampleCount, testCount: test.sampleCount,
             accuracy: confusion.accuracy, balancedAccuracy: confusion.balancedAccuracy, fitSeconds: fitSeconds,

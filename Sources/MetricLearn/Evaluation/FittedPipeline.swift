@@ -1,15 +1,23 @@
-/// A fitted `Pipeline`: the training statistics of the scaler, the learned metric and the neighbours
-/// classifier. Queries are given in the original feature space.
+/// A fitted `Pipeline`: the fitted table preprocessing, the training statistics of the scaler, the learned
+/// metric and the neighbours classifier.
+///
+/// Raw rows (`RawTable`, `RawDataset`) go through every stage. A `Matrix` is taken as the numeric features
+/// after table preprocessing (the original features when the pipeline has none); a `Dataset` is taken as raw
+/// numeric columns, like the one the pipeline was fitted on.
 public struct FittedPipeline: Sendable, Hashable, Codable {
     /// The configuration it was fitted from.
     public let pipeline: Pipeline
+    /// The fitted imputation and one-hot encoding (`nil` when the pipeline has no table preprocessing).
+    public let tablePreprocessor: TablePreprocessor?
     /// The training columns' means and scales (`nil` when the pipeline does not standardize).
     public let standardization: Standardization?
     /// The classifier, holding the learned metric and the standardized training samples.
     public let classifier: NeighborsClassifier
 
-    init(pipeline: Pipeline, standardization: Standardization?, classifier: NeighborsClassifier) {
+    init(pipeline: Pipeline, tablePreprocessor: TablePreprocessor?, standardization: Standardization?,
+         classifier: NeighborsClassifier) {
         self.pipeline = pipeline
+        self.tablePreprocessor = tablePreprocessor
         self.standardization = standardization
         self.classifier = classifier
     }
@@ -38,13 +46,19 @@ public struct FittedPipeline: Sendable, Hashable, Codable {
 
     /// The fraction of `dataset`'s samples classified correctly.
     public func accuracy(on dataset: Dataset) throws(MetricLearnError) -> Double {
-        try ClassificationMetrics.accuracy(trueLabels: dataset.labels, predictedLabels: try predict(dataset.features))
+        try ClassificationMetrics.accuracy(trueLabels: dataset.labels, predictedLabels: try predict(dataset))
     }
 
     /// The classification report on `dataset`, with its class names.
     public func report(on dataset: Dataset) throws(MetricLearnError) -> ClassificationReport {
-        try ClassificationReport(trueLabels: dataset.labels, predictedLabels: try predict(dataset.features),
+        try ClassificationReport(trueLabels: dataset.labels, predictedLabels: try predict(dataset),
                                  classNames: dataset.classNames)
+    }
+
+    /// The predicted class of each sample of `dataset`, its features read as raw numeric columns.
+    func predict(_ dataset: Dataset) throws(MetricLearnError) -> [Int] {
+        guard tablePreprocessor != nil else { return try predict(dataset.features) }
+        return try predict(try RawTable(FeatureTable(unchecked: dataset.features, featureNames: dataset.featureNames)))
     }
 
     private func standardize(_ x: Matrix) throws(MetricLearnError) -> Matrix {

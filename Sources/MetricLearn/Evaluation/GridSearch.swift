@@ -31,6 +31,16 @@ public struct GridSearch: Sendable, Hashable, Codable {
     /// - Throws: `emptyInput` for no candidates, as `crossValidate` otherwise (the first failing candidate and
     ///   fold in candidate order).
     public func fit(_ dataset: Dataset, maxConcurrency: Int = 1) throws(MetricLearnError) -> GridSearchResult {
+        try search(dataset, maxConcurrency: maxConcurrency)
+    }
+
+    /// The same search on a raw table; each candidate's table preprocessing is fitted on each fold's
+    /// training samples only.
+    public func fit(_ dataset: RawDataset, maxConcurrency: Int = 1) throws(MetricLearnError) -> GridSearchResult {
+        try search(dataset, maxConcurrency: maxConcurrency)
+    }
+
+    private func search(_ dataset: some PipelineSamples, maxConcurrency: Int) throws(MetricLearnError) -> GridSearchResult {
         guard !candidates.isEmpty else { throw .emptyInput(what: "no candidate pipelines to search") }
         try Validation.require(maxConcurrency >= 1, "maxConcurrency", maxConcurrency, "must be at least 1")
         let splits = try StratifiedKFold(foldCount: folds, seed: seed).folds(labels: dataset.labels)
@@ -48,7 +58,7 @@ public struct GridSearch: Sendable, Hashable, Codable {
         let ranking = order.enumerated().map { rank, candidate in
             GridSearchResult.Entry(rank: rank + 1, candidateIndex: candidate, crossValidation: results[candidate])
         }
-        return GridSearchResult(ranking: ranking, best: try candidates[order[0]].fit(dataset))
+        return GridSearchResult(ranking: ranking, best: try dataset.fit(candidates[order[0]]))
     }
 
     /// Candidate positions best first: higher mean first, then lower standard deviation, then lower position.

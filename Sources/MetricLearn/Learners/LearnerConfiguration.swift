@@ -8,6 +8,10 @@ public enum LearnerConfiguration: Sendable, Hashable {
     case nca(NCA)
     /// One weight per feature (`feature-weights`).
     case featureReweighting(FeatureReweighting)
+    /// Large margin nearest neighbour (`lmnn`).
+    case lmnn(LMNN)
+    /// Information-theoretic metric learning (`itml`).
+    case itml(ITML)
 
     /// The learner's command-line name.
     public var name: String {
@@ -15,6 +19,8 @@ public enum LearnerConfiguration: Sendable, Hashable {
         case .whitening: "whitening"
         case .nca: "nca"
         case .featureReweighting: "feature-weights"
+        case .lmnn: "lmnn"
+        case .itml: "itml"
         }
     }
 
@@ -24,6 +30,8 @@ public enum LearnerConfiguration: Sendable, Hashable {
         case let .whitening(learner): learner
         case let .nca(learner): learner
         case let .featureReweighting(learner): learner
+        case let .lmnn(learner): learner
+        case let .itml(learner): learner
         }
     }
 }
@@ -39,6 +47,8 @@ extension LearnerConfiguration: Codable {
         case "nca": self = .nca(try container.decode(NCA.self, forKey: .parameters))
         case "feature-weights":
             self = .featureReweighting(try container.decode(FeatureReweighting.self, forKey: .parameters))
+        case "lmnn": self = .lmnn(try container.decode(LMNN.self, forKey: .parameters))
+        case "itml": self = .itml(try container.decode(ITML.self, forKey: .parameters))
         default:
             throw DecodingError.dataCorruptedError(forKey: .name, in: container,
                                                    debugDescription: "unknown learner '\(name)'")
@@ -52,6 +62,8 @@ extension LearnerConfiguration: Codable {
         case let .whitening(learner): try container.encode(learner, forKey: .parameters)
         case let .nca(learner): try container.encode(learner, forKey: .parameters)
         case let .featureReweighting(learner): try container.encode(learner, forKey: .parameters)
+        case let .lmnn(learner): try container.encode(learner, forKey: .parameters)
+        case let .itml(learner): try container.encode(learner, forKey: .parameters)
         }
     }
 }

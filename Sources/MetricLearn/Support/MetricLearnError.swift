@@ -24,6 +24,8 @@ public enum MetricLearnError: Error, Sendable, Hashable, CustomStringConvertible
     case modelFile(reason: String)
     /// A file could not be read or written.
     case file(path: String, reason: String)
+    /// A missing cell at 0-based `row` of the raw table column named `column`, where nothing imputes it.
+    case missingValue(row: Int, column: String)
 
     public var description: String {
         switch self {
@@ -49,6 +51,8 @@ public enum MetricLearnError: Error, Sendable, Hashable, CustomStringConvertible
             "model file: \(reason)"
         case let .file(path, reason):
             "\(path): \(reason)"
+        case let .missingValue(row, column):
+            "missing value at row \(row) of column '\(column)'; impute missing values (an Imputer) to use such rows"
         }
     }
 }

@@ -12,6 +12,10 @@ let allLearners: [any MetricLearner] = [
     NCA(componentCount: 2, initialization: .random, maxIterations: 10, seed: 7),
     FeatureReweighting(),
     FeatureReweighting(method: .reliefF(neighborCount: 5)),
+    LMNN(),
+    LMNN(componentCount: 2, initialization: .random, loss: .squaredHinge, seed: 5),
+    ITML(),
+    ITML(prior: .covariance, bounds: .given(lower: 1, upper: 10), slack: 1e6, constraintCount: 30, seed: 3),
 ]
 
 /// The contract every `MetricLearner` must keep, checked on each learner in `allLearners`.

@@ -8,10 +8,25 @@ public enum LabelColumn: Sendable, Hashable, Codable {
     case index(Int)
 }
 
-/// Which columns of a CSV file are read as numeric features.
+/// Which columns of a CSV file are read as features.
 public enum FeatureColumns: Sendable, Hashable, Codable {
     /// Every column except the label column, in file order.
     case all
     /// These columns, in this order (other columns are ignored and may hold anything).
+    case named([String])
+    /// Every column except the label column and these (which are ignored and may hold anything),
+    /// in file order. Each name must be a column of the file.
+    case allExcept([String])
+}
+
+/// Which feature columns of a CSV file read into a `RawTable` hold categories (text) rather than
+/// numbers.
+public enum CategoricalColumns: Sendable, Hashable, Codable {
+    /// None: every feature column is numeric, and a text cell is an error naming its place.
+    case none
+    /// A column is categorical when some cell holds text: a cell that is not empty, not a missing-value
+    /// or infinity marker (`NA`, `nan`, `null`, `inf`, …) and not a decimal number. The others are numeric.
+    case automatic
+    /// These feature columns; every other feature column is numeric.
     case named([String])
 }

@@ -1,0 +1,53 @@
+/// Gives each distinct label text an id in order of first appearance, then orders the classes.
+struct CSVLabelInterner {
+    private var distinct: [[UInt8]] = []
+    private var idOfText: [[UInt8]: Int] = [:]
+    private var ids: [Int] = []
+
+    mutating func add(_ field: CSVField, column: Int, buffer: UnsafeBufferPointer<UInt8>,
+                      tokenizer: CSVTokenizer) throws(MetricLearnError) {
+        guard field.end > field.start else {
+            throw .csv(line: field.line, column: column, reason: "empty label: every row needs a class label")
+        }
+        let content = UnsafeBufferPointer(rebasing: buffer[field.start..<field.end])
+        if !field.hasEscapedQuotes, let last = ids.last, distinct[last].elementsEqual(content) {
+            ids.append(last)    // rows of one class usually come together: no hashing, no allocation
+            return
+        }
+        let text = field.hasEscapedQuotes ? Array(tokenizer.text(of: field).utf8) : Array(content)
+        if let id = idOfText[text] {
+            ids.append(id)
+        } else {
+            idOfText[text] = distinct.count
+            ids.append(distinct.count)
+            distinct.append(text)
+        }
+    }
+
+    /// Each row's class index and the class names: numeric order when every label is an integer
+    /// (equal integers such as `2` and `02` are one class, named `2`), otherwise lexicographic order
+    /// of the Unicode scalars (UTF-8 byte order).
+    func classes() -> (labels: [Int], names: [String]) {
+        let texts = distinct.map { String(decoding: $0, as: UTF8.self) }
+        let integers = texts.compactMap { Int($0) }
+        let (classOfID, names) = integers.count == texts.count
+            ? Self.rank(integers, by: <, name: { String($0) })
+            : Self.rank(distinct, by: { $0.lexicographicallyPrecedes($1) }, name: { String(decoding: $0, as: UTF8.self) })
+        return (ids.map { classOfID[$0] }, names)
+    }
+
+    /// The rank of each key among the distinct keys in increasing order, and the name of each rank.
+    private static func rank<Key>(_ keys: [Key], by areInIncreasingOrder: (Key, Key) -> Bool,
+                                  name: (Key) -> String) -> (ranks: [Int], names: [String]) {
+        let order = keys.indices.sorted { areInIncreasingOrder(keys[$0], keys[$1]) }
+        var ranks = [Int](repeating: 0, count: keys.count)
+        var names: [String] = []
+        for (position, id) in order.enumerated() {
+            if position == 0 || areInIncreasingOrder(keys[order[position - 1]], keys[id]) {
+                names.append(name(keys[id]))
+            }
+            ranks[id] = names.count - 1
+        }
+        return (ranks, names)
+    }
+}

@@ -1,0 +1,110 @@
+/// Information-theoretic metric learning (Davis, Kulis, Jain, Sra & Dhillon 2007).
+///
+/// ITML finds the Mahalanobis matrix M closest to a prior M₀ in LogDet divergence,
+/// D_ld(M, M₀) = tr(M M₀⁻¹) − log det(M M₀⁻¹) − d, such that similar pairs have squared distance
+/// (xᵢ − xⱼ)ᵀM(xᵢ − xⱼ) ≤ `lower` and dissimilar pairs ≥ `upper`, softened by slack with weight `slack`.
+/// It cycles through the constraints, projecting onto one at a time with a rank-one update
+/// M ← M + β·M·v·vᵀ·M (O(d²) each), so M stays symmetric positive definite (paper's Algorithm 1,
+/// with the step of the authors' released code, as metric-learn). See Docs/Algorithms/ITML.md.
+///
+/// One type, two entry points: `fit(_:labels:)` samples pairs from class labels, and
+/// `fit(_:constraints:)` takes the pairs from the caller.
+public struct ITML: MetricLearner {
+    /// The matrix M₀ that ITML stays close to.
+    public enum Prior: Sendable, Hashable, Codable {
+        /// M₀ = I: start from the Euclidean distance.
+        case identity
+        /// M₀ = Σ⁻¹, the inverse covariance of the rows of `x`; needs a non-singular covariance.
+        case covariance
+        /// A given d×d symmetric positive definite matrix.
+        case matrix(Matrix)
+    }
+
+    /// The squared-distance thresholds of the constraints.
+    public enum Bounds: Sendable, Hashable, Codable {
+        /// The 5th and 95th percentiles of the squared prior distances of the constrained pairs.
+        case automatic
+        /// Similar pairs should have squared distance ≤ `lower`, dissimilar pairs ≥ `upper` (0 < lower ≤ upper).
+        case given(lower: Double, upper: Double)
+    }
+
+    /// The prior M₀ (default `.identity`).
+    public var prior: Prior
+    /// The distance thresholds (default `.automatic`).
+    public var bounds: Bounds
+    /// γ, the weight of the slack term: larger values enforce the constraints more strictly; a very large
+    /// value (say 1e9) makes them practically hard (default 1).
+    public var slack: Double
+    /// The most sweeps through all constraints (default 1000).
+    public var maxIterations: Int
+    /// Stop when Σ|λ − λ_prev| / (‖λ‖ + ‖λ_prev‖) between sweeps falls below this (default 1e-3).
+    public var tolerance: Double
+    /// Similar pairs and dissimilar pairs (each) that `fit(_:labels:)` samples; nil means 20·c² for c classes.
+    public var constraintCount: Int?
+    /// Seed of the pair sampling in `fit(_:labels:)` (default 0).
+    public var seed: UInt64
+
+    /// Creates an ITML configuration; parameters are checked in `fit`.
+    public init(prior: Prior = .identity, bounds: Bounds = .automatic, slack: Double = 1,
+                maxIterations: Int = 1000, tolerance: Double = 1e-3, constraintCount: Int? = nil, seed: UInt64 = 0) {
+        self.prior = prior
+        self.bounds = bounds
+        self.slack = slack
+        self.maxIterations = maxIterations
+        self.tolerance = tolerance
+        self.constraintCount = constraintCount
+        self.seed = seed
+    }
+
+    public var configuration: LearnerConfiguration { .itml(self) }
+
+    /// Learns a metric from class labels: draws `constraintCount` (default 20·c²) similar pairs and as many
+    /// dissimilar pairs with `seed` (see `PairConstraints.sampled`), then runs ITML on them.
+    ///
+    /// `progress` is called after each sweep; its `gradientNorm` carries the relative change of the dual
+    /// variables, the quantity compared with `tolerance`.
+    public func fit(_ x: Matrix, labels: [Int], progress: ((OptimizationProgress) -> Void)? = nil)
+        throws(MetricLearnError) -> MahalanobisMetric {
+        let stopwatch = Stopwatch()
+        try Validation.checkLabeled(x, labels: labels)
+        try validateParameters(featureCount: x.columnCount)
+        let classCount = Set(labels).count
+        var generator = SeededGenerator(seed: seed)
+        let constraints = PairConstraints.sampled(labels: labels, count: constraintCount ?? 20 * classCount * classCount,
+                                                  generator: &generator)
+        return try project(x, constraints: constraints, stopwatch: stopwatch, progress: progress)
+    }
+
+    /// Learns a metric from given similar and dissimilar pairs of rows of `x`.
+    ///
+    /// - Throws: `invalidParameter` naming the pair (e.g. `constraints.similar[3]`) for an index out of range
+    ///   or a pair of a sample with itself, and for an empty set of pairs.
+    public func fit(_ x: Matrix, constraints: PairConstraints, progress: ((OptimizationProgress) -> Void)? = nil)
+        throws(MetricLearnError) -> MahalanobisMetric {
+        let stopwatch = Stopwatch()
+        try Validation.checkFeatures(x)
+        try validateParameters(featureCount: x.columnCount)
+        try constraints.validate(sampleCount: x.rowCount)
+        return try project(x, constraints: constraints, stopwatch: stopwatch, progress: progress)
+    }
+
+    private func validateParameters(featureCount d: Int) throws(MetricLearnError) {
+        try Validation.require(slack > 0 && slack.isFinite, "slack", slack, "must be positive and finite")
+        try Validation.require(maxIterations >= 1, "maxIterations", maxIterations, "must be at least 1")
+        try Validation.require(tolerance >= 0 && tolerance.isFinite, "tolerance", tolerance,
+                               "must be finite and non-negative")
+        if let constraintCount {
+            try Validation.require(constraintCount >= 1, "constraintCount", constraintCount, "must be at least 1")
+        }
+        if case let .given(lower, upper) = bounds {
+            try Validation.require(lower > 0 && lower.isFinite && upper.isFinite && lower <= upper, "bounds",
+                                   "(lower: \(lower), upper: \(upper))", "must be finite with 0 < lower ≤ upper")
+        }
+        if case let .matrix(m) = prior {
+            try Validation.require(m.rowCount == d && m.columnCount == d, "prior", "\(m.rowCount)×\(m.columnCount) matrix",
+                                   "must be \(d)×\(d) (features × features)")
+            try Validation.require(m.isFinite && m.isSymmetric(tolerance: 1e-10), "prior", "matrix",
+                                   "must be finite and symmetric")
+        }
+    }
+}

@@ -1,0 +1,79 @@
+/// A fitted `OneHotEncoder`: every training column with its kind and, for a categorical one, its
+/// categories in indicator order.
+public struct OneHotEncoding: Sendable, Hashable {
+    /// One training column and the output features it becomes.
+    public struct Column: Sendable, Hashable {
+        /// The column's name.
+        public let name: String
+        /// Numeric (one output feature, the value) or categorical (one indicator per category).
+        public let kind: ColumnKind
+        /// The categories seen at fit time, in indicator order; empty for a numeric column.
+        public let categories: [String]
+
+        /// A numeric column.
+        init(numeric name: String) {
+            self.name = name
+            self.kind = .numeric
+            self.categories = []
+        }
+
+        /// A categorical column with its categories in indicator order.
+        init(categorical name: String, categories: [String]) {
+            self.name = name
+            self.kind = .categorical
+            self.categories = categories
+        }
+
+        /// The names of its output features: `name`, or `name=category` for each category.
+        public var featureNames: [String] {
+            kind == .numeric ? [name] : categories.map { "\(name)=\($0)" }
+        }
+    }
+
+    /// The configuration this was fitted with.
+    public let encoder: OneHotEncoder
+    /// The training columns, in order.
+    public let columns: [Column]
+    /// The names of the output features, in order (`bill_length_mm`, `island=Biscoe`, …).
+    public let featureNames: [String]
+
+    /// Creates an encoding, checking the output feature names are distinct.
+    init(encoder: OneHotEncoder, columns: [Column]) throws(MetricLearnError) {
+        let featureNames = columns.flatMap(\.featureNames)
+        try Dataset.checkNames(featureNames, kind: "featureNames", expectedCount: nil)
+        self.encoder = encoder
+        self.columns = columns
+        self.featureNames = featureNames
+    }
+
+    /// The number of output features.
+    public var featureCount: Int { featureNames.count }
+
+    /// The encoded rows of `table`: numeric columns as they are, categorical ones as indicators
+    /// (all zeros for a category not seen at fit time).
+    ///
+    /// - Throws: `invalidParameter` (named `columns`) unless `table` has the training columns, in
+    ///   order and of the same kinds; `missingValue` for the first missing cell.
+    /// - Complexity: O(n·(output features)), one hash lookup per categorical cell.
+    public func transform(_ table: RawTable) throws(MetricLearnError) -> FeatureTable {
+        try table.requireColumns(columns.map(\.name), kinds: columns.map(\.kind))
+        let (n, width) = (table.rowCount, featureCount)
+        var elements = [Double](repeating: 0, count: n * width)
+        var offset = 0
+        for (column, encoded) in zip(table.columns, columns) {
+            if let row = column.firstMissingRow { throw .missingValue(row: row, column: column.name) }
+            switch column.values {
+            case let .numbers(cells):
+                for (row, cell) in cells.enumerated() { elements[row * width + offset] = cell ?? 0 }
+            case let .categories(cells):
+                let indicator = Dictionary(uniqueKeysWithValues: encoded.categories.enumerated().map { ($1, $0) })
+                for (row, cell) in cells.enumerated() {
+                    if let cell, let index = indicator[cell] { elements[row * width + offset + index] = 1 }
+                }
+            }
+            offset += encoded.featureNames.count
+        }
+        return FeatureTable(unchecked: Matrix(rowCount: n, columnCount: width, elements: elements),
+                            featureNames: featureNames)
+    }
+}
