@@ -59,6 +59,8 @@ enum BenchmarkRegistry {
             + NeighborsCases.cases(scale: scale)
             + WhiteningCases.cases(scale: scale)
             + NCACases.cases(scale: scale)
+            + LMNNCases.cases(scale: scale)
+            + ITMLCases.cases(scale: scale)
             + FeatureReweightingCases.cases(scale: scale)
     }
 }

@@ -71,11 +71,10 @@ struct LearnerCases: Sendable {
     }
 }
 
-/// Iterations and objective evaluations of an iterative fit (nothing for closed-form learners).
+/// Iterations, objective evaluations and LMNN's impostor counts of a fit (nothing for closed-form learners).
 private func solverFacts(_ metric: MahalanobisMetric) -> [String: Double] {
-    var facts: [String: Double] = [:]
+    var facts = metric.report.details.filter { ["evaluations", "impostorPairs", "activeTriplets"].contains($0.key) }
     if metric.report.iterations > 0 { facts["iterations"] = Double(metric.report.iterations) }
-    if let evaluations = metric.report.details["evaluations"] { facts["evaluations"] = evaluations }
     return facts
 }
 
