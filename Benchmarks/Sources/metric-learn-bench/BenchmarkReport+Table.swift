@@ -50,7 +50,7 @@ extension BenchmarkReport {
                 + "load average at start \(machine.loadAverage ?? "unknown")",
         ]
         if let load = machine.loadAverage?.split(separator: " ").first.flatMap({ Double($0) }),
-           load > Double(machine.processorCount) / 2 {
+           load > Double(machine.processorCount) {
             lines.append("Warning: the machine was busy (1-minute load \(load) on \(machine.processorCount) processors): "
                 + "timings are inflated and noisy, multi-threaded BLAS most of all.")
         }

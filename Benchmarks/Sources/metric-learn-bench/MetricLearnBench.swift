@@ -88,7 +88,8 @@ struct MetricLearnBench: ParsableCommand {
         }
         let report = BenchmarkReport(machine: .current(openBLASThreads: openBLASThreads), scale: scale, policy: policy,
                                      isolatedCases: !inProcess, results: results, failures: failures)
-        print(report.table)
+        // Unbuffered, so the table never interleaves with the progress lines on stderr.
+        FileHandle.standardOutput.write(Data((report.table + "\n").utf8))
         if let json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
