@@ -24,7 +24,7 @@ test: deps
 demo: deps
 	$(SWIFT) run metric-learn --help
 
-## bench: release build of metric-learn-bench, then every case (tens of minutes). Options via BENCH_ARGS,
+## bench: release build of metric-learn-bench, then every case (about 5 minutes). Options via BENCH_ARGS,
 ##        e.g. make bench BENCH_ARGS="--filter nca --json bench.json"
 bench: deps
 	$(SWIFT) build -c release --product metric-learn-bench

@@ -1,6 +1,6 @@
 import MetricLearn
 
-/// How much to measure: `--quick` finishes in under a minute, the full run takes tens of minutes.
+/// How much to measure: `--quick` finishes in under a minute, the full run a few minutes.
 enum Scale: String, Sendable, Codable {
     case quick
     case full
