@@ -2,7 +2,7 @@
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build test demo bench bench-quick bench-peers clean
+.PHONY: deps build test demo docs docs-check bench bench-quick bench-peers clean
 
 ## deps: install LAPACKE + OpenBLAS with apt, only when pkg-config cannot find lapacke
 deps:
@@ -20,9 +20,17 @@ build: deps
 test: deps
 	$(SWIFT) test
 
-## demo: cross-validate every learner on the bundled wine data
+## demo: cross-validate every learner on the bundled wine data; writes ./nca-embedding.svg
 demo: deps
-	$(SWIFT) run metric-learn --help
+	$(SWIFT) run metric-learn demo
+
+## docs: render Examples/ into Docs/Notebooks (.ipynb + .md + figures) with their real output
+docs: deps
+	$(SWIFT) run render-docs
+
+## docs-check: fail when the committed notebooks differ from a fresh render (CI)
+docs-check: deps
+	$(SWIFT) run render-docs --check
 
 ## bench: release build of metric-learn-bench, then every case (about 5 minutes). Options via BENCH_ARGS,
 ##        e.g. make bench BENCH_ARGS="--filter nca --json bench.json"

@@ -38,6 +38,13 @@ let package = Package(
             ]
         ),
 
+        // MARK: - Documentation
+
+        .executableTarget(
+            name: "render-docs",
+            dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+
         // MARK: - Benchmarks
 
         .executableTarget(
@@ -63,6 +70,25 @@ let package = Package(
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
         .testTarget(name: "OptimizationTests", dependencies: ["Optimization"]),
         .testTarget(name: "MetricLearnTests", dependencies: ["MetricLearn"], exclude: ["Fixtures"]),
+        .testTarget(name: "CLITests", dependencies: ["MetricLearn"], exclude: ["Snapshots"]),
+        .testTarget(name: "RenderDocsTests", dependencies: ["render-docs"]),
+        .testTarget(name: "ExamplesTests", dependencies: ["render-docs"]),
         .testTarget(name: "BenchmarkTests", dependencies: ["metric-learn-bench"], path: "Benchmarks/Tests/BenchmarkTests"),
     ]
 )
+
+// MARK: - Examples
+//
+// Literate programs (Swift Playground markup), one executable each: `swift run 01-quick-start`.
+// `swift run render-docs` renders them into Docs/Notebooks; ExamplesTests runs them.
+
+let examples = [
+    "01-quick-start",
+    "02-nca-embedding",
+    "03-lmnn-classification",
+    "04-itml-pair-constraints",
+    "05-feature-reweighting",
+    "06-choosing-a-learner",
+    "07-saving-and-exporting",
+]
+package.targets += examples.map { .executableTarget(name: $0, dependencies: ["MetricLearn"], path: "Examples/" + $0) }

@@ -1,0 +1,95 @@
+/// The JSON layout documented on `ModelFile`. Decoding checks that the parts fit together (one
+/// feature name per column, finite components, a learner name matching its configuration), so a
+/// malformed document is a `DecodingError`, never a trap.
+extension ModelFile: Codable {
+    private enum CodingKeys: String, CodingKey {
+        case formatVersion, libraryVersion, learner, configuration, featureNames, components, featureWeights, report
+    }
+
+    /// The fit report without its configuration, which the document stores once, at the top.
+    private struct Report: Codable {
+        var iterations: Int
+        var didConverge: Bool
+        var objectiveHistory: [Double]
+        var fitSeconds: Double
+        var details: [String: Double]
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let formatVersion = try container.decode(Int.self, forKey: .formatVersion)
+        guard formatVersion >= 1 else {
+            throw DecodingError.dataCorruptedError(forKey: .formatVersion, in: container,
+                                                   debugDescription: "\(formatVersion) is not a format version (they start at 1)")
+        }
+        guard formatVersion <= Self.currentFormatVersion else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .formatVersion, in: container,
+                debugDescription: "\(formatVersion) is newer than this version of MetricLearn "
+                    + "(\(MetricLearnVersion.current)) can read (up to \(Self.currentFormatVersion)); upgrade MetricLearn")
+        }
+        let configuration = try container.decode(LearnerConfiguration.self, forKey: .configuration)
+        let learner = try container.decode(String.self, forKey: .learner)
+        guard learner == configuration.name else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .learner, in: container,
+                debugDescription: "'\(learner)' does not match the configuration's learner '\(configuration.name)'")
+        }
+        let components = try container.decode(Matrix.self, forKey: .components)
+        guard components.rowCount > 0, components.columnCount > 0 else {
+            throw DecodingError.dataCorruptedError(forKey: .components, in: container,
+                                                   debugDescription: "the matrix is empty")
+        }
+        if let (row, column) = components.firstNonFiniteIndex {
+            throw DecodingError.dataCorruptedError(
+                forKey: .components, in: container,
+                debugDescription: "non-finite value at row \(row), column \(column)")
+        }
+        let featureNames = try container.decode([String].self, forKey: .featureNames)
+        guard featureNames.count == components.columnCount else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .featureNames, in: container,
+                debugDescription: "\(featureNames.count) names for the \(components.columnCount) columns of the components")
+        }
+        guard Set(featureNames).count == featureNames.count else {
+            throw DecodingError.dataCorruptedError(forKey: .featureNames, in: container,
+                                                   debugDescription: "a feature name appears twice")
+        }
+        let featureWeights = try container.decodeIfPresent([FeatureWeight].self, forKey: .featureWeights)
+        if let invalid = featureWeights?.first(where: { !featureNames.contains($0.feature) || !($0.weight >= 0) }) {
+            throw DecodingError.dataCorruptedError(
+                forKey: .featureWeights, in: container,
+                debugDescription: "the weight \(invalid.weight) of '\(invalid.feature)' is not a non-negative weight of a listed feature")
+        }
+        let report = try container.decode(Report.self, forKey: .report)
+        guard report.iterations >= 0, report.fitSeconds >= 0, report.fitSeconds.isFinite else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .report, in: container,
+                debugDescription: "iterations (\(report.iterations)) and fitSeconds (\(report.fitSeconds)) must be non-negative")
+        }
+
+        let fitReport = FitReport(learner: configuration, iterations: report.iterations, didConverge: report.didConverge,
+                                  objectiveHistory: report.objectiveHistory, fitSeconds: report.fitSeconds,
+                                  details: report.details)
+        self.init(formatVersion: formatVersion,
+                  libraryVersion: try container.decodeIfPresent(String.self, forKey: .libraryVersion),
+                  metric: MahalanobisMetric(components: components, featureNames: featureNames,
+                                            featureWeights: featureWeights, report: fitReport))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        let fitReport = metric.report
+        try container.encode(formatVersion, forKey: .formatVersion)
+        try container.encodeIfPresent(libraryVersion, forKey: .libraryVersion)
+        try container.encode(learner, forKey: .learner)
+        try container.encode(fitReport.learner, forKey: .configuration)
+        try container.encode(metric.featureNames, forKey: .featureNames)
+        try container.encode(metric.components, forKey: .components)
+        try container.encodeIfPresent(metric.featureWeights, forKey: .featureWeights)
+        try container.encode(Report(iterations: fitReport.iterations, didConverge: fitReport.didConverge,
+                                    objectiveHistory: fitReport.objectiveHistory, fitSeconds: fitReport.fitSeconds,
+                                    details: fitReport.details),
+                             forKey: .report)
+    }
+}

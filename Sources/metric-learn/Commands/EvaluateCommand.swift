@@ -1,0 +1,67 @@
+import ArgumentParser
+import MetricLearn
+
+/// `metric-learn evaluate --input FILE.csv --learner L [--learner L2 …] [--neighbors 3] [--folds 5] [--seed 0]
+/// [--no-standardize] [--json]`.
+struct EvaluateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "evaluate",
+        abstract: "Cross-validate learners (k-nearest neighbours in each learned metric) and compare them.",
+        discussion: """
+            Stratified k-fold cross-validation: in each fold the scaler (unless --no-standardize), the \
+            learner (with its default parameters) and the classifier are fitted on the training part only \
+            and scored on the rest. 'euclidean' learns nothing: it is the baseline. The table shows the \
+            accuracy (mean ± standard deviation over the folds), the balanced accuracy, the median fit time \
+            and iterations, and how many folds converged; --json prints only a JSON array instead, one \
+            object per learner.
+            """
+    )
+
+    @Option(name: .customLong("input"), help: ArgumentHelp("The labelled data: a CSV file with a header row.",
+                                                           valueName: "file.csv"))
+    var path: String
+
+    @OptionGroup var label: LabelColumnOption
+
+    @Option(name: .customLong("learner"), help: "A learner to evaluate; repeat the option to compare several.")
+    var learners: [LearnerName]
+
+    @Option(help: "The number of nearest training samples that vote.")
+    var neighbors = EvaluationSettings().neighbors
+
+    @Option(help: "The number of folds.")
+    var folds = EvaluationSettings().folds
+
+    @Option(help: "Seed of the folds and of every learner's random choices.")
+    var seed = EvaluationSettings().seed
+
+    @Flag(name: .customLong("no-standardize"), help: "Use the features as they are (default: standardise in each fold).")
+    var keepsScale = false
+
+    @Flag(help: "Print only a JSON array, one object per learner.")
+    var json = false
+
+    func validate() throws {
+        if let repeated = learners.first(where: { learner in learners.filter { $0 == learner }.count > 1 }) {
+            throw ValidationError("--learner \(repeated.rawValue) is given more than once")
+        }
+    }
+
+    func run() throws(CommandFailure) {
+        let dataset = try withFile(path, .input) { () throws(MetricLearnError) in
+            try Dataset(csvFile: path, labelColumn: label.column)
+        }
+        let settings = EvaluationSettings(folds: folds, neighbors: neighbors, standardizes: !keepsScale, seed: seed)
+        let evaluations = try LearnerComparison(dataset: dataset, path: path, settings: settings).run(learners)
+        if json {
+            print(try LearnerComparison.json(evaluations))
+        } else {
+            print("\(settings.folds)-fold stratified cross-validation of \(settings.neighbors)-nearest neighbours on "
+                  + "\(path) (\(dataset.sampleCount) samples, \(dataset.featureCount) features, "
+                  + "\(dataset.classCount) classes), \(settings.standardizes ? "standardised in each fold" : "not standardised"), "
+                  + "seed \(settings.seed)")
+            print()
+            print(evaluations.table, terminator: "")
+        }
+    }
+}

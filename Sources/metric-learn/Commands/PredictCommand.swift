@@ -1,0 +1,67 @@
+import ArgumentParser
+import MetricLearn
+
+/// `metric-learn predict --train TRAIN.csv --input TEST.csv [--metric MODEL.json] … --output PRED.csv`.
+struct PredictCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "predict",
+        abstract: "Classify samples by their k nearest training samples, in a learned metric or the Euclidean one.",
+        discussion: """
+            The output has a column 'prediction' holding class names as in the training file, and with \
+            --probabilities one column 'probability_<class>' per class (the share of the vote). The input's \
+            columns are matched to the training features by name: a label column or other extra columns are \
+            ignored. Without --metric, neighbours are found in plain Euclidean distance.
+            """
+    )
+
+    @Option(help: ArgumentHelp("The labelled training samples: a CSV file with a header row.", valueName: "train.csv"))
+    var train: String
+
+    @Option(help: ArgumentHelp("The samples to classify: a CSV file with the training features.", valueName: "test.csv"))
+    var input: String
+
+    @Option(help: ArgumentHelp("A model file from 'metric-learn fit' (default: Euclidean distance).",
+                               valueName: "model.json"))
+    var metric: String?
+
+    @OptionGroup var neighbors: NeighborOptions
+
+    @OptionGroup var label: LabelColumnOption
+
+    @Flag(help: "Add one probability column per class.")
+    var probabilities = false
+
+    @Option(help: ArgumentHelp("Where to write the predictions (CSV).", valueName: "predictions.csv"))
+    var output: String
+
+    func run() throws(CommandFailure) {
+        let model = try metric.map { path throws(CommandFailure) in
+            try withFile(path, .input) { () throws(MetricLearnError) in try ModelFile(contentsOfFile: path) }.metric
+        }
+        let training = try withFile(train, .input) { () throws(MetricLearnError) in
+            try Dataset(csvFile: train, labelColumn: label.column,
+                        featureColumns: model.map { .named($0.featureNames) } ?? .all)
+        }
+        let queries = try withFile(input, .input) { () throws(MetricLearnError) in
+            try FeatureTable(csvFile: input, columns: .named(training.featureNames))
+        }
+        let classifier = try withFile(train, .input, options: NeighborOptions.optionNames) {
+            () throws(MetricLearnError) in try neighbors.classifier.fit(training, metric: model)
+        }
+        var columns = [CSVColumn]()
+        try withFile(input, .input) { () throws(MetricLearnError) in
+            let predicted = try classifier.predict(queries.features)
+            columns.append(CSVColumn(name: "prediction", text: predicted.map { training.classNames[$0] }))
+            if probabilities {
+                let shares = try classifier.predictProbabilities(queries.features)
+                columns += CSVColumn.columns(of: shares, names: training.classNames.map { "probability_\($0)" })
+            }
+        }
+        try withFile(output, .output) { () throws(MetricLearnError) in
+            try AtomicFileWriter.write(CSVWriter().data(columns), to: output)
+        }
+        let space = metric.map { "in the metric of \($0)" } ?? "in Euclidean distance"
+        print("wrote \(output): \(queries.sampleCount) predictions (\(neighbors.count) neighbours, "
+              + "\(neighbors.weighting.argument) votes, \(space))")
+    }
+}

@@ -1,0 +1,48 @@
+import ArgumentParser
+import Foundation
+import MetricLearn
+
+/// `metric-learn transform --metric MODEL.json --input FILE.csv --output OUT.csv|OUT.npy`.
+struct TransformCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "transform",
+        abstract: "Map data into the learned space (rows x ↦ L·x).",
+        discussion: """
+            The input's columns are matched to the model's features by name; other columns are ignored. \
+            A CSV output has a header (component_1, component_2, …) and ends with the input's label \
+            column when it has one. An output ending in .npy is a NumPy float64 array of the components only.
+            """
+    )
+
+    @Option(help: ArgumentHelp("The model file written by 'metric-learn fit'.", valueName: "model.json"))
+    var metric: String
+
+    @Option(help: ArgumentHelp("The data to transform: a CSV file with a header row.", valueName: "file.csv"))
+    var input: String
+
+    @OptionGroup var label: LabelColumnOption
+
+    @Option(help: ArgumentHelp("Where to write the result: CSV, or NumPy .npy when the name ends in .npy.",
+                               valueName: "out.csv|out.npy"))
+    var output: String
+
+    func run() throws(CommandFailure) {
+        let model = try withFile(metric, .input) { () throws(MetricLearnError) in
+            try ModelFile(contentsOfFile: metric)
+        }.metric
+        let data = try TransformInput(path: input, featureNames: model.featureNames, labelColumn: label)
+        let embedding = try withFile(input, .input) { () throws(MetricLearnError) in try model.transform(data.features) }
+
+        let bytes: Data
+        if output.lowercased().hasSuffix(".npy") {
+            bytes = embedding.npyData()
+        } else {
+            var columns = CSVColumn.columns(of: embedding,
+                                            names: (1...embedding.columnCount).map { "component_\($0)" })
+            if let labels = data.labels { columns.append(CSVColumn(name: label.name ?? "label", text: labels)) }
+            bytes = CSVWriter().data(columns)
+        }
+        try withFile(output, .output) { () throws(MetricLearnError) in try AtomicFileWriter.write(bytes, to: output) }
+        print("wrote \(output): \(embedding.rowCount) rows × \(embedding.columnCount) components")
+    }
+}

@@ -1,0 +1,25 @@
+import ArgumentParser
+import MetricLearn
+
+/// `--input`, `--label-column` and `--seed`: what every `fit` subcommand learns from.
+struct FitInputOptions: ParsableArguments {
+    @Option(name: .customLong("input"), help: ArgumentHelp("The training data: a CSV file with a header row.",
+                                                           valueName: "file.csv"))
+    var path: String
+
+    @OptionGroup var label: LabelColumnOption
+
+    @Option(help: "Seed for every random choice; fits are reproducible (ignored where nothing is random).")
+    var seed: UInt64 = 0
+}
+
+/// `--label-column`: which CSV column holds the class labels.
+struct LabelColumnOption: ParsableArguments {
+    @Option(name: .customLong("label-column"),
+            help: ArgumentHelp("The column holding the class labels (default: the column named 'label' if there is one, "
+                               + "otherwise the last column).", valueName: "name"))
+    var name: String?
+
+    /// The reader's label column.
+    var column: LabelColumn { name.map(LabelColumn.named) ?? .automatic }
+}

@@ -1,0 +1,25 @@
+import ArgumentParser
+import MetricLearn
+
+/// A learner by its command-line name, with its default parameters: what `evaluate --learner` and
+/// `demo` compare. `euclidean` learns nothing (plain Euclidean distance, the baseline).
+enum LearnerName: String, ExpressibleByArgument, CaseIterable {
+    case euclidean
+    case whitening
+    case nca
+    case lmnn
+    case itml
+    case featureWeights = "feature-weights"
+
+    /// The learner's default configuration with `seed` (nil for `euclidean`).
+    func configuration(seed: UInt64) -> LearnerConfiguration? {
+        switch self {
+        case .euclidean: nil
+        case .whitening: .whitening(Whitening())
+        case .nca: .nca(NCA(seed: seed))
+        case .lmnn: .lmnn(LMNN(seed: seed))
+        case .itml: .itml(ITML(seed: seed))
+        case .featureWeights: .featureReweighting(FeatureReweighting(seed: seed))
+        }
+    }
+}

@@ -1,0 +1,19 @@
+import ArgumentParser
+import MetricLearn
+
+/// `--neighbors` and `--weighting`: the k-nearest-neighbours vote of `predict`.
+struct NeighborOptions: ParsableArguments {
+    @Option(name: .customLong("neighbors"), help: "The number of nearest training samples that vote.")
+    var count = 3
+
+    @Option(help: "uniform: one vote each; distance: votes weighted by 1/distance.")
+    var weighting: KNearestNeighbors.Weighting = .uniform
+
+    /// The classifier's configuration.
+    var classifier: KNearestNeighbors { KNearestNeighbors(neighborCount: count, weighting: weighting) }
+
+    /// Library parameter names spelled as these options, for error messages.
+    static let optionNames = ["neighborCount": "neighbors"]
+}
+
+extension KNearestNeighbors.Weighting: ExpressibleByArgument, KebabCaseArgument {}

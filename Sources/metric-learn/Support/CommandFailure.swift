@@ -1,0 +1,66 @@
+import ArgumentParser
+import MetricLearn
+
+/// A failed run: one line for stderr (without the `metric-learn: ` prefix) and its exit status.
+struct CommandFailure: Error {
+    /// What went wrong, naming the file and place or the option.
+    let message: String
+    /// The sysexits(3) status.
+    let exitCode: ExitCode
+}
+
+extension ExitCode {
+    /// EX_USAGE: a bad option, argument or parameter value.
+    static let usage = ExitCode(64)
+    /// EX_DATAERR: bad data or a bad model file.
+    static let dataError = ExitCode(65)
+    /// EX_NOINPUT: an input file is missing or unreadable.
+    static let noInput = ExitCode(66)
+    /// EX_SOFTWARE: an internal error (a bug).
+    static let internalError = ExitCode(70)
+    /// EX_CANTCREAT: an output file cannot be created.
+    static let cannotCreate = ExitCode(73)
+}
+
+extension CommandFailure {
+    /// Whether the command reads or writes a file, which decides the status of a file error.
+    enum FileRole {
+        /// A data or model file the command reads.
+        case input
+        /// A file the command writes.
+        case output
+    }
+
+    /// `error`, raised while working on the file at `path` in `role`, as a one-line failure.
+    ///
+    /// File errors give 66 for inputs and 73 for outputs, data and model-file problems 65, and
+    /// parameter problems 64, naming the command-line option: the kebab-case parameter name
+    /// (`componentCount` → `--component-count`) unless `options` spells it otherwise.
+    init(_ error: MetricLearnError, path: String?, role: FileRole, options: [String: String] = [:]) {
+        let place = path.map { "\($0): " } ?? ""
+        switch error {
+        case let .file(filePath, reason):
+            self.init(message: "\(filePath): \(reason)", exitCode: role == .output ? .cannotCreate : .noInput)
+        case let .modelFile(reason):
+            self.init(message: "\(place)not a valid model file: \(reason)", exitCode: .dataError)
+        case let .invalidParameter(name, value, requirement) where !Self.dataParameterNames.contains(name):
+            self.init(message: "invalid --\(options[name] ?? name.kebabCased) \(value): \(requirement)", exitCode: .usage)
+        default:
+            self.init(message: "\(place)\(error)", exitCode: .dataError)
+        }
+    }
+
+    /// Parameter names that describe data rather than an option.
+    private static let dataParameterNames: Set<String> = ["labels", "featureNames", "classNames"]
+}
+
+/// Runs `body`, turning a `MetricLearnError` into a `CommandFailure` about the file at `path`
+/// (`options` maps parameter names to option names where they differ).
+func withFile<T>(_ path: String?, _ role: CommandFailure.FileRole, options: [String: String] = [:],
+                 _ body: () throws(MetricLearnError) -> T) throws(CommandFailure) -> T {
+    do {
+        return try body()
+    } catch {
+        throw CommandFailure(error, path: path, role: role, options: options)
+    }
+}

@@ -1,0 +1,19 @@
+import MetricLearn
+
+/// Sentences about fits, shared by `fit`, `info`, `evaluate` and `demo`.
+enum Describe {
+    /// `37 iterations, converged, 0.031 s` (closed-form fits: `closed form, 0.0004 s`).
+    static func fit(_ report: FitReport) -> String {
+        let solver = report.iterations == 0 && report.objectiveHistory.isEmpty
+            ? "closed form"
+            : "\(report.iterations) iteration\(report.iterations == 1 ? "" : "s"), "
+                + (report.didConverge ? "converged" : "did not converge")
+        return "\(solver), \(Format.seconds(report.fitSeconds))"
+    }
+
+    /// The warning for a fit that stopped at its iteration limit.
+    static func nonConvergence(of learner: String, report: FitReport) -> String {
+        "\(learner) did not converge in \(report.iterations) iterations; the result is usable but may improve "
+            + "with a larger --max-iterations or --tolerance"
+    }
+}

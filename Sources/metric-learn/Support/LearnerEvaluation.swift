@@ -1,0 +1,70 @@
+import MetricLearn
+
+/// One learner's cross-validation, as `evaluate` prints it and writes it with `--json`
+/// (one object per learner; keys sorted).
+struct LearnerEvaluation: Encodable {
+    let learner: String
+    /// The learner's configuration (absent for `euclidean`).
+    let configuration: LearnerConfiguration?
+    let accuracyMean: Double
+    let accuracyStd: Double
+    let accuracyPerFold: [Double]
+    let balancedAccuracyMean: Double
+    let balancedAccuracyStd: Double
+    let balancedAccuracyPerFold: [Double]
+    let fitSecondsMedian: Double
+    let fitSecondsPerFold: [Double]
+    let iterationsMedian: Double
+    let iterationsPerFold: [Int]
+    let didConvergeAllFolds: Bool
+    let convergedFolds: Int
+    let folds: Int
+    let neighbors: Int
+    let standardized: Bool
+    let seed: UInt64
+
+    /// Cross-validates `learner` on `dataset` in a pipeline of optional standardization, the learner and
+    /// k-nearest neighbours, each fitted inside each fold.
+    init(_ learner: LearnerName, on dataset: Dataset, settings: EvaluationSettings) throws(MetricLearnError) {
+        let configuration = learner.configuration(seed: settings.seed)
+        let pipeline = Pipeline(scaler: settings.standardizes ? StandardScaler() : nil, learner: configuration,
+                                classifier: KNearestNeighbors(neighborCount: settings.neighbors))
+        let result = try crossValidate(pipeline, dataset, folds: settings.folds, seed: settings.seed)
+        self.learner = learner.rawValue
+        self.configuration = configuration
+        accuracyMean = result.accuracy.mean
+        accuracyStd = result.accuracy.standardDeviation
+        accuracyPerFold = result.folds.map(\.accuracy)
+        balancedAccuracyMean = result.balancedAccuracy.mean
+        balancedAccuracyStd = result.balancedAccuracy.standardDeviation
+        balancedAccuracyPerFold = result.folds.map(\.balancedAccuracy)
+        fitSecondsPerFold = result.folds.map(\.fitSeconds)
+        fitSecondsMedian = fitSecondsPerFold.median
+        iterationsPerFold = result.folds.map(\.iterations)
+        iterationsMedian = iterationsPerFold.map(Double.init).median
+        didConvergeAllFolds = result.didConvergeEverywhere
+        convergedFolds = result.folds.filter(\.didConverge).count
+        folds = settings.folds
+        neighbors = settings.neighbors
+        standardized = settings.standardizes
+        seed = settings.seed
+    }
+}
+
+/// How `evaluate` and `demo` cross-validate.
+struct EvaluationSettings {
+    var folds = 5
+    var neighbors = 3
+    var standardizes = true
+    var seed: UInt64 = 0
+}
+
+extension [Double] {
+    /// The middle value (the mean of the two middle values for an even count; 0 when empty).
+    var median: Double {
+        guard !isEmpty else { return 0 }
+        let sorted = self.sorted()
+        let middle = count / 2
+        return count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+    }
+}

@@ -1,0 +1,115 @@
+import Foundation
+import MetricLearn
+import Testing
+
+@Suite struct EvaluateCommandTests {
+    /// The numbers of one `--json` object, decoded exactly (JSONSerialization can lose the last bit).
+    struct Numbers: Decodable {
+        let accuracyMean, accuracyStd, balancedAccuracyMean: Double
+        let accuracyPerFold, balancedAccuracyPerFold, fitSecondsPerFold: [Double]
+    }
+
+    private func evaluations(_ stdout: String) throws -> [[String: Any]] {
+        try #require(try JSONSerialization.jsonObject(with: Data(stdout.utf8)) as? [[String: Any]])
+    }
+
+    private func numbers(_ stdout: String) throws -> [Numbers] {
+        try JSONDecoder().decode([Numbers].self, from: Data(stdout.utf8))
+    }
+
+    /// The library's own cross-validation of the same pipeline: the oracle for what the command prints.
+    private func expected(_ learner: LearnerConfiguration?, standardized: Bool = true, folds: Int = 5,
+                          neighbors: Int = 3, seed: UInt64 = 0) throws -> CrossValidationResult {
+        let pipeline = Pipeline(scaler: standardized ? StandardScaler() : nil, learner: learner,
+                                classifier: KNearestNeighbors(neighborCount: neighbors))
+        return try crossValidate(pipeline, try Dataset.iris, folds: folds, seed: seed)
+    }
+
+    @Test func jsonIsOnlyAnArrayWithOneObjectPerLearner() throws {
+        try Workspace.with { workspace in
+            let result = try workspace.run("evaluate --input iris.csv --learner euclidean --learner whitening --json")
+            #expect(result.status == 0)
+            #expect(result.stderr.isEmpty)
+            let objects = try evaluations(result.stdout)
+            #expect(objects.map { $0["learner"] as? String } == ["euclidean", "whitening"])
+            let values = try numbers(result.stdout)
+            for (index, learner) in [nil, LearnerConfiguration.whitening(Whitening())].enumerated() {
+                let object = objects[index], reference = try expected(learner)
+                #expect(values[index].accuracyPerFold == reference.folds.map(\.accuracy))
+                #expect(values[index].balancedAccuracyPerFold == reference.folds.map(\.balancedAccuracy))
+                #expect(values[index].accuracyMean == reference.accuracy.mean)
+                #expect(values[index].accuracyStd == reference.accuracy.standardDeviation)
+                #expect(values[index].balancedAccuracyMean == reference.balancedAccuracy.mean)
+                #expect(values[index].fitSecondsPerFold.count == 5)
+                #expect((object["fitSecondsMedian"] as? Double).map { $0 >= 0 } == true)
+                #expect(object["iterationsMedian"] as? Double == 0)
+                #expect(object["didConvergeAllFolds"] as? Bool == true)
+                #expect(object["folds"] as? Int == 5 && object["neighbors"] as? Int == 3)
+                #expect(object["standardized"] as? Bool == true)
+            }
+            #expect(objects[0]["configuration"] == nil)
+            #expect((objects[1]["configuration"] as? [String: Any])?["name"] as? String == "whitening")
+        }
+    }
+
+    @Test func optionsReachThePipeline() throws {
+        try Workspace.with { workspace in
+            let result = try workspace.run(
+                "evaluate --input iris.csv --learner euclidean --no-standardize --folds 3 --neighbors 7 --seed 4 --json")
+            #expect(result.status == 0)
+            let object = try #require(try evaluations(result.stdout).first)
+            let reference = try expected(nil, standardized: false, folds: 3, neighbors: 7, seed: 4)
+            #expect(try numbers(result.stdout).first?.accuracyPerFold == reference.folds.map(\.accuracy))
+            #expect(object["standardized"] as? Bool == false)
+            #expect(object["seed"] as? Int == 4 && object["folds"] as? Int == 3 && object["neighbors"] as? Int == 7)
+        }
+    }
+
+    @Test func iterativeLearnerReportsIterations() throws {
+        try Workspace.with { workspace in
+            let result = try workspace.run("evaluate --input iris.csv --learner nca --folds 3 --json")
+            #expect(result.status == 0)
+            let object = try #require(try evaluations(result.stdout).first)
+            let reference = try expected(.nca(NCA(seed: 0)), folds: 3)
+            #expect(object["iterationsPerFold"] as? [Int] == reference.folds.map(\.iterations))
+            #expect(try numbers(result.stdout).first?.accuracyPerFold == reference.folds.map(\.accuracy))
+            #expect((object["iterationsMedian"] as? Double).map { $0 >= 1 } == true)
+        }
+    }
+
+    @Test func tablePrintsOneRowPerLearnerInOrder() throws {
+        try Workspace.with { workspace in
+            let result = try workspace.run("evaluate --input iris.csv --learner whitening --learner euclidean")
+            #expect(result.status == 0)
+            let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            #expect(lines[0] == "5-fold stratified cross-validation of 3-nearest neighbours on iris.csv (150 samples, "
+                    + "4 features, 3 classes), standardised in each fold, seed 0")
+            #expect(lines[2].hasPrefix("learner    accuracy       balanced acc.  fit time (median)  iterations  converged"))
+            #expect(lines[3].hasPrefix("─────────  ─────"))
+            let euclidean = try expected(nil)
+            let mean = String(format: "%.3f", euclidean.accuracy.mean)
+            let std = String(format: "%.3f", euclidean.accuracy.standardDeviation)
+            #expect(lines[4].hasPrefix("whitening  "))
+            #expect(lines[5].hasPrefix("euclidean  \(mean) ± \(std)  "))
+            #expect(lines[5].hasSuffix("  0        5/5"))
+            #expect(lines.count == 7 && lines[6].isEmpty)
+        }
+    }
+
+    @Test(arguments: [
+        ("evaluate --input iris.csv", "Missing expected argument '--learner <learner> ...' "
+            + "(see 'metric-learn evaluate --help')"),
+        ("evaluate --input iris.csv --learner nca --learner nca", "--learner nca is given more than once "
+            + "(see 'metric-learn evaluate --help')"),
+        ("evaluate --input iris.csv --learner magic", "The value 'magic' is invalid for '--learner <learner>'. Please "
+            + "provide one of the following: euclidean, whitening, nca, lmnn, itml, feature-weights (see 'metric-learn evaluate --help')"),
+        ("evaluate --input iris.csv --learner euclidean --folds 1", "invalid --folds 1: must be at least 2"),
+        ("evaluate --input iris.csv --learner euclidean --neighbors 0", "invalid --neighbors 0: must be at least 1"),
+    ])
+    func usageErrors(commandLine: String, message: String) throws {
+        let result = try Workspace.with { try $0.run(commandLine) }
+        #expect(result.status == 64)
+        #expect(result.stderr == "metric-learn: \(message)\n")
+        #expect(result.stdout.isEmpty)
+    }
+}
