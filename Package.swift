@@ -45,6 +45,17 @@ let package = Package(
             dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
+        // MARK: - Benchmarks
+
+        .executableTarget(
+            name: "metric-learn-bench",
+            dependencies: [
+                "MetricLearn",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Benchmarks/Sources/metric-learn-bench"
+        ),
+
         // MARK: - Implementation details
 
         .systemLibrary(
@@ -62,6 +73,7 @@ let package = Package(
         .testTarget(name: "CLITests", dependencies: ["MetricLearn"], exclude: ["Snapshots"]),
         .testTarget(name: "RenderDocsTests", dependencies: ["render-docs"]),
         .testTarget(name: "ExamplesTests", dependencies: ["render-docs"]),
+        .testTarget(name: "BenchmarkTests", dependencies: ["metric-learn-bench"], path: "Benchmarks/Tests/BenchmarkTests"),
     ]
 )
 
