@@ -2,7 +2,7 @@
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build test demo docs docs-check bench bench-quick bench-peers clean
+.PHONY: deps build test demo docs docs-check bench bench-quick bench-peers clean fuzz fuzz-smoke fuzz-build sanitize
 
 ## deps: install LAPACKE + OpenBLAS with apt, only when pkg-config cannot find lapacke
 deps:
@@ -48,6 +48,41 @@ bench-peers: deps
 	Benchmarks/peers/setup.sh
 	$(SWIFT) build -c release --product metric-learn
 	python3 Benchmarks/peers/run_peers.py --binary .build/release/metric-learn $(PEERS_ARGS)
+
+## fuzz: run each libFuzzer harness for FUZZ_SECONDS (default 60) from its seed corpus (Docs/Robustness.md)
+FUZZ_SECONDS ?= 60
+FUZZERS := csv-reader model-file
+FUZZ_SCRATCH := .build-fuzz
+# lld with -z nostart-stop-gc keeps libFuzzer's coverage sections (and avoids gold's export warnings).
+FUZZ_FLAGS := --scratch-path $(FUZZ_SCRATCH) --sanitize fuzzer --sanitize address \
+	-Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xswiftc -DFUZZING -Xswiftc -use-ld=lld -Xlinker -z -Xlinker nostart-stop-gc
+fuzz: fuzz-build
+	@set -e; for name in $(FUZZERS); do \
+		mkdir -p $(FUZZ_SCRATCH)/corpus/$$name $(FUZZ_SCRATCH)/artifacts/$$name; \
+		log=$(FUZZ_SCRATCH)/fuzz-$$name.log; \
+		echo "fuzz-$$name: $(FUZZ_SECONDS) s (log: $$log)"; \
+		SWIFT_BACKTRACE=enable=no $(FUZZ_SCRATCH)/debug/fuzz-$$name \
+			-max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
+			-artifact_prefix=$(FUZZ_SCRATCH)/artifacts/$$name/ \
+			$(FUZZ_SCRATCH)/corpus/$$name Fuzz/Corpus/$$name Fuzz/Regressions/$$name >$$log 2>&1 \
+			|| { tail -n 40 $$log; echo "fuzz-$$name found a failing input: see $(FUZZ_SCRATCH)/artifacts/$$name/"; exit 1; }; \
+		grep -q "INITED cov:" $$log || { tail -n 20 $$log; echo "fuzz-$$name is not instrumented for coverage"; exit 1; }; \
+		grep -E "^Done|number_of_executed_units|new_units_added" $$log; \
+	done
+
+## fuzz-smoke: every harness for about 10 s (what CI runs)
+fuzz-smoke:
+	$(MAKE) fuzz FUZZ_SECONDS=10
+
+fuzz-build: deps
+	@for name in $(FUZZERS); do $(SWIFT) build --product fuzz-$$name $(FUZZ_FLAGS) || exit 1; done
+
+## sanitize: the test suite under AddressSanitizer, then under ThreadSanitizer (separate scratch paths)
+sanitize: deps
+	SWIFT_BACKTRACE=enable=no LSAN_OPTIONS=suppressions=$(CURDIR)/Tests/Sanitizers/lsan.supp \
+		$(SWIFT) test --sanitize=address --scratch-path .build-asan
+	SWIFT_BACKTRACE=enable=no TSAN_OPTIONS=suppressions=$(CURDIR)/Tests/Sanitizers/tsan.supp \
+		$(SWIFT) test --sanitize=thread --scratch-path .build-tsan
 
 clean:
 	rm -rf .build

@@ -69,11 +69,17 @@ let package = Package(
 
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
         .testTarget(name: "OptimizationTests", dependencies: ["Optimization"]),
-        .testTarget(name: "MetricLearnTests", dependencies: ["MetricLearn"], exclude: ["Fixtures"]),
+        .testTarget(name: "MetricLearnTests", dependencies: ["MetricLearn", "FuzzChecks"], exclude: ["Fixtures"]),
         .testTarget(name: "CLITests", dependencies: ["MetricLearn"], exclude: ["Snapshots"]),
         .testTarget(name: "RenderDocsTests", dependencies: ["render-docs"]),
         .testTarget(name: "ExamplesTests", dependencies: ["render-docs"]),
         .testTarget(name: "BenchmarkTests", dependencies: ["metric-learn-bench"], path: "Benchmarks/Tests/BenchmarkTests"),
+
+        // MARK: - Fuzzing (Docs/Robustness.md: `make fuzz`, `make fuzz-smoke`)
+
+        .target(name: "FuzzChecks", dependencies: ["MetricLearn"], path: "Fuzz/FuzzChecks"),
+        .executableTarget(name: "fuzz-csv-reader", dependencies: ["FuzzChecks"], path: "Fuzz/fuzz-csv-reader"),
+        .executableTarget(name: "fuzz-model-file", dependencies: ["FuzzChecks"], path: "Fuzz/fuzz-model-file"),
     ]
 )
 

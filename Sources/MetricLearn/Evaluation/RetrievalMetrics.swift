@@ -39,10 +39,7 @@ public struct RetrievalMetrics: Sendable, Hashable, Codable {
         let index = try NearestNeighborIndex(points: points)
         let n = points.rowCount
         guard labels.count == n else { throw .labelCountMismatch(sampleCount: n, labelCount: labels.count) }
-        if let negative = labels.first(where: { $0 < 0 }) {
-            throw .invalidParameter(name: "labels", value: String(negative),
-                                    requirement: "class labels are indices 0, 1, 2, …")
-        }
+        try Validation.checkLabelIndices(labels)
         try Validation.require(k < n, "k", k, "must be below the number of samples (\(n))")
         var classSizes = [Int](repeating: 0, count: (labels.max() ?? 0) + 1)
         for label in labels { classSizes[label] += 1 }

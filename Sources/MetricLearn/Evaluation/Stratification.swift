@@ -10,12 +10,9 @@ enum Stratification {
         return members
     }
 
-    /// Throws unless there are labels and all are class indices (non-negative).
+    /// Throws unless there are labels and all are class indices (see `Validation.checkLabelIndices`).
     static func checkLabels(_ labels: [Int]) throws(MetricLearnError) {
         guard !labels.isEmpty else { throw .emptyInput(what: "no samples to split") }
-        if let negative = labels.first(where: { $0 < 0 }) {
-            throw .invalidParameter(name: "labels", value: String(negative),
-                                    requirement: "class labels are indices 0, 1, 2, …")
-        }
+        try Validation.checkLabelIndices(labels)
     }
 }

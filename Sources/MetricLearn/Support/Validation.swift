@@ -23,10 +23,7 @@ enum Validation {
         guard labels.count == x.rowCount else {
             throw .labelCountMismatch(sampleCount: x.rowCount, labelCount: labels.count)
         }
-        if let negative = labels.first(where: { $0 < 0 }) {
-            throw .invalidParameter(name: "labels", value: String(negative),
-                                    requirement: "class labels are indices 0, 1, 2, …")
-        }
+        try checkLabelIndices(labels)
         var counts = [Int](repeating: 0, count: (labels.max() ?? 0) + 1)
         for label in labels { counts[label] += 1 }
         let present = counts.indices.filter { counts[$0] > 0 }
@@ -35,6 +32,44 @@ enum Validation {
             throw .classTooSmall(label: String(small), count: counts[small], required: minimumClassSize)
         }
         return counts
+    }
+
+    /// Every label is a class index: not negative, and below the sample count or 2²², whichever is larger
+    /// (callers size per-class arrays by the largest label, so a stray 10¹² must not ask for terabytes).
+    static func checkLabelIndices(_ labels: [Int]) throws(MetricLearnError) {
+        if let negative = labels.first(where: { $0 < 0 }) {
+            throw .invalidParameter(name: "labels", value: String(negative),
+                                    requirement: "class labels are indices 0, 1, 2, …")
+        }
+        let limit = max(labels.count, 1 << 22)
+        if let huge = labels.first(where: { $0 >= limit }) {
+            throw .invalidParameter(name: "labels", value: String(huge),
+                                    requirement: "class labels are indices 0, 1, 2, … below \(limit) "
+                                        + "(the sample count or 2²², whichever is larger)")
+        }
+    }
+
+    /// Squares of feature differences, and sums of n·d of them (distances, covariances), stay within
+    /// Double's normal range: for the largest column spread s = max − min, n·d·s² is finite and, unless every
+    /// column is constant, s² is not below the smallest normal number. For features near 1e±150 this holds;
+    /// near 1e+160 or 1e−170 it does not, and learners that square differences refuse such data.
+    static func checkSquaredScale(_ x: Matrix) throws(MetricLearnError) {
+        var spread = 0.0
+        for j in 0..<x.columnCount {
+            var (low, high) = (Double.infinity, -Double.infinity)
+            for i in 0..<x.rowCount {
+                low = min(low, x[i, j])
+                high = max(high, x[i, j])
+            }
+            spread = max(spread, high - low)
+        }
+        guard spread > 0 else { return }
+        let limit = (Double.greatestFiniteMagnitude / Double(x.rowCount * x.columnCount)).squareRoot()
+        guard spread <= limit && spread * spread >= .leastNormalMagnitude else {
+            throw .invalidParameter(name: "x", value: "features",
+                                    requirement: "their largest spread (\(spread)) squared leaves Double's range; "
+                                        + "standardise the features")
+        }
     }
 
     /// Throws `invalidParameter` unless `isValid`.

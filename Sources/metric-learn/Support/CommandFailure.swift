@@ -50,8 +50,9 @@ extension CommandFailure {
         }
     }
 
-    /// Parameter names that describe data rather than an option.
-    private static let dataParameterNames: Set<String> = ["labels", "featureNames", "classNames"]
+    /// Parameter names that describe data rather than an option: `x` (features on a scale a learner cannot
+    /// work at) and `constraints` (ITML pairs that all join identical rows) come from the data file too.
+    private static let dataParameterNames: Set<String> = ["labels", "featureNames", "classNames", "x", "constraints"]
 }
 
 /// Runs `body`, turning a `MetricLearnError` into a `CommandFailure` about the file at `path`

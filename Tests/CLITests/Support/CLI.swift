@@ -25,14 +25,16 @@ enum CLI {
     }()
 
     /// Runs `metric-learn arguments…` in `directory` with a fixed terminal width (so help text is
-    /// stable) and stdin, stdout and stderr not terminals.
-    static func run(_ arguments: [String], in directory: URL? = nil) throws -> Result {
+    /// stable), stdin, stdout and stderr not terminals, and `environment` added to the environment.
+    static func run(_ arguments: [String], in directory: URL? = nil, environment overrides: [String: String] = [:])
+        throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
         var environment = ProcessInfo.processInfo.environment
         environment["COLUMNS"] = "80"
+        environment.merge(overrides) { $1 }
         process.environment = environment
         // Files rather than pipes: nothing can block, and stdout/stderr are not terminals.
         let capture = FileManager.default.temporaryDirectory.appendingPathComponent("metric-learn-run-\(UUID().uuidString)")

@@ -48,9 +48,9 @@ struct Workspace {
         try CLI.run(commandLine, in: directory)
     }
 
-    /// Runs `metric-learn` in the workspace with arguments given one by one.
-    func run(_ arguments: [String]) throws -> CLI.Result {
-        try CLI.run(arguments, in: directory)
+    /// Runs `metric-learn` in the workspace with arguments given one by one (and `environment` added).
+    func run(_ arguments: [String], environment: [String: String] = [:]) throws -> CLI.Result {
+        try CLI.run(arguments, in: directory, environment: environment)
     }
 
     /// Runs `body` in a fresh workspace, then removes it.

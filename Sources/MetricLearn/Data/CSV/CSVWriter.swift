@@ -2,9 +2,10 @@ import Foundation
 
 /// Writes columns as CSV text: a header row, then one row per cell index, lines ending in LF.
 ///
-/// A field is quoted (RFC 4180, with `"` doubled) when it holds the delimiter, a quote or a line
-/// break, starts or ends with a space or tab, or is empty text; so `Dataset(csvText:)` and
-/// `FeatureTable(csvText:)` read back exactly what was written, numbers bit for bit.
+/// A field is quoted (RFC 4180, with `"` doubled) when it holds any of the delimiters the reader
+/// detects (comma, semicolon, tab), a quote or a line break, starts or ends with a space or tab,
+/// starts with U+FEFF (which opening a file reads as a byte order mark), or is empty text; so `Dataset(csvText:)` and `FeatureTable(csvText:)`, which detect the delimiter
+/// from the header, read back exactly what was written, numbers bit for bit.
 public struct CSVWriter: Sendable, Hashable {
     /// The field separator (default comma).
     public var delimiter: CSVDelimiter
@@ -46,17 +47,28 @@ public struct CSVWriter: Sendable, Hashable {
         Data(text(columns).utf8)
     }
 
+    /// Bytes that make a field quoted wherever they are: every delimiter (another delimiter in a header
+    /// name would mislead the reader's delimiter detection), the quote and line breaks.
+    private static let quotedBytes = Set(CSVDelimiter.allCases.map(\.byte)
+                                         + [CSVByte.quote, CSVByte.lineFeed, CSVByte.carriageReturn])
+
     private func appendField(_ field: String, to text: inout String) {
         let utf8 = field.utf8
         let needsQuotes = utf8.isEmpty
-            || utf8.contains { $0 == delimiter.byte || $0 == CSVByte.quote || $0 == CSVByte.lineFeed || $0 == CSVByte.carriageReturn }
+            || utf8.contains { Self.quotedBytes.contains($0) }
             || [CSVByte.space, CSVByte.tab].contains(utf8.first) || [CSVByte.space, CSVByte.tab].contains(utf8.last)
+            || field.unicodeScalars.first == "\u{FEFF}"    // a reader would take it for a byte order mark
         guard needsQuotes else {
             text.append(field)
             return
         }
-        text.append("\"")
-        text.append(field.replacingOccurrences(of: "\"", with: "\"\""))
-        text.append("\"")
+        // Quotes are doubled scalar by scalar: a quote followed by a combining mark is one Character,
+        // which a Character-level replacement would miss.
+        text.unicodeScalars.append("\"")
+        for scalar in field.unicodeScalars {
+            if scalar == "\"" { text.unicodeScalars.append(scalar) }
+            text.unicodeScalars.append(scalar)
+        }
+        text.unicodeScalars.append("\"")
     }
 }

@@ -18,7 +18,7 @@ extension Matrix {
         var weights = [Double](repeating: 0, count: d)
         var distances = [Double](repeating: 0, count: n)
         var nearest = [[Neighbor]](repeating: [], count: classCount)
-        for index in nearest.indices { nearest[index].reserveCapacity(neighborCount + 1) }
+        for index in nearest.indices { nearest[index].reserveCapacity(min(neighborCount, n) + 1) }
 
         scaled.elements.withUnsafeBufferPointer { s in
             for i in 0..<n {

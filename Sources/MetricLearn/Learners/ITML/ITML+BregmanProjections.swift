@@ -10,6 +10,7 @@ extension ITML {
     /// Runs the cyclic Bregman projections on validated data and constraints and wraps the result.
     func project(_ x: Matrix, constraints: PairConstraints, stopwatch: Stopwatch,
                  progress: ((OptimizationProgress) -> Void)?) throws(MetricLearnError) -> MahalanobisMetric {
+        try Validation.checkSquaredScale(x)
         let prior = try PriorMetric(resolving: self.prior, for: x)
         var solver = BregmanSolver(x, constraints: constraints, prior: prior.matrix)
         guard solver.constraintCount > 0 else {
@@ -30,6 +31,17 @@ extension ITML {
             if change < tolerance { didConverge = true; break }
         }
 
+        // The rank-one updates shrink M₀ by cancellation, so M keeps about ε·tr(M₀)/tr(M) of relative
+        // precision: when the bounds ask for distances far below the prior's (features on a scale ≫ 1 with
+        // the identity prior), M is round-off of M₀, or exactly 0. Refuse once half the digits are gone.
+        let shrinkage = solver.metric.trace / prior.matrix.trace
+        guard shrinkage > Double.ulpOfOne.squareRoot() else {
+            throw .invalidParameter(
+                name: "x", value: "features",
+                requirement: "the bounds ask for distances so far below the prior's that M is lost to round-off "
+                    + "(its trace fell to \(shrinkage) of the prior's); standardise the features or give bounds "
+                    + "near their squared distances under the prior")
+        }
         let components = try solver.metric.metricComponents()
         let report = FitReport(learner: configuration, iterations: sweeps, didConverge: didConverge,
                                objectiveHistory: history, fitSeconds: stopwatch.elapsedSeconds,

@@ -86,7 +86,8 @@ public struct LMNN: MetricLearner {
 
     private func validate(_ x: Matrix, labels: [Int]) throws(MetricLearnError) {
         try Validation.require(neighborCount >= 1, "neighborCount", neighborCount, "must be at least 1")
-        try Validation.checkLabeled(x, labels: labels, minimumClassSize: neighborCount + 1)
+        try Validation.checkLabeled(x, labels: labels,
+                                    minimumClassSize: neighborCount < .max ? neighborCount + 1 : .max)
         try Validation.require(pushWeight > 0 && pushWeight <= 1, "pushWeight", pushWeight, "must be in (0, 1]")
         try Validation.require(maxIterations >= 0, "maxIterations", maxIterations, "must be non-negative")
         try Validation.require(tolerance >= 0 && tolerance.isFinite, "tolerance", tolerance,

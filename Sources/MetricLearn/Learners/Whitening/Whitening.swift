@@ -70,6 +70,7 @@ public struct Whitening: MetricLearner {
     private func whiten(_ x: Matrix, labels: [Int]?) throws(MetricLearnError) -> MahalanobisMetric {
         let stopwatch = Stopwatch()
         try validateParameters(featureCount: x.columnCount)
+        try Validation.checkSquaredScale(x)
         let centered = labels.map { x.centeredWithinClasses(labels: $0) } ?? x.subtractingFromEachRow(x.columnMeans())
         let groupCount = labels.map { Set($0).count } ?? 1
         guard x.rowCount > groupCount else {

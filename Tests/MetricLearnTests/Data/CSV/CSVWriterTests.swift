@@ -11,13 +11,48 @@ import Testing
         #expect(text == "a,\"label, with comma\"\n1.5,x\n-0.0,\"say \"\"hi\"\"\"\n1e-05,\"\"\n0.1,\" padded\"\n")
     }
 
-    @Test func otherDelimitersQuoteThemselvesOnly() {
+    @Test func everyDelimiterIsQuotedWhateverTheWritersDelimiter() {
         let text = CSVWriter(delimiter: .semicolon).text([
             CSVColumn(name: "a;b", numbers: [2]),
             CSVColumn(name: "c,d", text: ["line\nbreak"]),
         ])
-        #expect(text == "\"a;b\";c,d\n2.0;\"line\nbreak\"\n")
+        #expect(text == "\"a;b\";\"c,d\"\n2.0;\"line\nbreak\"\n")
         #expect(CSVWriter(delimiter: .tab).text([CSVColumn(name: "t\tab", text: ["x"])]) == "\"t\tab\"\nx\n")
+        #expect(CSVWriter().text([CSVColumn(name: "t\tab", text: ["x;y"])]) == "\"t\tab\"\n\"x;y\"\n")
+    }
+
+    /// Found by the CSV fuzzer: a header name holding tabs, written unquoted by a comma writer, made the
+    /// reader detect tab as the delimiter and split the header wrongly.
+    @Test func namesHoldingAnotherDelimiterReadBackWithTheDelimiterDetected() throws {
+        let columns = [CSVColumn(name: "w\t\t\tx", numbers: [1, 2]), CSVColumn(name: "y;z;u", numbers: [3, 4]),
+                       CSVColumn(name: "label", text: ["p", "q"])]
+        for delimiter in CSVDelimiter.allCases {
+            let dataset = try Dataset(csvText: CSVWriter(delimiter: delimiter).text(columns))
+            #expect(dataset.featureNames == ["w\t\t\tx", "y;z;u"])
+            #expect(dataset.features == Matrix(rows: [[1, 3], [2, 4]]))
+        }
+    }
+
+    /// Found by the CSV fuzzer: a file opening with two byte order marks has a first column name that
+    /// starts with U+FEFF, which the reader dropped as a byte order mark when the writer left it unquoted.
+    @Test func aNameStartingWithAByteOrderMarkIsQuoted() throws {
+        let columns = [CSVColumn(name: "\u{FEFF}a", numbers: [1, 2]), CSVColumn(name: "label", text: ["p", "\u{FEFF}q"])]
+        let text = CSVWriter().text(columns)
+        #expect(text == "\"\u{FEFF}a\",label\n1.0,p\n2.0,\"\u{FEFF}q\"\n")
+        let dataset = try Dataset(csvText: text)
+        #expect(dataset.featureNames == ["\u{FEFF}a"])
+        #expect(dataset.classNames == ["p", "\u{FEFF}q"])
+    }
+
+    /// Found by the CSV fuzzer: a quote followed by a combining mark (U+0619) is one Character, and
+    /// doubling quotes Character by Character left it single, so the text could not be read back.
+    @Test func aQuoteFollowedByACombiningMarkIsDoubled() throws {
+        let name = "e\"\u{0619}x"
+        let text = CSVWriter().text([CSVColumn(name: name, numbers: [1, 2]), CSVColumn(name: "label", text: ["\"\u{0301}", "b"])])
+        #expect(Array(text.utf8.prefix(8)) == Array("\"e\"\"\u{0619}x\"".utf8))
+        let dataset = try Dataset(csvText: text)
+        #expect(dataset.featureNames == [name])
+        #expect(dataset.classNames == ["\"\u{0301}", "b"])
     }
 
     @Test func nonFiniteNumbersAreWrittenAsWords() {

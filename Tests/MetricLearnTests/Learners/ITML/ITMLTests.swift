@@ -188,6 +188,39 @@ import Testing
         }
     }
 
+    /// Found by the degenerate-data suite: with the identity prior and automatic bounds, features near 1e+150
+    /// gave M = 0 (every distance 0) and features near 1e+50 an M of pure round-off. Both are refused now;
+    /// features near 1e+4 keep enough precision and still fit.
+    @Test func featuresFarAboveUnitScaleAreRefusedRatherThanLostToRoundOff() throws {
+        let iris = try Dataset.iris
+        for scale in [1e50, 1e150] {
+            #expect {
+                try ITML().fit(iris.features * scale, labels: iris.labels)
+            } throws: { error in
+                guard case let .invalidParameter(name, value, requirement) = error as? MetricLearnError else { return false }
+                return name == "x" && value == "features" && requirement.contains("lost to round-off")
+            }
+        }
+        let metric = try ITML().fit(iris.features * 1e4, labels: iris.labels)
+        let m = metric.mahalanobisMatrix
+        #expect(m.isFinite && m.trace > 1e-6 && m.trace < 1e-2)
+    }
+
+    /// Found by the degenerate-data suite: features near 1e+160 gave a report with infinite bounds and
+    /// objective (every constraint skipped), features near 1e−170 a NaN objective.
+    @Test(arguments: [1e160, 1e-170])
+    func featuresWhoseSquaresLeaveDoubleAreRefusedByScale(_ scale: Double) throws {
+        let iris = try Dataset.iris
+        for prior in [ITML.Prior.identity, .covariance] {
+            #expect {
+                try ITML(prior: prior).fit(iris.features * scale, labels: iris.labels)
+            } throws: { error in
+                guard case let .invalidParameter(name, _, requirement) = error as? MetricLearnError else { return false }
+                return name == "x" && requirement.hasSuffix("squared leaves Double's range; standardise the features")
+            }
+        }
+    }
+
     @Test func covariancePriorNeedsANonSingularCovariance() throws {
         let collinear = Matrix(rows: [[0, 0], [1, 2], [2, 4], [3, 6]])
         #expect(throws: MetricLearnError.invalidParameter(

@@ -76,6 +76,21 @@ import Testing
         #expect(throws: MetricLearnError.self) { try Whitening(mode: .withinClass).fit(square) }
     }
 
+    /// Found by the degenerate-data suite: features near 1e+160 overflowed the covariance (a bare LAPACK
+    /// "NaN or infinite values" error) and features near 1e−170 underflowed it ("every feature is constant").
+    @Test(arguments: [1e160, 1e-170])
+    func featuresWhoseSquaresLeaveDoubleAreRefusedByScale(_ scale: Double) throws {
+        let x = Matrix(rows: [[1, 2], [2, 1], [3, 5], [4, 3]]) * scale
+        #expect {
+            try Whitening().fit(x)
+        } throws: { error in
+            guard case let .invalidParameter(name, _, requirement) = error as? MetricLearnError else { return false }
+            return name == "x" && requirement.hasSuffix("squared leaves Double's range; standardise the features")
+        }
+        #expect(try Whitening().fit(x / scale * 1e150).components.isFinite)
+        #expect(try Whitening().fit(x / scale * 1e-150).components.isFinite)
+    }
+
     @Test func ledoitWolfCoefficientIsAFraction() throws {
         let data = SyntheticData(featureCount: 6, seed: 7)
         let metric = try Whitening(shrinkage: .ledoitWolf).fit(data.features)

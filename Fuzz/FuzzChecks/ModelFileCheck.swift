@@ -1,0 +1,65 @@
+import Foundation
+import MetricLearn
+
+/// The properties the model-file decoder must keep on any input, checked by the `fuzz-model-file` fuzzer
+/// and by the regression tests that replay what it found.
+///
+/// Decoding either throws `MetricLearnError.modelFile` with a reason, or gives a model that is whole:
+/// non-empty finite components with one distinct name per column, a format version this build reads,
+/// writing it and reading the text back gives the same text, and it transforms a row of its width.
+/// The configuration it records is fitted again on a small dataset, where it must fit or throw (fits
+/// with more than 50 iterations or neighbours are skipped to keep the fuzzer fast).
+public enum ModelFileCheck {
+    /// Every broken property, in words; empty when the decoder behaves.
+    public static func violations(_ bytes: [UInt8]) -> [String] {
+        let model: ModelFile
+        do {
+            model = try ModelFile(jsonData: Data(bytes))
+        } catch {
+            guard case let .modelFile(reason) = error else { return ["unexpected error kind: \(error)"] }
+            return reason.isEmpty ? ["a model-file error without a reason"] : []
+        }
+        var found: [String] = []
+        let metric = model.metric
+        let d = metric.inputDimension
+        if metric.components.isEmpty || !metric.components.isFinite { found.append("empty or non-finite components") }
+        if metric.featureNames.count != d || Set(metric.featureNames).count != d {
+            found.append("feature names are not one distinct name per column")
+        }
+        if !(1...ModelFile.currentFormatVersion).contains(model.formatVersion) {
+            found.append("format version \(model.formatVersion) was accepted")
+        }
+        do {
+            let text = try model.jsonData()
+            if try ModelFile(jsonData: text).jsonData() != text { found.append("writing and reading again changes the text") }
+        } catch {
+            found.append("writing and reading again fails: \(error)")
+        }
+        do {
+            _ = try metric.transform(Matrix(rowCount: 1, columnCount: d, repeating: 1))
+        } catch {
+            found.append("cannot transform a row of its own width: \(error)")
+        }
+        if isQuick(metric.report.learner) {
+            let x = Matrix(rowCount: 8, columnCount: 2, elements: [0, 0, 1, 0, 0, 1, 1, 1, 5, 5, 6, 5, 5, 6, 6, 7])
+            do {
+                _ = try metric.report.learner.learner.fit(x, labels: [0, 0, 0, 0, 1, 1, 1, 1])
+            } catch {
+                // Refusing the configuration or the data is fine; trapping is what the fuzzer looks for.
+            }
+        }
+        return found
+    }
+
+    /// Whether fitting `configuration` again on 8 samples stays fast.
+    private static func isQuick(_ configuration: LearnerConfiguration) -> Bool {
+        switch configuration {
+        case .whitening: true
+        case let .nca(nca): nca.maxIterations <= 50
+        case let .featureReweighting(weighting):
+            if case .reliefF = weighting.method { true } else { weighting.maxIterations <= 50 }
+        case let .lmnn(lmnn): lmnn.maxIterations <= 50 && lmnn.neighborCount <= 50
+        case let .itml(itml): itml.maxIterations <= 50 && (itml.constraintCount ?? 0) <= 50
+        }
+    }
+}

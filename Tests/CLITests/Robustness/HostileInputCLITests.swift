@@ -1,0 +1,131 @@
+import Foundation
+import Testing
+
+/// A command run on a hostile file, with the exit status and the one stderr line it must give.
+struct HostileRun: Sendable, CustomTestStringConvertible {
+    let name: String
+    /// Files written into the workspace before the run (next to iris.csv, wine.csv and a whitening model m.json).
+    let files: [String: [UInt8]]
+    let arguments: [String]
+    let status: Int32
+    /// The stderr line after `metric-learn: `, or its start when it ends in `…`.
+    let message: String
+
+    var testDescription: String { name }
+
+    /// The output file the command names (after `--output`).
+    var output: String? { arguments.firstIndex(of: "--output").map { arguments[$0 + 1] } }
+
+    init(_ name: String, _ files: [String: String] = [:], binary: [String: [UInt8]] = [:], _ commandLine: String,
+         _ status: Int32, _ message: String) {
+        self.name = name
+        self.files = files.mapValues { Array($0.utf8) }.merging(binary) { $1 }
+        self.arguments = commandLine.split(separator: " ").map(String.init)
+        self.status = status
+        self.message = message
+    }
+
+    init(_ name: String, _ commandLine: String, _ status: Int32, _ message: String) {
+        self.init(name, [:], commandLine, status, message)
+    }
+
+    static let fit = "fit whitening --input data.csv --output out.json"
+    static let transform = "transform --metric m.json --input data.csv --output out.csv"
+    static let predict = "predict --train iris.csv --metric m.json --input data.csv --output out.csv"
+    static let finiteOnly = "only finite numbers are accepted"
+    static let huge = "a,b,label\n" + (0..<12).map { "\($0 % 5)e160,\($0 % 3)e160,\($0 < 6 ? "p" : "q")" }.joined(separator: "\n")
+    static let small = "a,b,label\n" + (0..<8).map { "\($0),\($0 % 3),common\n" }.joined() + "9,1,rare\n7,2,rare\n"
+    static let model = ModelFixtures.weighted
+
+    static let all: [HostileRun] = [
+        // Data files given to fit
+        HostileRun("empty file", ["data.csv": ""], fit, 65,
+                   "data.csv: line 1: the file is empty: a header row naming the columns is required"),
+        HostileRun("header only", ["data.csv": "a,b,label\n"], fit, 65,
+                   "data.csv: line 1: the header is not followed by any data rows"),
+        HostileRun("ragged rows", ["data.csv": "a,b,label\n1,2,x\n3,y\n"], fit, 65,
+                   "data.csv: line 3, column 3: expected 3 fields (as in the header), found 2"),
+        HostileRun("stray text", ["data.csv": "a,b,label\n1,2,x\n3,four,y\n"], fit, 65,
+                   "data.csv: line 3, column 2: 'four' is not a number"),
+        HostileRun("empty cell", ["data.csv": "a,b,label\n1,2,x\n,4,y\n"], fit, 65,
+                   "data.csv: line 3, column 1: empty cell: a number is missing"),
+        HostileRun("nan text", ["data.csv": "a,b,label\n1,nan,x\n2,3,y\n"], fit, 65,
+                   "data.csv: line 2, column 2: 'nan' is a missing or non-finite value; \(finiteOnly)"),
+        HostileRun("inf text", ["data.csv": "a,b,label\n1,2,x\n-Infinity,3,y\n"], fit, 65,
+                   "data.csv: line 3, column 1: '-Infinity' is a missing or non-finite value; \(finiteOnly)"),
+        HostileRun("binary garbage", binary: ["data.csv": [0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x01, 0x00, 0xFF]], fit, 65,
+                   "data.csv: line 1: not a text CSV file: it contains a NUL byte (binary data?)"),
+        HostileRun("a missing label column", ["data.csv": "a,b,label\n1,2,x\n3,4,y\n"],
+                   fit + " --label-column species", 65,
+                   "data.csv: line 1: there is no column named 'species'; the columns are 'a', 'b', 'label'"),
+        HostileRun("a single class", ["data.csv": "a,b,label\n1,2,x\n3,5,x\n4,4,x\n"], fit, 65,
+                   "data.csv: only one class ('x') in the labels; at least two are needed"),
+        HostileRun("a class smaller than LMNN's k + 1", ["data.csv": small],
+                   "fit lmnn --input data.csv --output out.json", 65,
+                   "data.csv: class 'rare' has 2 samples; at least 4 are needed"),
+        HostileRun("features whose squares overflow", ["data.csv": huge], "fit lmnn --input data.csv --output out.json", 65,
+                   "data.csv: invalid x = features: squared distances overflow Double; rescale the features"),
+        HostileRun("rows that are all the same, for ITML", ["data.csv": "a,b,label\n1,2,x\n1,2,x\n1,2,y\n1,2,y\n"],
+                   "fit itml --input data.csv --output out.json", 65,
+                   "data.csv: invalid constraints = 6 pairs: every pair joins two identical rows; at least one pair of "
+                       + "distinct rows is needed"),
+        HostileRun("a missing data file", fit, 66, "data.csv: no such file"),
+        HostileRun("a directory as data file", "fit whitening --input . --output out.json", 66, ".: is a directory, not a file"),
+        HostileRun("an option out of range", "fit nca --input iris.csv --max-iterations 0 --output out.json", 64,
+                   "invalid --max-iterations 0: must be at least 1"),
+        // Data files given to transform and predict
+        HostileRun("too few features at transform time", ["data.csv": "sepal length (cm),petal width (cm)\n1,2\n"],
+                   transform, 65, "data.csv: line 1: there is no column named 'sepal width (cm)'; the columns are …"),
+        HostileRun("too few features at predict time", ["data.csv": "a,b,c\n1,2,3\n"], predict, 65,
+                   "data.csv: line 1: there is no column named 'sepal length (cm)'; the columns are 'a', 'b', 'c'"),
+        HostileRun("stray text at transform time", ["data.csv": "sepal length (cm),sepal width (cm),petal length (cm),petal width (cm)\n1,2,x,4\n"],
+                   transform, 65, "data.csv: line 2, column 3: 'x' is not a number"),
+        // Model files
+        HostileRun("an empty model file", ["bad.json": ""], "info bad.json", 65, "bad.json: not a valid model file: …"),
+        HostileRun("a truncated model file", ["bad.json": String(model.prefix(120))],
+                   "transform --metric bad.json --input iris.csv --output out.csv", 65, "bad.json: not a valid model file: …"),
+        HostileRun("a binary model file", binary: ["bad.json": [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00]],
+                   "predict --train iris.csv --metric bad.json --input iris.csv --output out.csv", 65,
+                   "bad.json: not a valid model file: …"),
+        HostileRun("a model from a future format version",
+                   ["bad.json": model.replacingOccurrences(of: "\"formatVersion\" : 1", with: "\"formatVersion\" : 2")],
+                   "transform --metric bad.json --input iris.csv --output out.csv", 65,
+                   "bad.json: not a valid model file: 'formatVersion': 2 is newer than this version of MetricLearn …"),
+        HostileRun("a model with a NaN component",
+                   ["bad.json": model.replacingOccurrences(of: "\"values\" : [0.5,", with: "\"values\" : [\"NaN\",")],
+                   "info bad.json", 65, "bad.json: not a valid model file: 'components': non-finite value at row 0, column 0"),
+        HostileRun("a data file given as the model", "info iris.csv", 65, "iris.csv: not a valid model file: …"),
+        HostileRun("a missing model file", "transform --metric none.json --input iris.csv --output out.csv", 66,
+                   "none.json: no such file"),
+    ]
+}
+
+/// Hostile input through the `metric-learn` binary: each run fails with its sysexits status and one stderr line
+/// naming the file and place, and never creates or changes its output file.
+@Suite struct HostileInputCLITests {
+    private static let sentinel = Data("an earlier output that must survive\n".utf8)
+
+    @Test(arguments: HostileRun.all)
+    func failsWithItsStatusAndLeavesTheOutputAlone(_ run: HostileRun) throws {
+        for outputExists in [false, true] {
+            try Workspace.with { workspace in
+                #expect(try workspace.run("fit whitening --input iris.csv --output m.json").status == 0)
+                for (name, bytes) in run.files { try Data(bytes).write(to: workspace.directory.appendingPathComponent(name)) }
+                if outputExists, let output = run.output { try Self.sentinel.write(to: workspace.directory.appendingPathComponent(output)) }
+                let before = try workspace.fileNames()
+
+                let result = try workspace.run(run.arguments)
+                #expect(result.status == run.status)
+                #expect(result.stdout.isEmpty)
+                if run.message.hasSuffix("…") {
+                    #expect(result.stderr.hasPrefix("metric-learn: " + run.message.dropLast()), "stderr: \(result.stderr)")
+                } else {
+                    #expect(result.stderr == "metric-learn: \(run.message)\n")
+                }
+                #expect(result.stderr.filter { $0 == "\n" }.count == 1, "one line on stderr")
+                #expect(try workspace.fileNames() == before, "no file created or left behind")
+                if outputExists, let output = run.output { #expect(try workspace.data(output) == Self.sentinel) }
+            }
+        }
+    }
+}
