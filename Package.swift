@@ -38,6 +38,24 @@ let package = Package(
             ]
         ),
 
+        // MARK: - Documentation
+
+        .executableTarget(
+            name: "render-docs",
+            dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+
+        // MARK: - Benchmarks
+
+        .executableTarget(
+            name: "metric-learn-bench",
+            dependencies: [
+                "MetricLearn",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Benchmarks/Sources/metric-learn-bench"
+        ),
+
         // MARK: - Implementation details
 
         .systemLibrary(
@@ -53,6 +71,9 @@ let package = Package(
         .testTarget(name: "OptimizationTests", dependencies: ["Optimization"]),
         .testTarget(name: "MetricLearnTests", dependencies: ["MetricLearn", "FuzzChecks"], exclude: ["Fixtures"]),
         .testTarget(name: "CLITests", dependencies: ["MetricLearn"], exclude: ["Snapshots"]),
+        .testTarget(name: "RenderDocsTests", dependencies: ["render-docs"]),
+        .testTarget(name: "ExamplesTests", dependencies: ["render-docs"]),
+        .testTarget(name: "BenchmarkTests", dependencies: ["metric-learn-bench"], path: "Benchmarks/Tests/BenchmarkTests"),
 
         // MARK: - Fuzzing (Docs/Robustness.md: `make fuzz`, `make fuzz-smoke`)
 
@@ -61,3 +82,19 @@ let package = Package(
         .executableTarget(name: "fuzz-model-file", dependencies: ["FuzzChecks"], path: "Fuzz/fuzz-model-file"),
     ]
 )
+
+// MARK: - Examples
+//
+// Literate programs (Swift Playground markup), one executable each: `swift run 01-quick-start`.
+// `swift run render-docs` renders them into Docs/Notebooks; ExamplesTests runs them.
+
+let examples = [
+    "01-quick-start",
+    "02-nca-embedding",
+    "03-lmnn-classification",
+    "04-itml-pair-constraints",
+    "05-feature-reweighting",
+    "06-choosing-a-learner",
+    "07-saving-and-exporting",
+]
+package.targets += examples.map { .executableTarget(name: $0, dependencies: ["MetricLearn"], path: "Examples/" + $0) }

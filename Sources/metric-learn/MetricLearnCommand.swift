@@ -17,7 +17,7 @@ struct MetricLearnCommand: ParsableCommand {
             input, 70 internal error, 73 output cannot be created.
             """,
         version: MetricLearnVersion.current,
-        subcommands: [FitCommand.self, TransformCommand.self, PredictCommand.self, EvaluateCommand.self,
+        subcommands: [DemoCommand.self, FitCommand.self, TransformCommand.self, PredictCommand.self, EvaluateCommand.self,
                       InfoCommand.self]
     )
 

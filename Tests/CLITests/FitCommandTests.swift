@@ -49,7 +49,7 @@ import Testing
                                           as? [String: Any])
             #expect(parameters["mode"] as? String == "withinClass")
             #expect(parameters["componentCount"] as? Int == 2)
-            #expect(((parameters["shrinkage"] as? [String: Any])?["fixed"] as? [String: Any])?["_0"] as? Double == 0.25)
+            #expect(((parameters["shrinkage"] as? [String: Any])?["fixed"] as? [String: Any])?["coefficient"] as? Double == 0.25)
             #expect(result.stdout.hasPrefix("whitening: 150 samples × 4 features → 2 components"))
         }
     }

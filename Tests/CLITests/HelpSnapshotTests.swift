@@ -6,7 +6,7 @@ import Testing
 /// with `METRIC_LEARN_RECORD_SNAPSHOTS=1` and review the diff.
 @Suite struct HelpSnapshotTests {
     static let commands: [[String]] = [
-        [], ["fit"], ["fit", "whitening"], ["fit", "nca"], ["fit", "lmnn"], ["fit", "itml"], ["fit", "feature-weights"], ["transform"], ["predict"], ["evaluate"], ["info"],
+        [], ["demo"], ["fit"], ["fit", "whitening"], ["fit", "nca"], ["fit", "lmnn"], ["fit", "itml"], ["fit", "feature-weights"], ["transform"], ["predict"], ["evaluate"], ["info"],
     ]
 
     static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots")

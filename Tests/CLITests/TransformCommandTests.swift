@@ -1,4 +1,5 @@
 import Foundation
+import MetricLearn
 import Testing
 
 @Suite struct TransformCommandTests {
@@ -11,7 +12,7 @@ import Testing
     }
 
     /// The CSV rows after the header, split into fields.
-    private func rows(_ text: String) -> [[String]] {
+    func rows(_ text: String) -> [[String]] {
         text.split(separator: "\n").dropFirst().map { $0.split(separator: ",").map(String.init) }
     }
 
@@ -98,6 +99,27 @@ extension TransformCommandTests {
             #expect(result.status == 0)
             #expect(try workspace.read("z.csv").hasPrefix("component_1,component_2,kind\n"))
             #expect(try workspace.read("z.csv").hasSuffix(",hi\n"))
+        }
+    }
+}
+
+extension TransformCommandTests {
+    @Test func ncaEmbeddingOfIrisMatchesTheLibrary() throws {
+        try Workspace.with { workspace in
+            #expect(try workspace.run("fit nca --input iris.csv --component-count 2 --output nca.json").status == 0)
+            let result = try workspace.run("transform --metric nca.json --input iris.csv --output z.csv")
+            #expect(result.status == 0)
+            #expect(result.stdout == "wrote z.csv: 150 rows × 2 components\n")
+
+            // The same model applied in-process: the CSV holds the same numbers, bit for bit.
+            let metric = try ModelFile(contentsOfFile: workspace.path("nca.json")).metric
+            let expected = try metric.transform(try Dataset.iris.features)
+            let text = try workspace.read("z.csv")
+            #expect(text.hasPrefix("component_1,component_2,label\n"))
+            let table = rows(text)
+            #expect(table.count == 150)
+            #expect(table.indices.allSatisfy { Double(table[$0][0]) == expected[$0, 0] && Double(table[$0][1]) == expected[$0, 1] })
+            #expect(table.first?[2] == "setosa" && table.last?[2] == "virginica")
         }
     }
 }

@@ -13,6 +13,9 @@ public enum Initialization: Sendable, Hashable, Codable {
     case random
     /// A given k×d matrix.
     case matrix(Matrix)
+
+    /// `.matrix(M)` encodes as `{"matrix": {"components": M}}`.
+    private enum MatrixCodingKeys: String, CodingKey { case _0 = "components" }
 }
 
 extension Initialization {

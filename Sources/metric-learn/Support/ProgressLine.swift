@@ -1,7 +1,7 @@
 import Foundation
 import MetricLearn
 
-/// The progress line of an iterative fit on stderr: `nca: iteration 12, objective -143.205, 0.31 s`.
+/// The progress line of an iterative fit on stderr: `nca: iteration 12, objective 141.3, 0.31 s`.
 ///
 /// On a terminal the line is redrawn in place (at most ~10 times a second) and ended when the fit
 /// ends; with `--progress` on a pipe or file, one line per iteration is written. Disabled, it
@@ -13,6 +13,8 @@ final class ProgressLine {
     private let start = ContinuousClock.now
     private var lastDrawn: ContinuousClock.Instant?
     private var hasDrawn = false
+    /// The latest iteration when it was not drawn (skipped to limit redraws).
+    private var pending: (progress: OptimizationProgress, time: ContinuousClock.Instant)?
 
     /// A progress line for `learner`, shown when `isRequested` or when stderr is a terminal.
     init(learner: String, isRequested: Bool) {
@@ -27,8 +29,16 @@ final class ProgressLine {
 
     private func update(_ progress: OptimizationProgress) {
         let now = ContinuousClock.now
-        if redrawsInPlace, let lastDrawn, now - lastDrawn < .milliseconds(100) { return }
+        if redrawsInPlace, let lastDrawn, now - lastDrawn < .milliseconds(100) {
+            pending = (progress, now)
+            return
+        }
+        draw(progress, at: now)
+    }
+
+    private func draw(_ progress: OptimizationProgress, at now: ContinuousClock.Instant) {
         lastDrawn = now
+        pending = nil
         let elapsed = (now - start).seconds
         let line = "\(learner): iteration \(progress.iteration), objective \(Format.number(progress.value)), "
             + "\(Format.seconds(elapsed))"
@@ -36,8 +46,9 @@ final class ProgressLine {
         hasDrawn = true
     }
 
-    /// Ends a line redrawn in place, so what follows starts on its own line.
+    /// Shows the last iteration and ends a line redrawn in place, so what follows starts on its own line.
     func finish() {
+        if let pending { draw(pending.progress, at: pending.time) }
         if redrawsInPlace && hasDrawn { StandardError.write("\n") }
     }
 }

@@ -29,7 +29,7 @@ import Testing
               "relativeTolerance" : 1e-10,
               "shrinkage" : {
                 "fixed" : {
-                  "_0" : 0.1
+                  "coefficient" : 0.1
                 }
               }
             }

@@ -18,6 +18,9 @@ public struct ITML: MetricLearner {
         case covariance
         /// A given d×d symmetric positive definite matrix.
         case matrix(Matrix)
+
+        /// `.matrix(M₀)` encodes as `{"matrix": {"metric": M₀}}`.
+        private enum MatrixCodingKeys: String, CodingKey { case _0 = "metric" }
     }
 
     /// The squared-distance thresholds of the constraints.

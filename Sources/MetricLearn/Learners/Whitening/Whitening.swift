@@ -25,6 +25,9 @@ public struct Whitening: MetricLearner {
         case fixed(Double)
         /// The Ledoit–Wolf (2004) coefficient, estimated from the data.
         case ledoitWolf
+
+        /// `.fixed(λ)` encodes as `{"fixed": {"coefficient": λ}}`.
+        private enum FixedCodingKeys: String, CodingKey { case _0 = "coefficient" }
     }
 
     /// Which covariance to invert (default `.total`).
