@@ -1,5 +1,6 @@
 import Foundation
 import FuzzChecks
+import MetricLearn
 import Testing
 
 /// The inputs the fuzzers found problems with (`Fuzz/Regressions/<harness>/`) and their seed corpora
@@ -26,6 +27,13 @@ import Testing
     func modelFileDecoderKeepsItsProperties(_ path: String) throws {
         let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
         #expect(ModelFileCheck.violations(bytes) == [])
+    }
+
+    /// The model-file seeds are valid models, so that the fuzzer starts from inside the format (a change of
+    /// the format that stops one decoding shows up here).
+    @Test(arguments: inputs("Corpus", "model-file"))
+    func modelFileSeedsAreValidModels(_ path: String) throws {
+        #expect(throws: Never.self) { try ModelFile(contentsOfFile: path) }
     }
 
     @Test(arguments: ["csv-reader", "model-file"])
