@@ -11,6 +11,11 @@ import MetricLearn
 /// unchanged after `CSVWriter` writes it and the reader reads the text again with the delimiter
 /// detected (the writer's documented promise), and whatever the reject policy accepts the accept
 /// policy must read identically.
+///
+/// The same bytes are read as a `RawDataset` (numeric and categorical columns, missing values
+/// rejected or accepted) and must give a consistent table or a located error; read with no
+/// categorical columns and missing values rejected, it must succeed exactly when the numeric
+/// `Dataset` does, with the same numbers, labels and names.
 public enum CSVReaderCheck {
     /// Every broken property, in words; empty when the reader behaves.
     public static func violations(_ bytes: [UInt8]) -> [String] {
@@ -42,6 +47,7 @@ public enum CSVReaderCheck {
         case let .success(dataset): found += datasetViolations(dataset, policy: .reject).map { "Dataset, label at 0: \($0)" }
         case let .failure(error): found += errorViolations(error, lineLimit: lineLimit).map { "Dataset, label at 0: \($0)" }
         }
+        found += rawViolations(data, lineLimit: lineLimit)
         for policy in CSVFormat.NonFiniteValues.allCases {
             let format = CSVFormat(nonFiniteValues: policy)
             switch Result(catching: { () throws(MetricLearnError) in try FeatureTable(csvData: data, format: format) }) {
@@ -93,6 +99,56 @@ public enum CSVReaderCheck {
         return found
     }
 
+    private static func rawViolations(_ data: Data, lineLimit: Int) -> [String] {
+        var found: [String] = []
+        for missing in MissingValues.allCases {
+            for categorical in [CategoricalColumns.automatic, .none] {
+                let place = "RawDataset, \(categorical == .none ? "numeric" : "automatic kinds"), missing \(missing.rawValue)"
+                let raw = Result { () throws(MetricLearnError) in
+                    try RawDataset(csvData: data, categoricalColumns: categorical, missingValues: missing)
+                }
+                switch raw {
+                case let .success(dataset):
+                    found += rawDatasetViolations(dataset, missing: missing).map { "\(place): \($0)" }
+                case let .failure(error):
+                    found += errorViolations(error, lineLimit: lineLimit).map { "\(place): \($0)" }
+                }
+                guard categorical == .none && missing == .reject else { continue }
+                let numeric = Result { () throws(MetricLearnError) in try Dataset(csvData: data) }
+                switch (raw, numeric) {
+                case let (.success(rawDataset), .success(dataset)):
+                    if !rawDataset.matches(dataset) { found.append("\(place): differs from the numeric Dataset") }
+                case (.success, .failure), (.failure, .success):
+                    found.append("\(place): succeeds where the numeric Dataset fails, or the other way round")
+                case (.failure, .failure):
+                    break
+                }
+            }
+        }
+        return found
+    }
+
+    private static func rawDatasetViolations(_ dataset: RawDataset, missing: MissingValues) -> [String] {
+        var found: [String] = []
+        let table = dataset.table
+        if table.rowCount == 0 || table.columns.isEmpty { found.append("an empty table was read") }
+        if Set(table.columnNames).count != table.columns.count { found.append("column names repeat") }
+        if table.columns.contains(where: { $0.count != table.rowCount }) { found.append("a column has the wrong length") }
+        if dataset.labels.count != table.rowCount { found.append("labels do not match the rows") }
+        if !dataset.labels.allSatisfy(dataset.classNames.indices.contains) { found.append("a label is out of range") }
+        if Set(dataset.classNames).count != dataset.classCount { found.append("class names repeat") }
+        for column in table.columns {
+            switch column.values {
+            case let .numbers(numbers):
+                if numbers.contains(where: { $0.map { !$0.isFinite } ?? false }) { found.append("a non-finite number") }
+                if missing == .reject && numbers.contains(where: { $0 == nil }) { found.append("a missing number under reject") }
+            case let .categories(categories):
+                if missing == .reject && categories.contains(where: { $0 == nil }) { found.append("a missing category under reject") }
+            }
+        }
+        return found
+    }
+
     /// A thrown error must be a CSV error on a line of the input, with a reason.
     private static func errorViolations(_ error: MetricLearnError, lineLimit: Int) -> [String] {
         guard case let .csv(line, column, reason) = error else { return ["unexpected error kind: \(error)"] }
@@ -125,6 +181,18 @@ extension Dataset {
     fileprivate func isIdentical(to other: Dataset) -> Bool {
         labels == other.labels && classNames == other.classNames && featureNames == other.featureNames
             && features.isIdentical(to: other.features)
+    }
+}
+
+extension RawDataset {
+    /// Every column numeric, holding `dataset`'s features, with its names, labels and classes.
+    fileprivate func matches(_ dataset: Dataset) -> Bool {
+        guard labels == dataset.labels, classNames == dataset.classNames,
+              table.columnNames == dataset.featureNames, table.rowCount == dataset.sampleCount else { return false }
+        return table.columns.enumerated().allSatisfy { index, column in
+            guard case let .numbers(numbers) = column.values else { return false }
+            return numbers == dataset.features.column(index).map(Optional.some)
+        }
     }
 }
 
