@@ -1,9 +1,11 @@
 /// The JSON layout documented on `ModelFile`. Decoding checks that the parts fit together (one
-/// feature name per column, finite components, a learner name matching its configuration), so a
+/// feature name per column, finite components, a learner name matching its configuration, a table
+/// preprocessor only from version 2 on and whose output features are the feature names), so a
 /// malformed document is a `DecodingError`, never a trap.
 extension ModelFile: Codable {
     private enum CodingKeys: String, CodingKey {
         case formatVersion, libraryVersion, learner, configuration, featureNames, components, featureWeights, report
+        case tablePreprocessor
     }
 
     /// The fit report without its configuration, which the document stores once, at the top.
@@ -68,13 +70,29 @@ extension ModelFile: Codable {
                 debugDescription: "iterations (\(report.iterations)) and fitSeconds (\(report.fitSeconds)) must be non-negative")
         }
 
+        let tablePreprocessor = try container.decodeIfPresent(TablePreprocessor.self, forKey: .tablePreprocessor)
+        if let tablePreprocessor {
+            guard formatVersion >= 2 else {
+                throw DecodingError.dataCorruptedError(
+                    forKey: .tablePreprocessor, in: container,
+                    debugDescription: "needs formatVersion 2 or later, not \(formatVersion) (older readers ignore it)")
+            }
+            guard tablePreprocessor.featureNames == featureNames else {
+                throw DecodingError.dataCorruptedError(
+                    forKey: .tablePreprocessor, in: container,
+                    debugDescription: "its output features (\(tablePreprocessor.featureNames.joined(separator: ", "))) "
+                        + "are not the featureNames")
+            }
+        }
+
         let fitReport = FitReport(learner: configuration, iterations: report.iterations, didConverge: report.didConverge,
                                   objectiveHistory: report.objectiveHistory, fitSeconds: report.fitSeconds,
                                   details: report.details)
         self.init(formatVersion: formatVersion,
                   libraryVersion: try container.decodeIfPresent(String.self, forKey: .libraryVersion),
                   metric: MahalanobisMetric(components: components, featureNames: featureNames,
-                                            featureWeights: featureWeights, report: fitReport))
+                                            featureWeights: featureWeights, report: fitReport),
+                  tablePreprocessor: tablePreprocessor)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -91,5 +109,6 @@ extension ModelFile: Codable {
                                     objectiveHistory: fitReport.objectiveHistory, fitSeconds: fitReport.fitSeconds,
                                     details: fitReport.details),
                              forKey: .report)
+        try container.encodeIfPresent(tablePreprocessor, forKey: .tablePreprocessor)
     }
 }

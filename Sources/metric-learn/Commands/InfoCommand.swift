@@ -33,6 +33,10 @@ struct InfoCommand: ParsableCommand {
                 .map { "\($0.key) = \(Format.number($0.value))" }.joined(separator: ", ")))
         }
         rows.append(("features", metric.featureNames.joined(separator: ", ")))
+        if let preprocessor = file.tablePreprocessor {
+            rows.append(("preprocessing", Describe.preprocessing(preprocessor.preprocessing)
+                         + " (\(preprocessor.columnNames.count) columns → \(preprocessor.featureNames.count) features)"))
+        }
         rows.append(("format", "version \(file.formatVersion)"
                      + (file.libraryVersion.map { ", written by MetricLearn \($0)" } ?? "")))
         print(model)
@@ -40,15 +44,44 @@ struct InfoCommand: ParsableCommand {
         for (key, value) in rows {
             print("  \(key.padding(toLength: width, withPad: " ", startingAt: 0))  \(value)")
         }
-        if let weights = metric.featureWeights, top > 0 {
-            print("  top feature weights:")
-            let shown = weights.prefix(top)
-            let nameWidth = shown.map(\.feature.count).max() ?? 0
-            for weight in shown {
-                print("    \(weight.feature.padding(toLength: nameWidth, withPad: " ", startingAt: 0))  "
-                      + Format.number(weight.weight, significant: 4))
-            }
-            if weights.count > top { print("    … \(weights.count - top) more") }
+        if let preprocessor = file.tablePreprocessor {
+            print("  input columns:")
+            print(Self.columnTable(preprocessor), terminator: "")
         }
+        if let weights = metric.featureWeights, top > 0 {
+            printTop("feature weights", weights.map { ($0.feature, $0.weight) })
+            if let columns = try? file.tablePreprocessor?.columnWeights(weights) {
+                printTop("column weights", columns.map { ($0.column, $0.weight) })
+            }
+        }
+    }
+
+    /// The `top` first of `weights` (largest first), one per line, under `  top <title>:`.
+    private func printTop(_ title: String, _ weights: [(name: String, weight: Double)]) {
+        print("  top \(title):")
+        let shown = weights.prefix(top)
+        let nameWidth = shown.map(\.name.count).max() ?? 0
+        for (name, weight) in shown {
+            print("    \(name.padding(toLength: nameWidth, withPad: " ", startingAt: 0))  "
+                  + Format.number(weight, significant: 4))
+        }
+        if weights.count > top { print("    … \(weights.count - top) more") }
+    }
+
+    /// The preprocessor's input columns: kind, fill value (with imputation) and categories, indented.
+    private static func columnTable(_ preprocessor: TablePreprocessor) -> String {
+        let fills = Dictionary(uniqueKeysWithValues: (preprocessor.imputation?.fills ?? []).map { ($0.column, $0.value) })
+        var table = TextTable([("column", .left), ("kind", .left)] + (fills.isEmpty ? [] : [("fill", .left)])
+                              + [("categories", .left)])
+        for column in preprocessor.encoding.columns {
+            let fill: [String] = switch fills[column.name] {
+            case nil: []
+            case let .number(value)?: [Format.number(value, significant: 10)]
+            case let .category(category)?: [category]
+            }
+            table.append([column.name, column.kind.rawValue] + fill + [column.categories.joined(separator: ", ")])
+        }
+        return table.text.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+            .map { "    \($0)\n" }.joined()
     }
 }

@@ -10,7 +10,8 @@ struct PredictCommand: ParsableCommand {
             The output has a column 'prediction' holding class names as in the training file, and with \
             --probabilities one column 'probability_<class>' per class (the share of the vote). The input's \
             columns are matched to the training features by name: a label column or other extra columns are \
-            ignored. Without --metric, neighbours are found in plain Euclidean distance.
+            ignored. Without --metric, neighbours are found in plain Euclidean distance. A model fitted with \
+            --categorical or --impute preprocesses both files as it did its training data.
             """
     )
 
@@ -35,15 +36,29 @@ struct PredictCommand: ParsableCommand {
     var output: String
 
     func run() throws(CommandFailure) {
-        let model = try metric.map { path throws(CommandFailure) in
-            try withFile(path, .input) { () throws(MetricLearnError) in try ModelFile(contentsOfFile: path) }.metric
+        let file = try metric.map { path throws(CommandFailure) in
+            try withFile(path, .input) { () throws(MetricLearnError) in try ModelFile(contentsOfFile: path) }
         }
-        let training = try withFile(train, .input) { () throws(MetricLearnError) in
-            try Dataset(csvFile: train, labelColumn: label.column,
-                        featureColumns: model.map { .named($0.featureNames) } ?? .all)
-        }
-        let queries = try withFile(input, .input) { () throws(MetricLearnError) in
-            try FeatureTable(csvFile: input, columns: .named(training.featureNames))
+        let model = file?.metric
+        let (training, queries): (Dataset, FeatureTable)
+        if let preprocessor = file?.tablePreprocessor {
+            // Both files go through the model's fitted preprocessing (not refitted on the training file).
+            training = try withFile(train, .input) { () throws(MetricLearnError) in
+                try preprocessor.transform(try RawDataset(
+                    csvFile: train, labelColumn: label.column, featureColumns: preprocessor.featureColumns,
+                    categoricalColumns: preprocessor.categoricalColumns, missingValues: preprocessor.missingValues))
+            }
+            queries = try withFile(input, .input) { () throws(MetricLearnError) in
+                try preprocessor.transform(try RawTable(csvFile: input, readingColumnsOf: preprocessor))
+            }
+        } else {
+            training = try withFile(train, .input) { () throws(MetricLearnError) in
+                try Dataset(csvFile: train, labelColumn: label.column,
+                            featureColumns: model.map { .named($0.featureNames) } ?? .all)
+            }
+            queries = try withFile(input, .input) { () throws(MetricLearnError) in
+                try FeatureTable(csvFile: input, columns: .named(training.featureNames))
+            }
         }
         let classifier = try withFile(train, .input, options: NeighborOptions.optionNames) {
             () throws(MetricLearnError) in try neighbors.classifier.fit(training, metric: model)

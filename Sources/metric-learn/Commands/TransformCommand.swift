@@ -9,6 +9,8 @@ struct TransformCommand: ParsableCommand {
         abstract: "Map data into the learned space (rows x ↦ L·x).",
         discussion: """
             The input's columns are matched to the model's features by name; other columns are ignored. \
+            A model fitted with --categorical or --impute preprocesses them as it did the training data \
+            (categories not seen in training encode as zeros, missing cells get the training fill values). \
             A CSV output has a header (component_1, component_2, …) and ends with the input's label \
             column when it has one. An output ending in .npy is a NumPy float64 array of the components only.
             """
@@ -29,9 +31,11 @@ struct TransformCommand: ParsableCommand {
     func run() throws(CommandFailure) {
         let model = try withFile(metric, .input) { () throws(MetricLearnError) in
             try ModelFile(contentsOfFile: metric)
-        }.metric
-        let data = try TransformInput(path: input, featureNames: model.featureNames, labelColumn: label)
-        let embedding = try withFile(input, .input) { () throws(MetricLearnError) in try model.transform(data.features) }
+        }
+        let data = try TransformInput(path: input, model: model, labelColumn: label)
+        let embedding = try withFile(input, .input) { () throws(MetricLearnError) in
+            try model.metric.transform(data.features)
+        }
 
         let bytes: Data
         if output.lowercased().hasSuffix(".npy") {

@@ -1,7 +1,7 @@
 import ArgumentParser
 import MetricLearn
 
-/// `--input`, `--label-column` and `--seed`: what every `fit` subcommand learns from.
+/// `--input`, `--label-column`, `--seed` and the column options: what every `fit` subcommand learns from.
 struct FitInputOptions: ParsableArguments {
     @Option(name: .customLong("input"), help: ArgumentHelp("The training data: a CSV file with a header row.",
                                                            valueName: "file.csv"))
@@ -11,6 +11,8 @@ struct FitInputOptions: ParsableArguments {
 
     @Option(help: "Seed for every random choice; fits are reproducible (ignored where nothing is random).")
     var seed: UInt64 = 0
+
+    @OptionGroup(title: "Table columns") var columns: ColumnOptions
 }
 
 /// `--label-column`: which CSV column holds the class labels.

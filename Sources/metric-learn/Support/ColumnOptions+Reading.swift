@@ -1,0 +1,31 @@
+import MetricLearn
+
+/// Reading a labelled training file with the column options.
+extension ColumnOptions {
+    /// The file at `path` with every feature cell a number (only `--features` and `--ignore` apply).
+    func dataset(at path: String, label: LabelColumnOption) throws(CommandFailure) -> Dataset {
+        try withFile(path, .input) { () throws(MetricLearnError) in
+            try Dataset(csvFile: path, labelColumn: label.column, featureColumns: featureColumns)
+        }
+    }
+
+    /// The file at `path` as a raw table: categorical columns as text, missing cells accepted when imputed.
+    func rawDataset(at path: String, label: LabelColumnOption) throws(CommandFailure) -> RawDataset {
+        try withFile(path, .input) { () throws(MetricLearnError) in
+            try RawDataset(csvFile: path, labelColumn: label.column, featureColumns: featureColumns,
+                           categoricalColumns: categoricalColumns, missingValues: missingValues)
+        }
+    }
+
+    /// The training data as numbers, and the table preprocessor fitted on it that made them (`nil`
+    /// without `--categorical` and `--impute`, when the file is read as numbers).
+    func trainingData(at path: String, label: LabelColumnOption)
+        throws(CommandFailure) -> (dataset: Dataset, preprocessor: TablePreprocessor?, raw: RawDataset?) {
+        guard let tablePreprocessing else { return (try dataset(at: path, label: label), nil, nil) }
+        let raw = try rawDataset(at: path, label: label)
+        return try withFile(path, .input) { () throws(MetricLearnError) in
+            let preprocessor = try tablePreprocessing.fit(raw)
+            return (try preprocessor.transform(raw), preprocessor, raw)
+        }
+    }
+}
