@@ -41,6 +41,8 @@ struct EvaluateCommand: ParsableCommand {
     @Flag(help: "Print only a JSON array, one object per learner.")
     var json = false
 
+    @OptionGroup(title: "Table columns") var columns: ColumnOptions
+
     func validate() throws {
         if let repeated = learners.first(where: { learner in learners.filter { $0 == learner }.count > 1 }) {
             throw ValidationError("--learner \(repeated.rawValue) is given more than once")
@@ -48,18 +50,16 @@ struct EvaluateCommand: ParsableCommand {
     }
 
     func run() throws(CommandFailure) {
-        let dataset = try withFile(path, .input) { () throws(MetricLearnError) in
-            try Dataset(csvFile: path, labelColumn: label.column)
-        }
+        let data = try columns.evaluationData(at: path, label: label)
         let settings = EvaluationSettings(folds: folds, neighbors: neighbors, standardizes: !keepsScale, seed: seed)
-        let evaluations = try LearnerComparison(dataset: dataset, path: path, settings: settings).run(learners)
+        let evaluations = try LearnerComparison(data: data, path: path, settings: settings).run(learners)
         if json {
             print(try LearnerComparison.json(evaluations))
         } else {
+            let preprocessed = data.tablePreprocessing.map { "\(Describe.preprocessing($0)) in each fold, " } ?? ""
             print("\(settings.folds)-fold stratified cross-validation of \(settings.neighbors)-nearest neighbours on "
-                  + "\(path) (\(dataset.sampleCount) samples, \(dataset.featureCount) features, "
-                  + "\(dataset.classCount) classes), \(settings.standardizes ? "standardised in each fold" : "not standardised"), "
-                  + "seed \(settings.seed)")
+                  + "\(path) (\(data.sampleCount) samples, \(data.shape), \(data.classCount) classes), \(preprocessed)"
+                  + "\(settings.standardizes ? "standardised in each fold" : "not standardised"), seed \(settings.seed)")
             print()
             print(evaluations.table, terminator: "")
         }

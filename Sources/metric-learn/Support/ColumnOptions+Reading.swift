@@ -28,4 +28,10 @@ extension ColumnOptions {
             return (try preprocessor.transform(raw), preprocessor, raw)
         }
     }
+
+    /// What `evaluate` cross-validates: the file as numbers, or as a raw table with the table preprocessing.
+    func evaluationData(at path: String, label: LabelColumnOption) throws(CommandFailure) -> EvaluationData {
+        guard let tablePreprocessing else { return .numeric(try dataset(at: path, label: label)) }
+        return .raw(try rawDataset(at: path, label: label), tablePreprocessing)
+    }
 }

@@ -3,7 +3,7 @@ import MetricLearn
 /// Cross-validates several learners on one dataset for `evaluate` and `demo`: a status line on a
 /// terminal while it works, a warning for learners that did not converge in every fold.
 struct LearnerComparison {
-    let dataset: Dataset
+    let data: EvaluationData
     /// The data file, for error messages (nil for bundled data).
     let path: String?
     let settings: EvaluationSettings
@@ -16,7 +16,7 @@ struct LearnerComparison {
         for learner in learners {
             if StandardError.isTerminal { StandardError.write("\r\u{1B}[Kcross-validating \(learner.rawValue)…") }
             let evaluation = try withFile(path, .input, options: Self.optionNames) { () throws(MetricLearnError) in
-                try LearnerEvaluation(learner, on: dataset, settings: settings)
+                try LearnerEvaluation(learner, on: data, settings: settings)
             }
             evaluations.append(evaluation)
         }

@@ -22,14 +22,17 @@ struct LearnerEvaluation: Encodable {
     let neighbors: Int
     let standardized: Bool
     let seed: UInt64
+    /// The table preprocessing fitted in each fold (absent for numeric data).
+    let tablePreprocessing: TablePreprocessing?
 
-    /// Cross-validates `learner` on `dataset` in a pipeline of optional standardization, the learner and
-    /// k-nearest neighbours, each fitted inside each fold.
-    init(_ learner: LearnerName, on dataset: Dataset, settings: EvaluationSettings) throws(MetricLearnError) {
+    /// Cross-validates `learner` on `data` in a pipeline of table preprocessing (for raw data), optional
+    /// standardization, the learner and k-nearest neighbours, each fitted inside each fold.
+    init(_ learner: LearnerName, on data: EvaluationData, settings: EvaluationSettings) throws(MetricLearnError) {
         let configuration = learner.configuration(seed: settings.seed)
-        let pipeline = Pipeline(scaler: settings.standardizes ? StandardScaler() : nil, learner: configuration,
+        let pipeline = Pipeline(tablePreprocessing: data.tablePreprocessing,
+                                scaler: settings.standardizes ? StandardScaler() : nil, learner: configuration,
                                 classifier: KNearestNeighbors(neighborCount: settings.neighbors))
-        let result = try crossValidate(pipeline, dataset, folds: settings.folds, seed: settings.seed)
+        let result = try data.crossValidate(pipeline, settings: settings)
         self.learner = learner.rawValue
         self.configuration = configuration
         accuracyMean = result.accuracy.mean
@@ -48,6 +51,7 @@ struct LearnerEvaluation: Encodable {
         neighbors = settings.neighbors
         standardized = settings.standardizes
         seed = settings.seed
+        tablePreprocessing = data.tablePreprocessing
     }
 }
 

@@ -1,0 +1,50 @@
+import MetricLearn
+
+/// The labelled samples `evaluate` and `demo` cross-validate: numbers, or a raw table with the
+/// preprocessing that each fold fits on its training part.
+enum EvaluationData {
+    case numeric(Dataset)
+    case raw(RawDataset, TablePreprocessing)
+
+    /// The preprocessing of raw data (`nil` for numbers).
+    var tablePreprocessing: TablePreprocessing? {
+        if case let .raw(_, preprocessing) = self { return preprocessing }
+        return nil
+    }
+
+    /// The number of samples.
+    var sampleCount: Int {
+        switch self {
+        case let .numeric(dataset): dataset.sampleCount
+        case let .raw(dataset, _): dataset.sampleCount
+        }
+    }
+
+    /// The number of classes.
+    var classCount: Int {
+        switch self {
+        case let .numeric(dataset): dataset.classCount
+        case let .raw(dataset, _): dataset.classCount
+        }
+    }
+
+    /// `13 features`, or for a raw table `6 columns (2 categorical)`.
+    var shape: String {
+        switch self {
+        case let .numeric(dataset):
+            return "\(dataset.featureCount) features"
+        case let .raw(dataset, _):
+            let categorical = dataset.table.columns.filter { $0.kind == .categorical }.count
+            return "\(dataset.table.columns.count) columns (\(categorical) categorical)"
+        }
+    }
+
+    /// Stratified cross-validation of `pipeline` with the folds and seed of `settings`.
+    func crossValidate(_ pipeline: Pipeline, settings: EvaluationSettings) throws(MetricLearnError)
+        -> CrossValidationResult {
+        switch self {
+        case let .numeric(dataset): try MetricLearn.crossValidate(pipeline, dataset, folds: settings.folds, seed: settings.seed)
+        case let .raw(dataset, _): try MetricLearn.crossValidate(pipeline, dataset, folds: settings.folds, seed: settings.seed)
+        }
+    }
+}
