@@ -41,7 +41,7 @@ struct EvaluateCommand: ParsableCommand {
     @Flag(help: "Print only a JSON array, one object per learner.")
     var json = false
 
-    @OptionGroup(title: "Table columns") var columns: ColumnOptions
+    @OptionGroup var columns: ColumnOptions
 
     func validate() throws {
         if let repeated = learners.first(where: { learner in learners.filter { $0 == learner }.count > 1 }) {

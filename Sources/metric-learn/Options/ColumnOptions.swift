@@ -29,10 +29,12 @@ struct ColumnOptions: ParsableArguments {
 
     @Option(help: ArgumentHelp("Fill missing cells (empty, NA, NaN, …) from the training rows: numeric columns by this "
                                + "strategy, categorical ones by the most frequent category (default: a missing cell "
-                               + "is an error)."))
+                               + "is an error).", valueName: "strategy"))
     var impute: Strategy?
 
-    @Option(help: "With --impute constant: the number that fills numeric columns. (default: 0)")
+    @Option(parsing: .unconditional,
+            help: ArgumentHelp("With --impute constant: the number that fills numeric columns (default: 0).",
+                               valueName: "number"))
     var fillValue: Double?
 
     @Option(help: ArgumentHelp("With --impute: the category that fills categorical columns (default: the most frequent; "
@@ -50,7 +52,7 @@ struct ColumnOptions: ParsableArguments {
             throw ValidationError("--categorical takes 'auto' or column names, not both")
         }
         if let fillValue, impute != .constant {
-            throw ValidationError("--fill-value \(fillValue) applies to --impute constant only")
+            throw ValidationError("--fill-value \(Format.number(fillValue)) applies to --impute constant only")
         }
         if let fillValue, !fillValue.isFinite {
             throw ValidationError("--fill-value must be a finite number, not \(fillValue)")

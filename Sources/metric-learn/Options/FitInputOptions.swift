@@ -12,7 +12,7 @@ struct FitInputOptions: ParsableArguments {
     @Option(help: "Seed for every random choice; fits are reproducible (ignored where nothing is random).")
     var seed: UInt64 = 0
 
-    @OptionGroup(title: "Table columns") var columns: ColumnOptions
+    @OptionGroup var columns: ColumnOptions
 }
 
 /// `--label-column`: which CSV column holds the class labels.

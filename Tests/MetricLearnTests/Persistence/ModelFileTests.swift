@@ -114,9 +114,16 @@ import Testing
     }
 
     @Test func refusesANewerFormatVersion() {
-        let message = reason(edited("\"formatVersion\" : 1", "\"formatVersion\" : 2"))
-        #expect(message?.hasPrefix("'formatVersion': 2 is newer than this version of MetricLearn") == true)
-        #expect(message?.hasSuffix("can read (up to 1); upgrade MetricLearn") == true)
+        let message = reason(edited("\"formatVersion\" : 1", "\"formatVersion\" : 3"))
+        #expect(message?.hasPrefix("'formatVersion': 3 is newer than this version of MetricLearn") == true)
+        #expect(message?.hasSuffix("can read (up to 2); upgrade MetricLearn") == true)
+    }
+
+    @Test func versionTwoWithoutPreprocessorReads() throws {
+        let file = try ModelFile(jsonData: edited("\"formatVersion\" : 1", "\"formatVersion\" : 2"))
+        #expect(file.formatVersion == 2)
+        #expect(file.tablePreprocessor == nil)
+        #expect(file.metric == metric)
     }
 
     @Test(arguments: [
@@ -148,5 +155,75 @@ import Testing
     ])
     func namesWhatIsWrong(old: String, new: String, expected: String) {
         #expect(reason(edited(old, new)) == expected)
+    }
+}
+
+/// Model files that record a table preprocessor (format version 2).
+extension ModelFileTests {
+    /// A preprocessor fitted on a table with a categorical column (two categories) and a numeric column
+    /// with a missing cell, median imputation: features `color=blue`, `color=red`, `size`.
+    static func preprocessor() throws -> TablePreprocessor {
+        let table = try RawTable(columns: [RawColumn(name: "color", categories: ["red", "blue", "red", nil]),
+                                           RawColumn(name: "size", numbers: [1, nil, 4, 10])])
+        return try TablePreprocessing(imputer: Imputer(numbers: .median)).fit(table)
+    }
+
+    /// A diagonal metric on the preprocessor's three features.
+    static func preprocessedModel() throws -> ModelFile {
+        let preprocessor = try preprocessor()
+        let metric = MahalanobisMetric(components: Matrix(rows: [[1, 0, 0], [0, 2, 0], [0, 0, 0.5]]),
+                                       featureNames: preprocessor.featureNames,
+                                       report: FitReport(learner: .whitening(Whitening()), fitSeconds: 0.5))
+        return try ModelFile(metric: metric, tablePreprocessor: preprocessor)
+    }
+
+    @Test func aTablePreprocessorMakesVersionTwoAndRoundTrips() throws {
+        let file = try Self.preprocessedModel()
+        #expect(file.formatVersion == 2)
+        #expect(file.inputColumnNames == ["color", "size"])
+        #expect(file.metric.featureNames == ["color=blue", "color=red", "size"])
+        let text = String(decoding: try file.jsonData(), as: UTF8.self)
+        #expect(text.contains("\"formatVersion\" : 2,"))
+        #expect(text.contains("\"tablePreprocessor\" : {"))
+        let decoded = try ModelFile(jsonData: Data(text.utf8))
+        #expect(decoded == file)
+        #expect(decoded.tablePreprocessor?.imputation?.fills.map(\.value) == [.category("red"), .number(4)])
+        // The decoded preprocessor applies the training statistics: size 4 fills the gap, green is unseen.
+        let new = try RawTable(columns: [RawColumn(name: "color", categories: ["green", "blue"]),
+                                         RawColumn(name: "size", numbers: [nil, 3])])
+        let x = try #require(decoded.tablePreprocessor).transform(new).features
+        #expect(x.row(0) == [0, 0, 4])
+        #expect(x.row(1) == [1, 0, 3])
+    }
+
+    @Test func withoutATablePreprocessorTheDocumentIsUnchanged() throws {
+        let file = try ModelFile(metric: metric, tablePreprocessor: nil)
+        #expect(file.formatVersion == 1)
+        #expect(file.inputColumnNames == ["height", "width"])
+        #expect(String(decoding: try file.jsonData(), as: UTF8.self) == Self.expectedJSON)
+    }
+
+    @Test func refusesFeatureNamesThatAreNotThePreprocessorsOutput() throws {
+        let preprocessor = try Self.preprocessor()
+        #expect(throws: MetricLearnError.self) { try ModelFile(metric: metric, tablePreprocessor: preprocessor) }
+        let text = String(decoding: try Self.preprocessedModel().jsonData(), as: UTF8.self)
+        let renamed = text.replacingOccurrences(of: "\"color=red\"", with: "\"color=green\"")
+        #expect(renamed != text)
+        #expect(reason(Data(renamed.utf8)) == "'tablePreprocessor': its output features (color=blue, color=red, size) "
+                    + "are not the featureNames")
+    }
+
+    @Test func refusesATablePreprocessorInAVersionOneDocument() throws {
+        let text = String(decoding: try Self.preprocessedModel().jsonData(), as: UTF8.self)
+        let old = text.replacingOccurrences(of: "\"formatVersion\" : 2", with: "\"formatVersion\" : 1")
+        #expect(old != text)
+        #expect(reason(Data(old.utf8)) == "'tablePreprocessor': needs formatVersion 2 or later, not 1 (older readers ignore it)")
+    }
+
+    @Test func namesABrokenPreprocessorKeyPath() throws {
+        let text = String(decoding: try Self.preprocessedModel().jsonData(), as: UTF8.self)
+        let broken = text.replacingOccurrences(of: "\"kind\" : \"numeric\"", with: "\"kind\" : \"textual\"")
+        #expect(broken != text)
+        #expect(reason(Data(broken.utf8))?.hasPrefix("'tablePreprocessor.") == true)
     }
 }
