@@ -51,8 +51,10 @@ extension CommandFailure {
     }
 
     /// Parameter names that describe data rather than an option: `x` (features on a scale a learner cannot
-    /// work at) and `constraints` (ITML pairs that all join identical rows) come from the data file too.
-    private static let dataParameterNames: Set<String> = ["labels", "featureNames", "classNames", "x", "constraints"]
+    /// work at), `constraints` (ITML pairs that all join identical rows) and `columns` (a table without the
+    /// columns a preprocessor expects) come from the data file too.
+    private static let dataParameterNames: Set<String> = ["labels", "featureNames", "classNames", "x", "constraints",
+                                                           "columns"]
 }
 
 /// Runs `body`, turning a `MetricLearnError` into a `CommandFailure` about the file at `path`
