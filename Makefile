@@ -60,11 +60,12 @@ fuzz: fuzz-build
 	@set -e; for name in $(FUZZERS); do \
 		mkdir -p $(FUZZ_SCRATCH)/corpus/$$name $(FUZZ_SCRATCH)/artifacts/$$name; \
 		log=$(FUZZ_SCRATCH)/fuzz-$$name.log; \
+		regressions=; if [ -d Fuzz/Regressions/$$name ]; then regressions=Fuzz/Regressions/$$name; fi; \
 		echo "fuzz-$$name: $(FUZZ_SECONDS) s (log: $$log)"; \
 		SWIFT_BACKTRACE=enable=no $(FUZZ_SCRATCH)/debug/fuzz-$$name \
 			-max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
 			-artifact_prefix=$(FUZZ_SCRATCH)/artifacts/$$name/ -dict=Fuzz/Dictionaries/$$name.dict \
-			$(FUZZ_SCRATCH)/corpus/$$name Fuzz/Corpus/$$name Fuzz/Regressions/$$name >$$log 2>&1 \
+			$(FUZZ_SCRATCH)/corpus/$$name Fuzz/Corpus/$$name $$regressions >$$log 2>&1 \
 			|| { tail -n 40 $$log; echo "fuzz-$$name found a failing input: see $(FUZZ_SCRATCH)/artifacts/$$name/"; exit 1; }; \
 		grep -q "INITED cov:" $$log || { tail -n 20 $$log; echo "fuzz-$$name is not instrumented for coverage"; exit 1; }; \
 		grep -E "^Done|number_of_executed_units|new_units_added" $$log; \

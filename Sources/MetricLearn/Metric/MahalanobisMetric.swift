@@ -2,7 +2,7 @@
 ///
 /// Every linear learner returns one. It is written once here and learners only fit
 /// (the metric-learn `MahalanobisMixin` idea).
-public struct MahalanobisMetric: Sendable, Hashable, Codable {
+public struct MahalanobisMetric: Sendable, Hashable {
     /// The linear map L (k×d): `transform` sends a row x to L·x.
     public let components: Matrix
     /// The names of the d input features.

@@ -16,6 +16,11 @@ extension NeighborsClassifier: Codable {
         guard labels.count == index.count else {
             throw corrupted(.labels, "\(labels.count) labels for \(index.count) training samples")
         }
+        let classLimit = max(labels.count, 1 << 22)
+        guard classCount >= 1, classCount <= classLimit else {
+            throw corrupted(.classCount, "\(classCount) is not a class count in 1...\(classLimit) "
+                                + "(the sample count or 2²², whichever is larger)")
+        }
         guard labels.allSatisfy({ $0 >= 0 && $0 < classCount }) else {
             throw corrupted(.labels, "labels must be class indices in 0..<\(classCount)")
         }

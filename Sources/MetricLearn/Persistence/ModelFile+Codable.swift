@@ -38,30 +38,11 @@ extension ModelFile: Codable {
                 debugDescription: "'\(learner)' does not match the configuration's learner '\(configuration.name)'")
         }
         let components = try container.decode(Matrix.self, forKey: .components)
-        guard components.rowCount > 0, components.columnCount > 0 else {
-            throw DecodingError.dataCorruptedError(forKey: .components, in: container,
-                                                   debugDescription: "the matrix is empty")
-        }
-        if let (row, column) = components.firstNonFiniteIndex {
-            throw DecodingError.dataCorruptedError(
-                forKey: .components, in: container,
-                debugDescription: "non-finite value at row \(row), column \(column)")
-        }
         let featureNames = try container.decode([String].self, forKey: .featureNames)
-        guard featureNames.count == components.columnCount else {
-            throw DecodingError.dataCorruptedError(
-                forKey: .featureNames, in: container,
-                debugDescription: "\(featureNames.count) names for the \(components.columnCount) columns of the components")
-        }
-        guard Set(featureNames).count == featureNames.count else {
-            throw DecodingError.dataCorruptedError(forKey: .featureNames, in: container,
-                                                   debugDescription: "a feature name appears twice")
-        }
         let featureWeights = try container.decodeIfPresent([FeatureWeight].self, forKey: .featureWeights)
-        if let invalid = featureWeights?.first(where: { !featureNames.contains($0.feature) || !($0.weight >= 0) }) {
-            throw DecodingError.dataCorruptedError(
-                forKey: .featureWeights, in: container,
-                debugDescription: "the weight \(invalid.weight) of '\(invalid.feature)' is not a non-negative weight of a listed feature")
+        if let inconsistency = MahalanobisMetric.inconsistency(components: components, featureNames: featureNames,
+                                                               featureWeights: featureWeights) {
+            throw inconsistency.decodingError(in: container)
         }
         let report = try container.decode(Report.self, forKey: .report)
         guard report.iterations >= 0, report.fitSeconds >= 0, report.fitSeconds.isFinite else {

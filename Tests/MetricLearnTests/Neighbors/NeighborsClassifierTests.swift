@@ -111,5 +111,15 @@ struct NeighborsClassifierTests {
         object["labels"] = [0, 1, 2]
         let badLabel = try JSONSerialization.data(withJSONObject: object)
         #expect(throws: DecodingError.self) { try JSONDecoder().decode(NeighborsClassifier.self, from: badLabel) }
+        object["labels"] = [0, 1, 1]
+        for classCount in [0, Int.max, (1 << 22) + 1] {
+            object["classCount"] = classCount
+            let badCount = try JSONSerialization.data(withJSONObject: object)
+            #expect(throws: DecodingError.self) { try JSONDecoder().decode(NeighborsClassifier.self, from: badCount) }
+        }
+        object["classCount"] = 1 << 22
+        let largestCount = try JSONDecoder().decode(NeighborsClassifier.self,
+                                                     from: try JSONSerialization.data(withJSONObject: object))
+        #expect(largestCount.classCount == 1 << 22)
     }
 }
