@@ -6,7 +6,8 @@ import MetricLearn
 ///
 /// Decoding either throws `MetricLearnError.modelFile` with a reason, or gives a model that is whole:
 /// non-empty finite components with one distinct name per column, a format version this build reads,
-/// writing it and reading the text back gives the same text, and it transforms a row of its width.
+/// writing it and reading the text back gives the same text, and it transforms a row of its width (a
+/// recorded table preprocessor: a row of its columns, through the preprocessor).
 /// The configuration it records is fitted again on a small dataset, where it must fit or throw (fits
 /// with more than 50 iterations or neighbours are skipped to keep the fuzzer fast).
 public enum ModelFileCheck {
@@ -40,6 +41,9 @@ public enum ModelFileCheck {
         } catch {
             found.append("cannot transform a row of its own width: \(error)")
         }
+        if let preprocessor = model.tablePreprocessor {
+            found += violations(of: preprocessor, in: model)
+        }
         if isQuick(metric.report.learner) {
             let x = Matrix(rowCount: 8, columnCount: 2, elements: [0, 0, 1, 0, 0, 1, 1, 1, 5, 5, 6, 5, 5, 6, 6, 7])
             do {
@@ -47,6 +51,27 @@ public enum ModelFileCheck {
             } catch {
                 // Refusing the configuration or the data is fine; trapping is what the fuzzer looks for.
             }
+        }
+        return found
+    }
+
+    /// A recorded table preprocessor must make the metric's features, only from format version 2 on, and
+    /// take a row of its columns (an unseen category, a missing number when it imputes) to the metric.
+    private static func violations(of preprocessor: TablePreprocessor, in model: ModelFile) -> [String] {
+        var found: [String] = []
+        if preprocessor.featureNames != model.metric.featureNames {
+            found.append("the table preprocessor's output features are not the feature names")
+        }
+        if model.formatVersion < 2 { found.append("a table preprocessor in a version \(model.formatVersion) document") }
+        do {
+            let row = try RawTable(columns: preprocessor.encoding.columns.map { column in
+                column.kind == .numeric
+                    ? RawColumn(name: column.name, numbers: [preprocessor.imputation == nil ? 1 : nil])
+                    : RawColumn(name: column.name, categories: ["a category not seen in training"])
+            })
+            _ = try model.metric.transform(try preprocessor.transform(row).features)
+        } catch {
+            found.append("cannot preprocess and transform a row of its columns: \(error)")
         }
         return found
     }

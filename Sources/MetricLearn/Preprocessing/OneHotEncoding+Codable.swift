@@ -1,7 +1,7 @@
 /// Encoded as `{"encoder": {}, "columns": [{"name": "bill_length_mm", "kind": "numeric"},
 /// {"name": "island", "kind": "categorical", "categories": ["Biscoe", "Dream", "Torgersen"]}, …]}`.
 /// Decoding checks that a categorical column has distinct categories (at least one), a numeric one
-/// none, and that the output feature names are distinct.
+/// none, and that the column names and the output feature names are distinct.
 extension OneHotEncoding: Codable {
     private enum CodingKeys: String, CodingKey { case encoder, columns }
 

@@ -37,8 +37,9 @@ public struct OneHotEncoding: Sendable, Hashable {
     /// The names of the output features, in order (`bill_length_mm`, `island=Biscoe`, …).
     public let featureNames: [String]
 
-    /// Creates an encoding, checking the output feature names are distinct.
+    /// Creates an encoding, checking the column names and the output feature names are distinct.
     init(encoder: OneHotEncoder, columns: [Column]) throws(MetricLearnError) {
+        try Dataset.checkNames(columns.map(\.name), kind: "columns", expectedCount: nil)
         let featureNames = columns.flatMap(\.featureNames)
         try Dataset.checkNames(featureNames, kind: "featureNames", expectedCount: nil)
         self.encoder = encoder

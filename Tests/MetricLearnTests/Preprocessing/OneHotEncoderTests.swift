@@ -72,7 +72,9 @@ import Testing
         for bad in [#"{"columns":[{"kind":"categorical","name":"c","categories":["a","a"]}],"encoder":{}}"#,
                     #"{"columns":[{"kind":"categorical","name":"c","categories":[]}],"encoder":{}}"#,
                     #"{"columns":[{"kind":"numeric","name":"c","categories":["a"]}],"encoder":{}}"#,
-                    #"{"columns":[{"kind":"numeric","name":"c=a"},{"kind":"categorical","name":"c","categories":["a"]}],"encoder":{}}"#] {
+                    #"{"columns":[{"kind":"numeric","name":"c=a"},{"kind":"categorical","name":"c","categories":["a"]}],"encoder":{}}"#,
+                    // Two columns called c (distinct feature names c=a and c=b, but a file cannot have both).
+                    #"{"columns":[{"kind":"categorical","name":"c","categories":["a"]},{"kind":"categorical","name":"c","categories":["b"]}],"encoder":{}}"#] {
             #expect(throws: DecodingError.self) { try JSONDecoder().decode(OneHotEncoding.self, from: Data(bad.utf8)) }
         }
     }
