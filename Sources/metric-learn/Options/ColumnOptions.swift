@@ -8,9 +8,16 @@ import MetricLearn
 /// table turned into numbers by a `TablePreprocessing` (imputation, then one-hot encoding) fitted on
 /// the training rows; without them every feature cell must be a number, as always.
 struct ColumnOptions: ParsableArguments {
-    /// How `--impute` fills numeric columns.
+    /// How `--impute` fills numeric columns (`Imputer.NumericStrategy` on the command line).
     enum Strategy: String, KebabCaseArgument {
-        case mean, median, mostFrequent, constant
+        /// The training mean.
+        case mean
+        /// The training median.
+        case median
+        /// The most frequent training value (categorical columns always use their most frequent category).
+        case mostFrequent
+        /// `--fill-value` (numbers) and `--fill-category` (categories).
+        case constant
     }
 
     @Option(parsing: .upToNextOption,

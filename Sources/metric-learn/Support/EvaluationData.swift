@@ -3,7 +3,9 @@ import MetricLearn
 /// The labelled samples `evaluate` and `demo` cross-validate: numbers, or a raw table with the
 /// preprocessing that each fold fits on its training part.
 enum EvaluationData {
+    /// Every feature a number, as written.
     case numeric(Dataset)
+    /// A raw table and the preprocessing each fold fits on its training part.
     case raw(RawDataset, TablePreprocessing)
 
     /// The preprocessing of raw data (`nil` for numbers).
