@@ -221,6 +221,25 @@ import Testing
         }
     }
 
+    @Test func aModelWithoutImputationRefusesMissingCellsInNewFiles() throws {
+        try Self.withPenguins { workspace in
+            // The header and the 36 complete rows: one-hot encoding without imputation.
+            let complete = Penguins.csv.split(separator: "\n")
+                .filter { !$0.contains("NA") && !$0.contains("NaN") && !$0.contains(",,") && !$0.hasSuffix(",") }
+            #expect(complete.count == 37)
+            try workspace.write(complete.joined(separator: "\n") + "\n", to: "complete.csv")
+            let fit = try workspace.run("fit whitening --input complete.csv --label-column species --ignore id "
+                                        + "--categorical auto --output m.json")
+            #expect(fit.status == 0)
+            #expect(fit.stdout.hasPrefix("preprocessing: 6 columns → 9 features (island: 3 categories, sex: 2 categories)\n"))
+            #expect(try ModelFile(contentsOfFile: workspace.path("m.json")).tablePreprocessor?.imputation == nil)
+            let result = try workspace.run("transform --metric m.json --input penguins.csv --output z.csv")
+            #expect(result.status == 65)
+            #expect(result.stderr == "metric-learn: penguins.csv: line 5, column 4: 'NA' is a missing or non-finite value; "
+                        + "only finite numbers are accepted\n")
+        }
+    }
+
     @Test func constantImputationFillsCategoriesWithTheirOwnCategory() throws {
         try Self.withPenguins { workspace in
             let result = try workspace.run("fit whitening --input penguins.csv --label-column species --ignore id "
