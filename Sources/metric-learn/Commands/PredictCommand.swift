@@ -44,9 +44,8 @@ struct PredictCommand: ParsableCommand {
         if let preprocessor = file?.tablePreprocessor {
             // Both files go through the model's fitted preprocessing (not refitted on the training file).
             training = try withFile(train, .input) { () throws(MetricLearnError) in
-                try preprocessor.transform(try RawDataset(
-                    csvFile: train, labelColumn: label.column, featureColumns: preprocessor.featureColumns,
-                    categoricalColumns: preprocessor.categoricalColumns, missingValues: preprocessor.missingValues))
+                try preprocessor.transform(try RawDataset(csvFile: train, labelColumn: label.column,
+                                                          readingColumnsOf: preprocessor))
             }
             queries = try withFile(input, .input) { () throws(MetricLearnError) in
                 try preprocessor.transform(try RawTable(csvFile: input, readingColumnsOf: preprocessor))

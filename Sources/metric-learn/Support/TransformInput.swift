@@ -43,8 +43,7 @@ struct TransformInput {
     /// encode as zeros, missing cells get the training fill values).
     private init(path: String, preprocessor: TablePreprocessor, labelColumn: LabelColumnOption) throws(CommandFailure) {
         let read = { () throws(MetricLearnError) in
-            try RawDataset(csvFile: path, labelColumn: labelColumn.column, featureColumns: preprocessor.featureColumns,
-                           categoricalColumns: preprocessor.categoricalColumns, missingValues: preprocessor.missingValues)
+            try RawDataset(csvFile: path, labelColumn: labelColumn.column, readingColumnsOf: preprocessor)
         }
         let labelled = labelColumn.name == nil ? try? read() : try withFile(path, .input, read)
         let table: RawTable
