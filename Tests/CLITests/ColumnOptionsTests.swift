@@ -240,6 +240,27 @@ import Testing
         }
     }
 
+    @Test func anIdentifierColumnReadAsCategoriesIsWarnedAbout() throws {
+        try Self.withPenguins { workspace in
+            let warning = "metric-learn: warning: penguins.csv: every value of categorical column 'id' is different, so "
+                + "one-hot encoding makes a feature of each row; if it identifies rows, leave it out with --ignore\n"
+            let options = "--label-column species --categorical auto --impute median"
+            let fit = try workspace.run("fit whitening --input penguins.csv \(options) --output w.json")
+            #expect(fit.status == 0)
+            #expect(fit.stderr == warning)
+            #expect(fit.stdout.hasPrefix("preprocessing: 7 columns → 51 features (id: 42 categories, "))
+            let evaluate = try workspace.run("evaluate --input penguins.csv \(options) --learner euclidean")
+            #expect(evaluate.status == 0)
+            #expect(evaluate.stderr == warning)
+            // Nine distinct values are too few to call the column an identifier.
+            try workspace.write((["id,x,label"] + (1...9).map { "i\($0),\($0),\($0 % 2)" }).joined(separator: "\n"),
+                                to: "nine.csv")
+            let nine = try workspace.run("fit whitening --input nine.csv --categorical auto --output n.json")
+            #expect(nine.status == 0)
+            #expect(nine.stderr.isEmpty)
+        }
+    }
+
     @Test func constantImputationFillsCategoriesWithTheirOwnCategory() throws {
         try Self.withPenguins { workspace in
             let result = try workspace.run("fit whitening --input penguins.csv --label-column species --ignore id "

@@ -10,11 +10,17 @@ extension ColumnOptions {
     }
 
     /// The file at `path` as a raw table: categorical columns as text, missing cells accepted when imputed.
+    /// Warns about categorical columns that look like row identifiers.
     func rawDataset(at path: String, label: LabelColumnOption) throws(CommandFailure) -> RawDataset {
-        try withFile(path, .input) { () throws(MetricLearnError) in
+        let dataset = try withFile(path, .input) { () throws(MetricLearnError) in
             try RawDataset(csvFile: path, labelColumn: label.column, featureColumns: featureColumns,
                            categoricalColumns: categoricalColumns, missingValues: missingValues)
         }
+        for column in dataset.table.identifierColumns {
+            StandardError.warn("\(path): every value of categorical column '\(column)' is different, so one-hot "
+                               + "encoding makes a feature of each row; if it identifies rows, leave it out with --ignore")
+        }
+        return dataset
     }
 
     /// The training data as numbers, and the table preprocessor fitted on it that made them (`nil`
