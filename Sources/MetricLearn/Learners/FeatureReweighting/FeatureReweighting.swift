@@ -35,6 +35,7 @@ public struct FeatureReweighting: MetricLearner {
         self.seed = seed
     }
 
+    /// This configuration as `.featureReweighting`, for reports and model files.
     public var configuration: LearnerConfiguration { .featureReweighting(self) }
 
     /// Learns the feature weights from samples (rows of `x`) and their labels.

@@ -59,6 +59,7 @@ public struct ITML: MetricLearner {
         self.seed = seed
     }
 
+    /// This configuration as `.itml`, for reports and model files.
     public var configuration: LearnerConfiguration { .itml(self) }
 
     /// Learns a metric from class labels: draws `constraintCount` (default 20·c²) similar pairs and as many

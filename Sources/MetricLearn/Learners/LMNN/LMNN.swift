@@ -50,6 +50,7 @@ public struct LMNN: MetricLearner {
         self.seed = seed
     }
 
+    /// This configuration as `.lmnn`, for reports and model files.
     public var configuration: LearnerConfiguration { .lmnn(self) }
 
     /// Learns L from samples and labels, starting from `initialization`.

@@ -33,6 +33,7 @@ public struct NCA: MetricLearner {
         self.seed = seed
     }
 
+    /// This configuration as `.nca`, for reports and model files.
     public var configuration: LearnerConfiguration { .nca(self) }
 
     /// Learns L from the samples (rows of `x`) and their labels, starting from `initialization`.

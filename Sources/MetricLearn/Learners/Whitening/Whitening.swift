@@ -48,6 +48,7 @@ public struct Whitening: MetricLearner {
         self.relativeTolerance = relativeTolerance
     }
 
+    /// This configuration as `.whitening`, for reports and model files.
     public var configuration: LearnerConfiguration { .whitening(self) }
 
     /// Learns the metric of the total covariance without labels. Requires `mode == .total`.
