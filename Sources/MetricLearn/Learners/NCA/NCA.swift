@@ -11,6 +11,7 @@
 /// `report.details["expectedAccuracy"]` the final f / n.
 ///
 /// Cost per L-BFGS evaluation: O(n²·k + n·d·k) time and O(block·n + n·(d + k)) memory (see `NCAObjective`).
+/// See <doc:Algorithm-NCA>.
 public struct NCA: MetricLearner {
     /// The output dimension k (nil keeps d, the input dimension).
     public var componentCount: Int?

@@ -8,6 +8,7 @@
 /// whitening. The effective rank is recorded in `report.details["effectiveRank"]`.
 ///
 /// Cost: O(n·d²) for the covariance plus O(d³) for the eigendecomposition.
+/// See <doc:Algorithm-Whitening>.
 public struct Whitening: MetricLearner {
     /// Which covariance to invert.
     public enum Mode: String, Sendable, Hashable, Codable, CaseIterable {
