@@ -32,10 +32,12 @@ docs: deps
 docs-check: deps docs-reference
 	$(SWIFT) run render-docs --check
 
-## docs-reference: the DocC reference of MetricLearn (Sources/MetricLearn/MetricLearn.docc and every doc comment);
-##                 any warning (an unresolved symbol link, say) fails. Archive: .build/plugins/Swift-DocC/outputs/
+## docs-reference: the DocC reference (Sources/MetricLearn/MetricLearn.docc and every doc comment) of MetricLearn,
+##                 and of the LinearAlgebra and Optimization modules it re-exports; any warning (an unresolved
+##                 symbol link, say) fails. Archives: .build/plugins/Swift-DocC/outputs/*.doccarchive
 docs-reference: deps
-	$(SWIFT) package generate-documentation --target MetricLearn --warnings-as-errors
+	$(SWIFT) package generate-documentation --target MetricLearn --target LinearAlgebra --target Optimization \
+		--warnings-as-errors
 
 ## bench: release build of metric-learn-bench, then every case (about 5 minutes). Options via BENCH_ARGS,
 ##        e.g. make bench BENCH_ARGS="--filter nca --json bench.json"
