@@ -2,7 +2,7 @@
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build test demo docs docs-check bench bench-quick bench-peers clean fuzz fuzz-smoke fuzz-build sanitize
+.PHONY: deps build test demo docs docs-check docs-reference bench bench-quick bench-peers clean fuzz fuzz-smoke fuzz-build sanitize
 
 ## deps: install LAPACKE + OpenBLAS with apt, only when pkg-config cannot find lapacke
 deps:
@@ -28,9 +28,16 @@ demo: deps
 docs: deps
 	$(SWIFT) run render-docs
 
-## docs-check: fail when the committed notebooks differ from a fresh render (CI)
-docs-check: deps
+## docs-check: fail when the committed notebooks differ from a fresh render, or the reference has a warning (CI)
+docs-check: deps docs-reference
 	$(SWIFT) run render-docs --check
+
+## docs-reference: the DocC reference (Sources/MetricLearn/MetricLearn.docc and every doc comment) of MetricLearn,
+##                 and of the LinearAlgebra and Optimization modules it re-exports; any warning (an unresolved
+##                 symbol link, say) fails. Archives: .build/plugins/Swift-DocC/outputs/*.doccarchive
+docs-reference: deps
+	$(SWIFT) package generate-documentation --target MetricLearn --target LinearAlgebra --target Optimization \
+		--warnings-as-errors
 
 ## bench: release build of metric-learn-bench, then every case (about 5 minutes). Options via BENCH_ARGS,
 ##        e.g. make bench BENCH_ARGS="--filter nca --json bench.json"

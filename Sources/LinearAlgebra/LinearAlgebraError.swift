@@ -11,6 +11,7 @@ public enum LinearAlgebraError: Error, Sendable, Hashable, CustomStringConvertib
     /// The input contains NaN or an infinity, which LAPACK cannot handle reliably.
     case nonFiniteInput(routine: String)
 
+    /// A readable message naming the LAPACK routine.
     public var description: String {
         switch self {
         case let .illegalArgument(routine, position):

@@ -11,13 +11,21 @@ extension Matrix {
         Matrix(rowCount: rowCount, columnCount: columnCount, elements: elements.map(transform))
     }
 
+    /// The elementwise sum.
     public static func + (lhs: Matrix, rhs: Matrix) -> Matrix { combine(lhs, rhs, +) }
+    /// The elementwise difference.
     public static func - (lhs: Matrix, rhs: Matrix) -> Matrix { combine(lhs, rhs, -) }
+    /// Every element negated.
     public static prefix func - (matrix: Matrix) -> Matrix { matrix.mapElements { -$0 } }
+    /// Every element multiplied by `scalar`.
     public static func * (scalar: Double, matrix: Matrix) -> Matrix { matrix.mapElements { scalar * $0 } }
+    /// Every element multiplied by `scalar`.
     public static func * (matrix: Matrix, scalar: Double) -> Matrix { matrix.mapElements { $0 * scalar } }
+    /// Every element divided by `scalar`.
     public static func / (matrix: Matrix, scalar: Double) -> Matrix { matrix.mapElements { $0 / scalar } }
+    /// Adds `rhs` elementwise.
     public static func += (lhs: inout Matrix, rhs: Matrix) { lhs = lhs + rhs }
+    /// Subtracts `rhs` elementwise.
     public static func -= (lhs: inout Matrix, rhs: Matrix) { lhs = lhs - rhs }
 
     /// The elementwise (Hadamard) product.

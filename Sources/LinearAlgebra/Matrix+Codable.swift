@@ -4,6 +4,7 @@
 extension Matrix: Codable {
     private enum CodingKeys: String, CodingKey { case rows, columns, values }
 
+    /// Decodes a matrix; a `values` array that does not hold rows × columns elements is a `DecodingError`.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let rows = try container.decode(Int.self, forKey: .rows)
@@ -18,6 +19,7 @@ extension Matrix: Codable {
         self.init(rowCount: rows, columnCount: columns, elements: values)
     }
 
+    /// Encodes the shape and the row-major elements.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(rowCount, forKey: .rows)

@@ -140,6 +140,7 @@ public struct Matrix: Sendable, Hashable {
 }
 
 extension Matrix: CustomStringConvertible {
+    /// The shape, then one line of comma-separated elements per row.
     public var description: String {
         let body = rows.map { row in row.map { String($0) }.joined(separator: ", ") }.joined(separator: "\n  ")
         return "Matrix \(rowCount)×\(columnCount)\n  \(body)"

@@ -5,7 +5,7 @@
 /// with sᵀy ≤ ε·yᵀy (ε the machine epsilon) is skipped. If dₖ is not a descent direction the memory is
 /// cleared and dₖ = −∇fₖ. The line search (c₁ = 10⁻⁴, c₂ = 0.9, at most `maxLineSearchEvaluations`
 /// evaluations) tries the step 1 first, or min(1, 1/‖dₖ‖₂) whenever the memory is empty (the first
-/// iteration, after a reset). See Docs/Algorithms/LBFGS.md.
+/// iteration, after a reset). See Sources/MetricLearn/MetricLearn.docc/Algorithm-LBFGS.md.
 ///
 /// Stop tests, checked in this order at the start point and after each iteration k → k + 1:
 /// - `gradientTolerance`: stop when ‖∇f‖∞ ≤ `gradientTolerance` (scipy L-BFGS-B's `pgtol`). A start point

@@ -5,6 +5,7 @@
 extension Dataset: Codable {
     private enum CodingKeys: String, CodingKey { case features, labels, classNames, featureNames }
 
+    /// Decodes a dataset and validates it as the initializer does; an inconsistent document is a `DecodingError`.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let features = try container.decode(Matrix.self, forKey: .features)
@@ -19,6 +20,7 @@ extension Dataset: Codable {
         }
     }
 
+    /// Encodes the dataset in the layout above.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(features, forKey: .features)

@@ -2,6 +2,7 @@
 extension FeatureTable: Codable {
     private enum CodingKeys: String, CodingKey { case features, featureNames }
 
+    /// Decodes a feature table and validates it as the initializer does; an inconsistent document is a `DecodingError`.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let features = try container.decode(Matrix.self, forKey: .features)
@@ -14,6 +15,7 @@ extension FeatureTable: Codable {
         }
     }
 
+    /// Encodes the table in the layout above.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(features, forKey: .features)

@@ -3,6 +3,7 @@
 extension RawColumn: Codable {
     private enum CodingKeys: String, CodingKey { case name, kind, values }
 
+    /// Decodes a column whose `values` are numbers or strings according to its `kind`.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let name = try container.decode(String.self, forKey: .name)
@@ -12,6 +13,7 @@ extension RawColumn: Codable {
         }
     }
 
+    /// Encodes the column in the layout above.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(name, forKey: .name)

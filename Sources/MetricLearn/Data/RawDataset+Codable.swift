@@ -3,6 +3,7 @@
 extension RawDataset: Codable {
     private enum CodingKeys: String, CodingKey { case table, labels, classNames }
 
+    /// Decodes a raw dataset and validates it as the initializer does; an inconsistent document is a `DecodingError`.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let table = try container.decode(RawTable.self, forKey: .table)
@@ -16,6 +17,7 @@ extension RawDataset: Codable {
         }
     }
 
+    /// Encodes the dataset in the layout above.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(table, forKey: .table)

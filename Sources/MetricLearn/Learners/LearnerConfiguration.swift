@@ -3,6 +3,7 @@
 /// Encoded as `{"name": "<learner>", "parameters": {…}}`, where the name is the one the
 /// command-line tool uses (`whitening`, `nca`, `lmnn`, `itml`, `feature-weights`).
 public enum LearnerConfiguration: Sendable, Hashable {
+    /// Mahalanobis whitening (`whitening`).
     case whitening(Whitening)
     /// Neighbourhood Components Analysis (`nca`).
     case nca(NCA)
@@ -39,6 +40,7 @@ public enum LearnerConfiguration: Sendable, Hashable {
 extension LearnerConfiguration: Codable {
     private enum CodingKeys: String, CodingKey { case name, parameters }
 
+    /// Decodes a learner by name; an unknown name is a `DecodingError`.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let name = try container.decode(String.self, forKey: .name)
@@ -55,6 +57,7 @@ extension LearnerConfiguration: Codable {
         }
     }
 
+    /// Encodes the learner's name and its parameters.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(name, forKey: .name)

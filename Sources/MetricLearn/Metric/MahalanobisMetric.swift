@@ -68,6 +68,7 @@ public struct FeatureWeight: Sendable, Hashable, Codable {
     /// Its weight, ≥ 0.
     public let weight: Double
 
+    /// Creates the weight of the named feature.
     public init(feature: String, weight: Double) {
         self.feature = feature
         self.weight = weight

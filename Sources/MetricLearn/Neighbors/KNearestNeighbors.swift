@@ -7,7 +7,7 @@
 /// ```
 ///
 /// Parameters are stored as given and validated in `fit`. Predictions match scikit-learn's
-/// `KNeighborsClassifier(algorithm="brute")` rule for rule: see `Weighting` and Docs/Algorithms/NearestNeighbors.md.
+/// `KNeighborsClassifier(algorithm="brute")` rule for rule: see `Weighting` and <doc:Algorithm-NearestNeighbors>.
 public struct KNearestNeighbors: Sendable, Hashable, Codable {
     /// How the k neighbours' votes are weighted.
     public enum Weighting: String, Sendable, Hashable, Codable, CaseIterable {

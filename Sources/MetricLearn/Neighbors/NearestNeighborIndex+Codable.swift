@@ -3,6 +3,7 @@
 extension NearestNeighborIndex: Codable {
     private enum CodingKeys: String, CodingKey { case points }
 
+    /// Decodes an index and validates its points as `init(points:)` does; invalid points are a `DecodingError`.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let points = try container.decode(Matrix.self, forKey: .points)
@@ -13,6 +14,7 @@ extension NearestNeighborIndex: Codable {
         }
     }
 
+    /// Encodes the indexed points.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(points, forKey: .points)

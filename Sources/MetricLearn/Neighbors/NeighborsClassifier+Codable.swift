@@ -3,6 +3,7 @@
 extension NeighborsClassifier: Codable {
     private enum CodingKeys: String, CodingKey { case configuration, metric, index, labels, classCount }
 
+    /// Decodes a classifier and validates it again; an inconsistent document is a `DecodingError`.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let configuration = try container.decode(KNearestNeighbors.self, forKey: .configuration)
@@ -34,6 +35,7 @@ extension NeighborsClassifier: Codable {
         self.init(configuration: configuration, metric: metric, index: index, labels: labels, classCount: classCount)
     }
 
+    /// Encodes the configuration, the metric, the index and the labels.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(configuration, forKey: .configuration)

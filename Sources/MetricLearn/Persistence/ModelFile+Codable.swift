@@ -17,6 +17,7 @@ extension ModelFile: Codable {
         var details: [String: Double]
     }
 
+    /// Decodes a model file, checking its format version and that its parts fit together.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let formatVersion = try container.decode(Int.self, forKey: .formatVersion)
@@ -76,6 +77,7 @@ extension ModelFile: Codable {
                   tablePreprocessor: tablePreprocessor)
     }
 
+    /// Encodes the model file in the layout documented on `ModelFile`.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         let fitReport = metric.report

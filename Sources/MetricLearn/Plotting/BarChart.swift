@@ -40,6 +40,7 @@ public struct BarChart: SVGPlot, Hashable {
                       title: title, valueLabel: valueLabel, width: width)
     }
 
+    /// The chart as a complete SVG document.
     public var svg: String {
         let pitch = 22.0, barHeight = 15.0
         let top = PlotFrame.topMargin(title: title)

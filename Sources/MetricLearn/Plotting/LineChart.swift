@@ -79,6 +79,7 @@ public struct LineChart: SVGPlot, Hashable {
         self.height = height
     }
 
+    /// The chart as a complete SVG document.
     public var svg: String {
         let xs = series.flatMap(\.x), ys = series.flatMap(\.y)
         let plottedY: (Double) -> Double = yScale == .logarithmic ? { log10($0) } : { $0 }

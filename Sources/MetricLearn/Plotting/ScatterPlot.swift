@@ -50,6 +50,7 @@ public struct ScatterPlot: SVGPlot, Hashable {
         self.height = height
     }
 
+    /// The plot as a complete SVG document.
     public var svg: String {
         let classes = Array(Set(labels)).sorted()
         let names = classes.map { $0 >= 0 && $0 < classNames.count ? classNames[$0] : "class \($0)" }

@@ -4,6 +4,7 @@
 extension Imputation: Codable {
     private enum CodingKeys: String, CodingKey { case imputer, fills }
 
+    /// Decodes an imputation; a column filled twice is a `DecodingError`.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let imputer = try container.decode(Imputer.self, forKey: .imputer)
@@ -15,6 +16,7 @@ extension Imputation: Codable {
         self.init(imputer: imputer, fills: fills)
     }
 
+    /// Encodes the imputer and its fill values.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(imputer, forKey: .imputer)
@@ -25,6 +27,7 @@ extension Imputation: Codable {
 extension Imputation.Fill: Codable {
     private enum CodingKeys: String, CodingKey { case column, kind, value }
 
+    /// Decodes a fill value whose type follows its `kind`; a non-finite number is a `DecodingError`.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         column = try container.decode(String.self, forKey: .column)
@@ -41,6 +44,7 @@ extension Imputation.Fill: Codable {
         }
     }
 
+    /// Encodes the column, its kind and the fill value.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(column, forKey: .column)

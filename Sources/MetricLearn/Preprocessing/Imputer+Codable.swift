@@ -1,6 +1,7 @@
 /// Encoded as `{"strategy": "mean" | "median" | "most-frequent" | "constant"}`, with a `"value"`
 /// for a constant.
 extension Imputer.NumericStrategy: Codable {
+    /// Decodes a strategy by name; an unknown name is a `DecodingError`.
     public init(from decoder: any Decoder) throws {
         let (name, container) = try StrategyCoding.decodeName(from: decoder)
         switch name {
@@ -12,6 +13,7 @@ extension Imputer.NumericStrategy: Codable {
         }
     }
 
+    /// Encodes the strategy's name, and its value for a constant.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: StrategyCoding.Keys.self)
         switch self {
@@ -27,6 +29,7 @@ extension Imputer.NumericStrategy: Codable {
 
 /// Encoded as `{"strategy": "most-frequent" | "constant"}`, with a `"value"` for a constant.
 extension Imputer.CategoricalStrategy: Codable {
+    /// Decodes a strategy by name; an unknown name is a `DecodingError`.
     public init(from decoder: any Decoder) throws {
         let (name, container) = try StrategyCoding.decodeName(from: decoder)
         switch name {
@@ -36,6 +39,7 @@ extension Imputer.CategoricalStrategy: Codable {
         }
     }
 
+    /// Encodes the strategy's name, and its value for a constant.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: StrategyCoding.Keys.self)
         switch self {

@@ -5,6 +5,7 @@
 extension OneHotEncoding: Codable {
     private enum CodingKeys: String, CodingKey { case encoder, columns }
 
+    /// Decodes an encoding and validates it as the initializer does; an inconsistent document is a `DecodingError`.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let encoder = try container.decode(OneHotEncoder.self, forKey: .encoder)
@@ -17,6 +18,7 @@ extension OneHotEncoding: Codable {
         }
     }
 
+    /// Encodes the encoder and the columns it learned.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(self.encoder, forKey: .encoder)
@@ -27,6 +29,7 @@ extension OneHotEncoding: Codable {
 extension OneHotEncoding.Column: Codable {
     private enum CodingKeys: String, CodingKey { case name, kind, categories }
 
+    /// Decodes a column; a categorical column lists its categories.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let name = try container.decode(String.self, forKey: .name)
@@ -48,6 +51,7 @@ extension OneHotEncoding.Column: Codable {
         }
     }
 
+    /// Encodes the column's name and kind, and its categories when categorical.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(name, forKey: .name)

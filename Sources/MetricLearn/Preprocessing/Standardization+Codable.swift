@@ -3,6 +3,7 @@
 extension Standardization: Codable {
     private enum CodingKeys: String, CodingKey { case scaler, means, scales }
 
+    /// Decodes a standardization; anything but one finite mean and one positive finite scale per feature is a `DecodingError`.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let scaler = try container.decode(StandardScaler.self, forKey: .scaler)
@@ -17,6 +18,7 @@ extension Standardization: Codable {
         self.init(scaler: scaler, means: means, scales: scales)
     }
 
+    /// Encodes the scaler, the means and the scales.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(scaler, forKey: .scaler)

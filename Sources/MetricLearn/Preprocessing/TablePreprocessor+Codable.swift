@@ -4,6 +4,7 @@
 extension TablePreprocessor: Codable {
     private enum CodingKeys: String, CodingKey { case preprocessing, imputation, encoding }
 
+    /// Decodes a fitted table preprocessor; parts that do not fit together are a `DecodingError`.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let preprocessing = try container.decode(TablePreprocessing.self, forKey: .preprocessing)
@@ -19,6 +20,7 @@ extension TablePreprocessor: Codable {
         self.init(preprocessing: preprocessing, imputation: imputation, encoding: encoding)
     }
 
+    /// Encodes the preprocessing, the imputation (when any) and the encoding.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(preprocessing, forKey: .preprocessing)

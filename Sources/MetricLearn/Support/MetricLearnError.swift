@@ -27,6 +27,7 @@ public enum MetricLearnError: Error, Sendable, Hashable, CustomStringConvertible
     /// A missing cell at 0-based `row` of the raw table column named `column`, where nothing imputes it.
     case missingValue(row: Int, column: String)
 
+    /// A one-line message for the user, with the numbers the case carries.
     public var description: String {
         switch self {
         case let .emptyInput(what):

@@ -3,7 +3,7 @@
 /// are in the fitted metric's `featureWeights`.
 ///
 /// Both methods compare features on a common scale only if the data is on one: standardise first.
-/// See Docs/Algorithms/FeatureReweighting.md.
+/// See <doc:Algorithm-FeatureReweighting>.
 public struct FeatureReweighting: MetricLearner {
     /// How the weights are learned.
     public enum Method: Sendable, Hashable, Codable {
@@ -35,6 +35,7 @@ public struct FeatureReweighting: MetricLearner {
         self.seed = seed
     }
 
+    /// This configuration as `.featureReweighting`, for reports and model files.
     public var configuration: LearnerConfiguration { .featureReweighting(self) }
 
     /// Learns the feature weights from samples (rows of `x`) and their labels.

@@ -5,7 +5,7 @@
 /// (xᵢ − xⱼ)ᵀM(xᵢ − xⱼ) ≤ `lower` and dissimilar pairs ≥ `upper`, softened by slack with weight `slack`.
 /// It cycles through the constraints, projecting onto one at a time with a rank-one update
 /// M ← M + β·M·v·vᵀ·M (O(d²) each), so M stays symmetric positive definite (paper's Algorithm 1,
-/// with the step of the authors' released code, as metric-learn). See Docs/Algorithms/ITML.md.
+/// with the step of the authors' released code, as metric-learn). See <doc:Algorithm-ITML>.
 ///
 /// One type, two entry points: `fit(_:labels:)` samples pairs from class labels, and
 /// `fit(_:constraints:)` takes the pairs from the caller.
@@ -59,6 +59,7 @@ public struct ITML: MetricLearner {
         self.seed = seed
     }
 
+    /// This configuration as `.itml`, for reports and model files.
     public var configuration: LearnerConfiguration { .itml(self) }
 
     /// Learns a metric from class labels: draws `constraintCount` (default 20·c²) similar pairs and as many

@@ -7,7 +7,7 @@
 ///   f(L) = (1 − μ)·Σᵢ Σ_{j∈T(i)} ‖L(xᵢ − xⱼ)‖² + μ·Σᵢ Σ_{j∈T(i)} Σ_{l: y_l ≠ yᵢ} [1 + ‖L(xᵢ − xⱼ)‖² − ‖L(xᵢ − x_l)‖²]₊
 ///
 /// minimised over L with L-BFGS (as PyLMNN does), so a low-rank `componentCount` works. Impostors are found in
-/// row blocks of the projected data and kept as a sparse list, never an n×n matrix. See Docs/Algorithms/LMNN.md.
+/// row blocks of the projected data and kept as a sparse list, never an n×n matrix. See <doc:Algorithm-LMNN>.
 public struct LMNN: MetricLearner {
     /// The penalty ℓ on a violated margin h = 1 + dᵢⱼ − dᵢₗ > 0.
     public enum Loss: String, Sendable, Hashable, Codable, CaseIterable {
@@ -50,6 +50,7 @@ public struct LMNN: MetricLearner {
         self.seed = seed
     }
 
+    /// This configuration as `.lmnn`, for reports and model files.
     public var configuration: LearnerConfiguration { .lmnn(self) }
 
     /// Learns L from samples and labels, starting from `initialization`.

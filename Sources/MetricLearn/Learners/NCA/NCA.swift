@@ -11,6 +11,7 @@
 /// `report.details["expectedAccuracy"]` the final f / n.
 ///
 /// Cost per L-BFGS evaluation: O(n²·k + n·d·k) time and O(block·n + n·(d + k)) memory (see `NCAObjective`).
+/// See <doc:Algorithm-NCA>.
 public struct NCA: MetricLearner {
     /// The output dimension k (nil keeps d, the input dimension).
     public var componentCount: Int?
@@ -33,6 +34,7 @@ public struct NCA: MetricLearner {
         self.seed = seed
     }
 
+    /// This configuration as `.nca`, for reports and model files.
     public var configuration: LearnerConfiguration { .nca(self) }
 
     /// Learns L from the samples (rows of `x`) and their labels, starting from `initialization`.

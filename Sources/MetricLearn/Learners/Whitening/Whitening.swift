@@ -8,6 +8,7 @@
 /// whitening. The effective rank is recorded in `report.details["effectiveRank"]`.
 ///
 /// Cost: O(n·d²) for the covariance plus O(d³) for the eigendecomposition.
+/// See <doc:Algorithm-Whitening>.
 public struct Whitening: MetricLearner {
     /// Which covariance to invert.
     public enum Mode: String, Sendable, Hashable, Codable, CaseIterable {
@@ -48,6 +49,7 @@ public struct Whitening: MetricLearner {
         self.relativeTolerance = relativeTolerance
     }
 
+    /// This configuration as `.whitening`, for reports and model files.
     public var configuration: LearnerConfiguration { .whitening(self) }
 
     /// Learns the metric of the total covariance without labels. Requires `mode == .total`.
