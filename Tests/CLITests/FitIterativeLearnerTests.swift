@@ -61,7 +61,7 @@ import Testing
 
     @Test func warnsWhenTheFitDoesNotConverge() throws {
         try Workspace.with { workspace in
-            let result = try workspace.run("fit nca --input wine.csv --max-iterations 2 --output m.json")
+            let result = try workspace.run("fit nca --standardize --input wine.csv --max-iterations 2 --output m.json")
             #expect(result.status == 0)
             #expect(result.stderr == "metric-learn: warning: nca did not converge in 2 iterations; the result is usable "
                     + "but may improve with a larger --max-iterations or --tolerance\n")

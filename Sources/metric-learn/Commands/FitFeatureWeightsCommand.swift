@@ -7,7 +7,7 @@ struct FitFeatureWeightsCommand: ParsableCommand {
         commandName: "feature-weights",
         abstract: "Learn one non-negative weight per feature (a diagonal metric), by regularised NCA or ReliefF.",
         discussion: "The weights, largest first, are in the model file and in 'metric-learn info'. "
-            + "Both methods are scale dependent: standardise the features first."
+            + "Both methods are scale dependent: standardise the features with --standardize."
     )
 
     /// How the weights are learned.

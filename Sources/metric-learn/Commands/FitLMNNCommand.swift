@@ -7,7 +7,7 @@ struct FitLMNNCommand: ParsableCommand {
         commandName: "lmnn",
         abstract: "Large margin nearest neighbour: pull each sample's target neighbours close, push other classes a margin away.",
         discussion: "L-BFGS on L, so a low-rank --component-count works. Every class needs more samples than "
-            + "--neighbor-count. The fit is scale dependent: standardise the features first."
+            + "--neighbor-count. The fit is scale dependent: standardise the features with --standardize."
     )
 
     @OptionGroup var input: FitInputOptions

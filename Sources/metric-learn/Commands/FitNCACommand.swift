@@ -7,7 +7,7 @@ struct FitNCACommand: ParsableCommand {
         commandName: "nca",
         abstract: "Neighbourhood Components Analysis: maximise the leave-one-out accuracy of a soft nearest-neighbour rule.",
         discussion: "L-BFGS with scikit-learn's parameters and stopping rule. The fit is scale dependent: "
-            + "standardise the features first."
+            + "standardise the features with --standardize."
     )
 
     @OptionGroup var input: FitInputOptions

@@ -28,8 +28,11 @@ struct InfoCommand: ParsableCommand {
             ("dimensions", "\(metric.inputDimension) features → \(metric.outputDimension) components"),
             ("fit", Describe.fit(report)),
         ]
-        if !report.details.isEmpty {
-            rows.append(("details", report.details.sorted { $0.key < $1.key }
+        let isStandardized = report.details["standardized"] == 1
+        if isStandardized { rows.append(("standardized", Describe.standardization)) }
+        let details = report.details.filter { !(isStandardized && $0.key == "standardized") }
+        if !details.isEmpty {
+            rows.append(("details", details.sorted { $0.key < $1.key }
                 .map { "\($0.key) = \(Format.number($0.value))" }.joined(separator: ", ")))
         }
         rows.append(("features", metric.featureNames.joined(separator: ", ")))

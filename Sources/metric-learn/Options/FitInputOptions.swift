@@ -1,7 +1,8 @@
 import ArgumentParser
 import MetricLearn
 
-/// `--input`, `--label-column`, `--seed` and the column options: what every `fit` subcommand learns from.
+/// `--input`, `--label-column`, `--seed`, `--standardize` and the column options: what every `fit` subcommand
+/// learns from.
 struct FitInputOptions: ParsableArguments {
     @Option(name: .customLong("input"), help: ArgumentHelp("The training data: a CSV file with a header row.",
                                                            valueName: "file.csv"))
@@ -11,6 +12,11 @@ struct FitInputOptions: ParsableArguments {
 
     @Option(help: "Seed for every random choice; fits are reproducible (ignored where nothing is random).")
     var seed: UInt64 = 0
+
+    @Flag(help: ArgumentHelp("Learn on standardised features (each column's mean and standard deviation, after the "
+                             + "column options' preprocessing) and fold the scaling into the metric, so the model "
+                             + "applies to raw files as they are."))
+    var standardize = false
 
     @OptionGroup var columns: ColumnOptions
 }

@@ -11,6 +11,10 @@ enum Describe {
         return "\(solver), \(Format.seconds(report.fitSeconds))"
     }
 
+    /// What `--standardize` did, for `fit` and `info` (a model whose `report.details["standardized"]` is 1).
+    static let standardization = "learned on standardised features, with the scaling folded into the components "
+        + "(they apply to raw features)"
+
     /// The warning for a fit that stopped at its iteration limit.
     static func nonConvergence(of learner: String, report: FitReport) -> String {
         "\(learner) did not converge in \(report.iterations) iterations; the result is usable but may improve "
