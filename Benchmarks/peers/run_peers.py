@@ -19,10 +19,11 @@ and the folds finished so far are reported (status "partial", or "timeout" with 
 Our CLI is run once per dataset as
     BINARY evaluate --input FILE.csv --learner nca --learner lmnn --learner itml
            --learner whitening --learner feature-weights --learner euclidean
-           --folds 5 --seed 0 --json
+           --folds-file FOLDS.txt --seed 0 --json
 and must print a JSON array of objects with keys learner, accuracyMean, accuracyStd,
-accuracyPerFold, fitSecondsMedian, fitSecondsPerFold. Its folds come from its own seeded
-generator, so per-fold numbers are not paired with the peers' folds; means are comparable.
+accuracyPerFold, fitSecondsMedian, fitSecondsPerFold. FOLDS.txt holds the peers' own
+StratifiedKFold folds (one fold number per data row, PredefinedSplit's test_fold), so both
+sides are scored on identical splits and per-fold numbers are paired.
 """
 
 import argparse
@@ -248,15 +249,27 @@ def run_peer(method, dataset, folds_path, budget):
     return result
 
 
-def run_ours(binary, dataset, timeout):
-    """Our CLI's evaluate --json on `dataset`: (list of learner results, error message)."""
+def write_test_folds(folds_json, out):
+    """Write the folds in `folds_json` ([train, test] pairs) as one fold number per row (our --folds-file)."""
+    with open(folds_json) as handle:
+        folds = json.load(handle)
+    test_fold = [None] * sum(len(test) for _, test in folds)
+    for index, (_, test) in enumerate(folds):
+        for row in test:
+            test_fold[row] = index
+    with open(out, "w") as handle:
+        handle.write("".join("%d\n" % fold for fold in test_fold))
+
+
+def run_ours(binary, dataset, folds_file, timeout):
+    """Our CLI's evaluate --json on `dataset` over the folds in `folds_file`: (list of learner results, error message)."""
     if not (os.path.isfile(binary) and os.access(binary, os.X_OK)):
         return None, ("metric-learn binary not found at %s (build it with `swift build -c release`, "
                       "or pass --binary PATH); showing peers only" % binary)
     command = [binary, "evaluate", "--input", dataset]
     for learner in OUR_LEARNERS:
         command += ["--learner", learner]
-    command += ["--folds", str(peerlib.CV_FOLDS), "--seed", str(peerlib.CV_SEED), "--json"]
+    command += ["--folds-file", folds_file, "--seed", str(peerlib.CV_SEED), "--json"]
     try:
         done = subprocess.run(command, capture_output=True, text=True, timeout=timeout)
     except subprocess.TimeoutExpired:
@@ -312,7 +325,8 @@ def _fmt(value, pattern):
 
 
 def print_table(entry):
-    print("\n== %s  (%d x %d, %d classes) ==" % (entry["name"], entry["rows"], entry["features"], entry["classes"]))
+    print("\n== %s  (%d x %d, %d classes; both sides on the same StratifiedKFold(5, shuffle, seed 0) folds) =="
+          % (entry["name"], entry["rows"], entry["features"], entry["classes"]))
     ours = {result["learner"]: result for result in (entry.get("ours") or [])}
     header = "%-30s %-16s %-15s %-15s %11s %11s %9s" % (
         "method", "ours", "peer acc", "our acc", "peer fit s", "our fit s", "peer/ours")
@@ -372,7 +386,8 @@ def main(argv=None):
               "protocol": "StratifiedKFold(5, shuffle=True, random_state=0); StandardScaler fit on the training fold; "
                           "learner fit on the scaled training fold (timed, perf_counter); "
                           "KNeighborsClassifier(3, algorithm='brute') in the learned space; "
-                          "accuracyStd is the population std over folds",
+                          "accuracyStd is the population std over folds; our CLI is given the same folds "
+                          "(evaluate --folds-file)",
               "datasets": []}
     print("machine: %(nproc)s cores, %(cpu)s; threads %(threads)s" % report["machine"])
     for name, path in datasets:
@@ -389,8 +404,11 @@ def main(argv=None):
                     name, method, result["foldsCompleted"], _fmt(result["fitSecondsMedian"], "%.4g"),
                     _fmt(result["accuracyMean"], "%.4f"), result["wallSeconds"]), file=sys.stderr)
                 entry["peers"].append(result)
-        if not arguments.peers_only:
-            entry["ours"], entry["oursError"] = run_ours(arguments.binary, path, arguments.budget * len(OUR_LEARNERS))
+            if not arguments.peers_only:
+                test_folds_path = os.path.join(scratch, "folds.txt")
+                write_test_folds(folds_path, test_folds_path)
+                entry["ours"], entry["oursError"] = run_ours(arguments.binary, path, test_folds_path,
+                                                             arguments.budget * len(OUR_LEARNERS))
         report["datasets"].append(entry)
         print_table(entry)
         if arguments.json:

@@ -29,7 +29,11 @@ struct LearnerEvaluation: Encodable {
         let configuration = learner.configuration(seed: settings.seed)
         let pipeline = Pipeline(scaler: settings.standardizes ? StandardScaler() : nil, learner: configuration,
                                 classifier: KNearestNeighbors(neighborCount: settings.neighbors))
-        let result = try crossValidate(pipeline, dataset, folds: settings.folds, seed: settings.seed)
+        let result = if let splits = settings.splits {
+            try crossValidate(pipeline, dataset, splits: splits)
+        } else {
+            try crossValidate(pipeline, dataset, folds: settings.folds, seed: settings.seed)
+        }
         self.learner = learner.rawValue
         self.configuration = configuration
         accuracyMean = result.accuracy.mean
@@ -54,6 +58,8 @@ struct LearnerEvaluation: Encodable {
 /// How `evaluate` and `demo` cross-validate.
 struct EvaluationSettings {
     var folds = 5
+    /// Given folds (`evaluate --folds-file`) in place of `folds` stratified folds seeded with `seed`.
+    var splits: [StratifiedKFold.Fold]? = nil
     var neighbors = 3
     var standardizes = true
     var seed: UInt64 = 0
