@@ -58,6 +58,14 @@ GROUP_PACKAGES = {
     "sklearn": ["numpy", "scipy", "scikit-learn", "pylmnn", "skrebate"],
     "metric-learn": ["numpy", "scipy", "scikit-learn", "metric-learn"],
 }
+# Row caps for the slowest peers: method -> (most rows, why). A dataset above the cap skips the method with the
+# reason in the table (status "capped"); --no-caps runs everything. metric-learn's LMNN is pure Python with
+# O(n^2) work per iteration: 100-210 s per table above 1000 rows in the 2026-11-24 run, a quarter of the whole
+# 36-minute full run, while PyLMNN covers LMNN on every table.
+ROW_CAPS = {
+    "ml-lmnn": (1000, "metric-learn LMNN is capped at 1000 rows (2-4 min per table above; PyLMNN covers LMNN "
+                      "here; --no-caps runs it)"),
+}
 QUICK_DATASETS = ["iris", "wine"]
 DEFAULT_DATASETS = ["iris", "wine", "synth-3c-2000x50", "digits-like-1800x64",
                     "vehicle-like-850x18", "segment-like-2300x19"]
@@ -249,6 +257,15 @@ def run_peer(method, dataset, folds_path, budget):
     return result
 
 
+def capped_peer(method):
+    """The table entry of a method skipped because the dataset has more than its cap of rows."""
+    group, library, label, ours = METHODS[method]
+    return {"method": method, "label": label, "library": library, "venv": group, "ours": ours,
+            "status": "capped", "foldsCompleted": 0, "wallSeconds": 0.0,
+            "accuracyPerFold": [], "accuracyMean": None, "accuracyStd": None,
+            "fitSecondsPerFold": [], "fitSecondsMedian": None, "note": ROW_CAPS[method][1]}
+
+
 def write_test_folds(folds_json, out):
     """Write the folds in `folds_json` ([train, test] pairs) as one fold number per row (our --folds-file)."""
     with open(folds_json) as handle:
@@ -358,6 +375,9 @@ def main(argv=None):
     parser.add_argument("--peers-only", action="store_true", help="do not run our CLI")
     parser.add_argument("--methods", nargs="+", choices=sorted(METHODS), help="peer methods (default: all)")
     parser.add_argument("--json", metavar="OUT", help="save every number to this JSON file")
+    parser.add_argument("--no-caps", action="store_true",
+                        help="run every peer on every table (default: skip %s above their row caps)"
+                             % ", ".join(sorted(ROW_CAPS)))
     parser.add_argument("--budget", type=float, default=600.0,
                         help="wall-clock seconds per peer method per dataset (default: %(default)s)")
     parser.add_argument("--data-dir", default=peerlib.DEFAULT_DATA_DIR, help="synthetic tables (default: %(default)s)")
@@ -399,6 +419,9 @@ def main(argv=None):
                 raise SystemExit("run_peers.py: could not make folds for %s: %s" % (path, tail))
             entry["peers"] = []
             for method in methods:
+                if method in ROW_CAPS and not arguments.no_caps and entry["rows"] > ROW_CAPS[method][0]:
+                    entry["peers"].append(capped_peer(method))
+                    continue
                 result = run_peer(method, path, folds_path, arguments.budget)
                 print("  %-14s %-8s folds=%d fit median=%s s  acc=%s  (%.1f s wall)" % (
                     name, method, result["foldsCompleted"], _fmt(result["fitSecondsMedian"], "%.4g"),
