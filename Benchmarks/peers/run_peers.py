@@ -19,10 +19,11 @@ and the folds finished so far are reported (status "partial", or "timeout" with 
 Our CLI is run once per dataset as
     BINARY evaluate --input FILE.csv --learner nca --learner lmnn --learner itml
            --learner whitening --learner feature-weights --learner euclidean
-           --folds 5 --seed 0 --json
+           --folds-file FOLDS.txt --seed 0 --json
 and must print a JSON array of objects with keys learner, accuracyMean, accuracyStd,
-accuracyPerFold, fitSecondsMedian, fitSecondsPerFold. Its folds come from its own seeded
-generator, so per-fold numbers are not paired with the peers' folds; means are comparable.
+accuracyPerFold, fitSecondsMedian, fitSecondsPerFold. FOLDS.txt holds the peers' own
+StratifiedKFold folds (one fold number per data row, PredefinedSplit's test_fold), so both
+sides are scored on identical splits and per-fold numbers are paired.
 """
 
 import argparse
@@ -56,6 +57,14 @@ OUR_LEARNERS = ["nca", "lmnn", "itml", "whitening", "feature-weights", "euclidea
 GROUP_PACKAGES = {
     "sklearn": ["numpy", "scipy", "scikit-learn", "pylmnn", "skrebate"],
     "metric-learn": ["numpy", "scipy", "scikit-learn", "metric-learn"],
+}
+# Row caps for the slowest peers: method -> (most rows, why). A dataset above the cap skips the method with the
+# reason in the table (status "capped"); --no-caps runs everything. metric-learn's LMNN is pure Python with
+# O(n^2) work per iteration: 100-210 s per table above 1000 rows in the 2026-11-24 run, a quarter of the whole
+# 36-minute full run, while PyLMNN covers LMNN on every table.
+ROW_CAPS = {
+    "ml-lmnn": (1000, "metric-learn LMNN is capped at 1000 rows (2-4 min per table above; PyLMNN covers LMNN "
+                      "here; --no-caps runs it)"),
 }
 QUICK_DATASETS = ["iris", "wine"]
 DEFAULT_DATASETS = ["iris", "wine", "synth-3c-2000x50", "digits-like-1800x64",
@@ -248,15 +257,36 @@ def run_peer(method, dataset, folds_path, budget):
     return result
 
 
-def run_ours(binary, dataset, timeout):
-    """Our CLI's evaluate --json on `dataset`: (list of learner results, error message)."""
+def capped_peer(method):
+    """The table entry of a method skipped because the dataset has more than its cap of rows."""
+    group, library, label, ours = METHODS[method]
+    return {"method": method, "label": label, "library": library, "venv": group, "ours": ours,
+            "status": "capped", "foldsCompleted": 0, "wallSeconds": 0.0,
+            "accuracyPerFold": [], "accuracyMean": None, "accuracyStd": None,
+            "fitSecondsPerFold": [], "fitSecondsMedian": None, "note": ROW_CAPS[method][1]}
+
+
+def write_test_folds(folds_json, out):
+    """Write the folds in `folds_json` ([train, test] pairs) as one fold number per row (our --folds-file)."""
+    with open(folds_json) as handle:
+        folds = json.load(handle)
+    test_fold = [None] * sum(len(test) for _, test in folds)
+    for index, (_, test) in enumerate(folds):
+        for row in test:
+            test_fold[row] = index
+    with open(out, "w") as handle:
+        handle.write("".join("%d\n" % fold for fold in test_fold))
+
+
+def run_ours(binary, dataset, folds_file, timeout):
+    """Our CLI's evaluate --json on `dataset` over the folds in `folds_file`: (list of learner results, error message)."""
     if not (os.path.isfile(binary) and os.access(binary, os.X_OK)):
         return None, ("metric-learn binary not found at %s (build it with `swift build -c release`, "
                       "or pass --binary PATH); showing peers only" % binary)
     command = [binary, "evaluate", "--input", dataset]
     for learner in OUR_LEARNERS:
         command += ["--learner", learner]
-    command += ["--folds", str(peerlib.CV_FOLDS), "--seed", str(peerlib.CV_SEED), "--json"]
+    command += ["--folds-file", folds_file, "--seed", str(peerlib.CV_SEED), "--json"]
     try:
         done = subprocess.run(command, capture_output=True, text=True, timeout=timeout)
     except subprocess.TimeoutExpired:
@@ -312,7 +342,8 @@ def _fmt(value, pattern):
 
 
 def print_table(entry):
-    print("\n== %s  (%d x %d, %d classes) ==" % (entry["name"], entry["rows"], entry["features"], entry["classes"]))
+    print("\n== %s  (%d x %d, %d classes; both sides on the same StratifiedKFold(5, shuffle, seed 0) folds) =="
+          % (entry["name"], entry["rows"], entry["features"], entry["classes"]))
     ours = {result["learner"]: result for result in (entry.get("ours") or [])}
     header = "%-30s %-16s %-15s %-15s %11s %11s %9s" % (
         "method", "ours", "peer acc", "our acc", "peer fit s", "our fit s", "peer/ours")
@@ -344,6 +375,9 @@ def main(argv=None):
     parser.add_argument("--peers-only", action="store_true", help="do not run our CLI")
     parser.add_argument("--methods", nargs="+", choices=sorted(METHODS), help="peer methods (default: all)")
     parser.add_argument("--json", metavar="OUT", help="save every number to this JSON file")
+    parser.add_argument("--no-caps", action="store_true",
+                        help="run every peer on every table (default: skip %s above their row caps)"
+                             % ", ".join(sorted(ROW_CAPS)))
     parser.add_argument("--budget", type=float, default=600.0,
                         help="wall-clock seconds per peer method per dataset (default: %(default)s)")
     parser.add_argument("--data-dir", default=peerlib.DEFAULT_DATA_DIR, help="synthetic tables (default: %(default)s)")
@@ -372,7 +406,8 @@ def main(argv=None):
               "protocol": "StratifiedKFold(5, shuffle=True, random_state=0); StandardScaler fit on the training fold; "
                           "learner fit on the scaled training fold (timed, perf_counter); "
                           "KNeighborsClassifier(3, algorithm='brute') in the learned space; "
-                          "accuracyStd is the population std over folds",
+                          "accuracyStd is the population std over folds; our CLI is given the same folds "
+                          "(evaluate --folds-file)",
               "datasets": []}
     print("machine: %(nproc)s cores, %(cpu)s; threads %(threads)s" % report["machine"])
     for name, path in datasets:
@@ -384,13 +419,19 @@ def main(argv=None):
                 raise SystemExit("run_peers.py: could not make folds for %s: %s" % (path, tail))
             entry["peers"] = []
             for method in methods:
+                if method in ROW_CAPS and not arguments.no_caps and entry["rows"] > ROW_CAPS[method][0]:
+                    entry["peers"].append(capped_peer(method))
+                    continue
                 result = run_peer(method, path, folds_path, arguments.budget)
                 print("  %-14s %-8s folds=%d fit median=%s s  acc=%s  (%.1f s wall)" % (
                     name, method, result["foldsCompleted"], _fmt(result["fitSecondsMedian"], "%.4g"),
                     _fmt(result["accuracyMean"], "%.4f"), result["wallSeconds"]), file=sys.stderr)
                 entry["peers"].append(result)
-        if not arguments.peers_only:
-            entry["ours"], entry["oursError"] = run_ours(arguments.binary, path, arguments.budget * len(OUR_LEARNERS))
+            if not arguments.peers_only:
+                test_folds_path = os.path.join(scratch, "folds.txt")
+                write_test_folds(folds_path, test_folds_path)
+                entry["ours"], entry["oursError"] = run_ours(arguments.binary, path, test_folds_path,
+                                                             arguments.budget * len(OUR_LEARNERS))
         report["datasets"].append(entry)
         print_table(entry)
         if arguments.json:

@@ -66,11 +66,17 @@ struct StrongWolfeLineSearch {
     private func zoom(low: Trial, high: Trial, origin: Trial, evaluations: inout Int,
                       evaluate: (Double) -> Trial) -> Trial? {
         var low = low, high = high
+        var width = Double.infinity, previousWidth = Double.infinity
         while evaluations < maxEvaluations {
             let farthest = max(low.step, high.step)
             guard (high.step - low.step).magnitude > Double.ulpOfOne * farthest,
                   -origin.slope * farthest > Double.ulpOfOne * origin.value.magnitude else { return nil }
-            let trial = evaluate(interpolatedStep(between: low, and: high))
+            // Moré–Thuente's safeguard: bisect when two trials have not shrunk the bracket to 2/3 of its width.
+            let currentWidth = (high.step - low.step).magnitude
+            let step = currentWidth >= 0.66 * previousWidth
+                ? low.step + 0.5 * (high.step - low.step) : interpolatedStep(between: low, and: high)
+            (previousWidth, width) = (width, currentWidth)
+            let trial = evaluate(step)
             evaluations += 1
             if isTooFar(trial, from: origin) || trial.value >= low.value {
                 high = trial
@@ -93,26 +99,45 @@ struct StrongWolfeLineSearch {
         trial.slope.magnitude <= -curvature * origin.slope
     }
 
-    /// The next step beyond `current` while φ still falls steeply: the minimiser of the cubic through
-    /// both trials, kept within [current + 1.1·Δ, current + 4·Δ], Δ = current − previous (the
-    /// Moré–Thuente extrapolation bounds); the upper bound when the cubic has no minimiser ahead.
+    /// The next step beyond `current` while φ still falls steeply, within [current + 1.1·Δ, current + 4·Δ],
+    /// Δ = current − previous (the Moré–Thuente extrapolation bounds): the upper bound when φ falls at least
+    /// as steeply as at `previous` (as `dcstep` does) or the cubic through both trials has no minimiser
+    /// ahead, otherwise that minimiser.
     private func extrapolatedStep(from previous: Trial, to current: Trial) -> Double {
         let growth = current.step - previous.step
         let lower = current.step + 1.1 * growth, upper = current.step + 4 * growth
-        guard let minimizer = cubicMinimizer(previous, current), minimizer > current.step else { return upper }
+        guard current.slope.magnitude < previous.slope.magnitude,
+              let minimizer = cubicMinimizer(previous, current), minimizer > current.step else { return upper }
         return min(max(minimizer, lower), upper)
     }
 
-    /// The minimiser of the cubic interpolating both trials when it lies in the inner 80% of the interval
-    /// (so each step shrinks the bracket by at least 10%); otherwise, or when `high` is not finite, the midpoint.
+    /// The next trial inside the bracket, chosen as Moré and Thuente's `dcstep` does: when `high` is higher
+    /// than `low`, the minimiser of the cubic through both trials if it is nearer to `low` than the minimiser
+    /// of the quadratic matching φ(low), φ′(low) and φ(high), else the midpoint of the two (the cubic alone
+    /// when `high` is not higher). The result is kept 1% of the bracket away from its ends; the midpoint
+    /// stands in when `high` is not finite or no interpolant has a minimiser.
     private func interpolatedStep(between low: Trial, and high: Trial) -> Double {
         let lower = min(low.step, high.step), upper = max(low.step, high.step)
-        let margin = 0.1 * (upper - lower)
-        if high.isFinite, let minimizer = cubicMinimizer(low, high),
-           minimizer >= lower + margin, minimizer <= upper - margin {
-            return minimizer
+        let midpoint = low.step + 0.5 * (high.step - low.step)
+        guard high.isFinite else { return midpoint }
+        let cubic = cubicMinimizer(low, high)
+        var step = cubic ?? midpoint
+        if high.value > low.value, let quadratic = quadraticMinimizer(low, high) {
+            step = cubic.map { ($0 - low.step).magnitude < (quadratic - low.step).magnitude ? $0 : ($0 + quadratic) / 2 }
+                ?? quadratic
         }
-        return low.step + 0.5 * (high.step - low.step)
+        let margin = 0.01 * (upper - lower)
+        return step.isFinite ? min(max(step, lower + margin), upper - margin) : midpoint
+    }
+
+    /// The minimiser of the quadratic matching φ and φ′ at `a` and φ at `b`, or `nil` when it has none
+    /// or it is not finite.
+    private func quadraticMinimizer(_ a: Trial, _ b: Trial) -> Double? {
+        let secantSlope = (b.value - a.value) / (b.step - a.step)
+        let curvature = (secantSlope - a.slope) / (b.step - a.step)  // the quadratic's α² coefficient
+        guard curvature > 0 else { return nil }
+        let minimizer = a.step - a.slope / (2 * curvature)
+        return minimizer.isFinite ? minimizer : nil
     }
 
     /// The local minimiser of the cubic matching value and slope at `a` and `b` (Nocedal & Wright eq. 3.59),

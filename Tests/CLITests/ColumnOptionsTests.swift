@@ -323,6 +323,25 @@ import Testing
         }
     }
 
+    @Test func evaluateOverAFoldsFileFitsThePreprocessingInEachGivenFold() throws {
+        try Self.withPenguins { workspace in
+            let testFold = (0..<42).map { $0 % 3 }
+            try workspace.write(testFold.map(String.init).joined(separator: "\n"), to: "folds.txt")
+            let result = try workspace.run("evaluate --input penguins.csv \(Penguins.options) --learner whitening "
+                                           + "--folds-file folds.txt --json")
+            #expect(result.status == 0)
+            struct Folds: Decodable { let accuracyPerFold: [Double]; let folds: Int }
+            let printed = try JSONDecoder().decode([Folds].self, from: Data(result.stdout.utf8))
+            let pipeline = Pipeline(tablePreprocessing: TablePreprocessing(imputer: Imputer(numbers: .median)),
+                                    scaler: StandardScaler(), learner: .whitening(Whitening()),
+                                    classifier: KNearestNeighbors(neighborCount: 3))
+            let expected = try crossValidate(pipeline, try Self.rawPenguins(in: workspace),
+                                             splits: try StratifiedKFold.Fold.predefined(testFold: testFold))
+            #expect(printed.first?.folds == 3)
+            #expect(printed.first?.accuracyPerFold == expected.folds.map(\.accuracy))
+        }
+    }
+
     @Test func evaluateWithoutTableOptionsHasNoPreprocessingKey() throws {
         try Workspace.with { workspace in
             let result = try workspace.run("evaluate --input iris.csv --learner euclidean --json")

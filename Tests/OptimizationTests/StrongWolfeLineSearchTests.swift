@@ -32,6 +32,30 @@ import Testing
         #expect(accepted.map { $0.step > 10 } == true)
     }
 
+    @Test func interpolatesNearTheBestEndInsteadOfBisecting() {
+        // φ(α) = (α − 0.03)²: the unit step overshoots badly and the minimiser sits at 3% of the bracket
+        // [0, 1]. The quadratic through φ(0), φ′(0) and φ(1) is φ itself, so its minimiser 0.03 is the second trial
+        // (the cubic through both ends is φ too), and it is accepted.
+        let phi = { (a: Double) in ((a - 0.03) * (a - 0.03), 2 * (a - 0.03)) }
+        let origin = trial(0, phi)
+        var steps: [Double] = []
+        let accepted = search.search(from: origin, initialStep: 1) { steps.append($0); return trial($0, phi) }
+        #expect(accepted.map { satisfiesStrongWolfe($0, origin: origin) } == true)
+        #expect(steps.count == 2)
+        #expect(abs(steps[1] - 0.03) <= 1e-12)
+    }
+
+    @Test func extrapolatesToTheUpperBoundWhileTheSlopeSteepens() {
+        // φ(α) = −α − α² + α⁴/200, φ′(α) = −1 − 2α + α³/50: φ′(1) = −2.98 is steeper than φ′(0) = −1, so the
+        // next trial is the bound 1 + 4·1 = 5; φ′(5) = −8.5 is steeper still, so then 5 + 4·4 = 21.
+        let phi = { (a: Double) in (-a - a * a + pow(a, 4) / 200, -1 - 2 * a + pow(a, 3) / 50) }
+        let origin = trial(0, phi)
+        var steps: [Double] = []
+        let accepted = search.search(from: origin, initialStep: 1) { steps.append($0); return trial($0, phi) }
+        #expect(accepted.map { satisfiesStrongWolfe($0, origin: origin) } == true)
+        #expect(Array(steps.prefix(3)) == [1, 5, 21])
+    }
+
     @Test func zoomsIntoABracketAndKeepsTheLastTrial() {
         // φ(α) = α⁴ − 2α: minimiser α = 2^(−1/3) ≈ 0.794; the unit step 3 overshoots.
         let phi = { (a: Double) in (pow(a, 4) - 2 * a, 4 * pow(a, 3) - 2) }

@@ -32,6 +32,13 @@ public func crossValidate(_ pipeline: Pipeline, _ dataset: Dataset, splits: [Str
     try crossValidate(pipeline, samples: dataset, splits: splits, seed: nil, maxConcurrency: maxConcurrency)
 }
 
+/// Cross-validation of `pipeline` on a raw table over given folds: as `crossValidate(_:_:splits:maxConcurrency:)`,
+/// with the table preprocessing fitted on each fold's training rows.
+public func crossValidate(_ pipeline: Pipeline, _ dataset: RawDataset, splits: [StratifiedKFold.Fold],
+                          maxConcurrency: Int = 1) throws(MetricLearnError) -> CrossValidationResult {
+    try crossValidate(pipeline, samples: dataset, splits: splits, seed: nil, maxConcurrency: maxConcurrency)
+}
+
 private func crossValidate(_ pipeline: Pipeline, samples: some PipelineSamples, splits: [StratifiedKFold.Fold],
                            seed: UInt64?, maxConcurrency: Int) throws(MetricLearnError) -> CrossValidationResult {
     try Validation.require(maxConcurrency >= 1, "maxConcurrency", maxConcurrency, "must be at least 1")

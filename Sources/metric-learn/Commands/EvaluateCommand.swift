@@ -2,18 +2,18 @@ import ArgumentParser
 import MetricLearn
 
 /// `metric-learn evaluate --input FILE.csv --learner L [--learner L2 …] [--neighbors 3] [--folds 5] [--seed 0]
-/// [--no-standardize] [--json]`.
+/// [--folds-file FILE] [--no-standardize] [--json]`.
 struct EvaluateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "evaluate",
         abstract: "Cross-validate learners (k-nearest neighbours in each learned metric) and compare them.",
         discussion: """
-            Stratified k-fold cross-validation: in each fold the scaler (unless --no-standardize), the \
-            learner (with its default parameters) and the classifier are fitted on the training part only \
-            and scored on the rest. 'euclidean' learns nothing: it is the baseline. The table shows the \
-            accuracy (mean ± standard deviation over the folds), the balanced accuracy, the median fit time \
-            and iterations, and how many folds converged; --json prints only a JSON array instead, one \
-            object per learner.
+            Stratified k-fold cross-validation (or over the folds of --folds-file): in each fold the scaler \
+            (unless --no-standardize), the learner (with its default parameters) and the classifier are \
+            fitted on the training part only and scored on the rest. 'euclidean' learns nothing: it is the \
+            baseline. The table shows the accuracy (mean ± standard deviation over the folds), the balanced \
+            accuracy, the median fit time and iterations, and how many folds converged; --json prints only a \
+            JSON array instead, one object per learner.
             """
     )
 
@@ -29,8 +29,10 @@ struct EvaluateCommand: ParsableCommand {
     @Option(help: "The number of nearest training samples that vote.")
     var neighbors = EvaluationSettings().neighbors
 
-    @Option(help: "The number of folds.")
-    var folds = EvaluationSettings().folds
+    @Option(help: "The number of folds. (default: \(EvaluationSettings().folds))")
+    var folds: Int?
+
+    @OptionGroup var foldsFile: FoldsFileOption
 
     @Option(help: "Seed of the folds and of every learner's random choices.")
     var seed = EvaluationSettings().seed
@@ -44,6 +46,7 @@ struct EvaluateCommand: ParsableCommand {
     @OptionGroup var columns: ColumnOptions
 
     func validate() throws {
+        if folds != nil && foldsFile.path != nil { throw ValidationError("--folds and --folds-file cannot be combined") }
         if let repeated = learners.first(where: { learner in learners.filter { $0 == learner }.count > 1 }) {
             throw ValidationError("--learner \(repeated.rawValue) is given more than once")
         }
@@ -51,13 +54,17 @@ struct EvaluateCommand: ParsableCommand {
 
     func run() throws(CommandFailure) {
         let data = try columns.evaluationData(at: path, label: label)
-        let settings = EvaluationSettings(folds: folds, neighbors: neighbors, standardizes: !keepsScale, seed: seed)
+        let splits = try foldsFile.folds(sampleCount: data.sampleCount)
+        let settings = EvaluationSettings(folds: splits?.count ?? folds ?? EvaluationSettings().folds, splits: splits,
+                                          neighbors: neighbors, standardizes: !keepsScale, seed: seed)
         let evaluations = try LearnerComparison(data: data, path: path, settings: settings).run(learners)
         if json {
             print(try LearnerComparison.json(evaluations))
         } else {
+            let folds = foldsFile.path.map { "cross-validation over the \(settings.folds) folds in \($0)" }
+                ?? "\(settings.folds)-fold stratified cross-validation"
             let preprocessed = data.tablePreprocessing.map { "\(Describe.preprocessing($0)) in each fold, " } ?? ""
-            print("\(settings.folds)-fold stratified cross-validation of \(settings.neighbors)-nearest neighbours on "
+            print("\(folds) of \(settings.neighbors)-nearest neighbours on "
                   + "\(path) (\(data.sampleCount) samples, \(data.shape), \(data.classCount) classes), \(preprocessed)"
                   + "\(settings.standardizes ? "standardised in each fold" : "not standardised"), seed \(settings.seed)")
             print()

@@ -41,12 +41,17 @@ enum EvaluationData {
         }
     }
 
-    /// Stratified cross-validation of `pipeline` with the folds and seed of `settings`.
+    /// Cross-validation of `pipeline` over the given splits of `settings`, or else over its number of
+    /// stratified folds drawn with its seed.
     func crossValidate(_ pipeline: Pipeline, settings: EvaluationSettings) throws(MetricLearnError)
         -> CrossValidationResult {
-        switch self {
-        case let .numeric(dataset): try MetricLearn.crossValidate(pipeline, dataset, folds: settings.folds, seed: settings.seed)
-        case let .raw(dataset, _): try MetricLearn.crossValidate(pipeline, dataset, folds: settings.folds, seed: settings.seed)
+        switch (self, settings.splits) {
+        case let (.numeric(dataset), splits?): try MetricLearn.crossValidate(pipeline, dataset, splits: splits)
+        case let (.raw(dataset, _), splits?): try MetricLearn.crossValidate(pipeline, dataset, splits: splits)
+        case let (.numeric(dataset), nil):
+            try MetricLearn.crossValidate(pipeline, dataset, folds: settings.folds, seed: settings.seed)
+        case let (.raw(dataset, _), nil):
+            try MetricLearn.crossValidate(pipeline, dataset, folds: settings.folds, seed: settings.seed)
         }
     }
 }

@@ -58,6 +58,8 @@ struct LearnerEvaluation: Encodable {
 /// How `evaluate` and `demo` cross-validate.
 struct EvaluationSettings {
     var folds = 5
+    /// Given folds (`evaluate --folds-file`) in place of `folds` stratified folds seeded with `seed`.
+    var splits: [StratifiedKFold.Fold]? = nil
     var neighbors = 3
     var standardizes = true
     var seed: UInt64 = 0

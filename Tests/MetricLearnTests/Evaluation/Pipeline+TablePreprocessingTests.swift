@@ -68,6 +68,17 @@ struct PipelineTablePreprocessingTests {
         #expect(result.folds.map(\.testCount).reduce(0, +) == penguins.sampleCount)
     }
 
+    @Test("cross-validation over given folds equals the seeded folds it replays; a reversed order reorders the folds")
+    func crossValidationOverGivenFolds() throws {
+        let folds = try StratifiedKFold(foldCount: 3, seed: 2).folds(labels: penguins.labels)
+        let seeded = try crossValidate(pipeline, penguins, folds: 3, seed: 2)
+        let given = try crossValidate(pipeline, penguins, splits: folds)
+        #expect(given.folds.map(\.accuracy) == seeded.folds.map(\.accuracy))
+        let reversed = try crossValidate(pipeline, penguins, splits: folds.reversed())
+        #expect(reversed.folds.map(\.accuracy) == seeded.folds.map(\.accuracy).reversed())
+        #expect(throws: MetricLearnError.self) { try crossValidate(pipeline, penguins, splits: []) }
+    }
+
     @Test("a numeric raw table without preprocessing scores like the Dataset it came from")
     func numericRawTableWithoutPreprocessing() throws {
         let wine = try Dataset.wine
