@@ -16,12 +16,14 @@ one process per (dataset, method), reading one JSON line per finished fold. A me
 wall-clock budget per dataset (--budget, default 600 s): when it runs out the worker is killed
 and the folds finished so far are reported (status "partial", or "timeout" with none).
 
-Our CLI is run once per dataset as
+Our CLI is run twice per dataset (OUR_RUNS), as
     BINARY evaluate --input FILE.csv --learner nca --learner lmnn --learner itml
-           --learner whitening --learner feature-weights --learner euclidean
+           --learner whitening --learner euclidean --folds-file FOLDS.txt --seed 0 --json
+    BINARY evaluate --input FILE.csv --learner feature-weights --feature-weights-method relieff
            --folds-file FOLDS.txt --seed 0 --json
 and must print a JSON array of objects with keys learner, accuracyMean, accuracyStd,
-accuracyPerFold, fitSecondsMedian, fitSecondsPerFold. FOLDS.txt holds the peers' own
+accuracyPerFold, fitSecondsMedian, fitSecondsPerFold (and predictSecondsMedian,
+predictSecondsPerFold for the k-NN predict line). FOLDS.txt holds the peers' own
 StratifiedKFold folds (one fold number per data row, PredefinedSplit's test_fold), so both
 sides are scored on identical splits and per-fold numbers are paired.
 """
@@ -50,10 +52,17 @@ METHODS = {
     "pylmnn-lmnn": ("sklearn", "pylmnn", "PyLMNN LMNN", "lmnn"),
     "ml-itml": ("metric-learn", "metric-learn", "metric-learn ITML_Supervised", "itml"),
     "ml-covariance": ("metric-learn", "metric-learn", "metric-learn Covariance", "whitening"),
-    "relieff": ("sklearn", "skrebate", "skrebate ReliefF weights", "feature-weights"),
+    "relieff": ("sklearn", "skrebate", "skrebate ReliefF weights", "feature-weights/relieff"),
     "euclidean": ("sklearn", "scikit-learn", "plain 3-NN (Euclidean)", "euclidean"),
 }
-OUR_LEARNERS = ["nca", "lmnn", "itml", "whitening", "feature-weights", "euclidean"]
+# Our CLI's evaluate runs per dataset: (variant, extra arguments, learners). A result's key in the table is its
+# learner, or learner/variant for a run with a variant: `feature-weights` defaults to diagonal NCA, so the ReliefF
+# peer is compared with a second run that selects our ReliefF (same 10 neighbours, same range scaling and
+# Manhattan distance; the peer scales features by sqrt(max(w, 0)), our metric by max(w, 0)).
+OUR_RUNS = [
+    (None, [], ["nca", "lmnn", "itml", "whitening", "euclidean"]),
+    ("relieff", ["--feature-weights-method", "relieff"], ["feature-weights"]),
+]
 GROUP_PACKAGES = {
     "sklearn": ["numpy", "scipy", "scikit-learn", "pylmnn", "skrebate"],
     "metric-learn": ["numpy", "scipy", "scikit-learn", "metric-learn"],
@@ -279,14 +288,28 @@ def write_test_folds(folds_json, out):
 
 
 def run_ours(binary, dataset, folds_file, timeout):
-    """Our CLI's evaluate --json on `dataset` over the folds in `folds_file`: (list of learner results, error message)."""
+    """Every run of OUR_RUNS on `dataset` over the folds in `folds_file`: (list of learner results, each with its
+    table key in `key`, error message)."""
     if not (os.path.isfile(binary) and os.access(binary, os.X_OK)):
         return None, ("metric-learn binary not found at %s (build it with `swift build -c release`, "
                       "or pass --binary PATH); showing peers only" % binary)
+    results = []
+    for variant, extra, learners in OUR_RUNS:
+        run, error = run_evaluate(binary, dataset, folds_file, learners, extra, timeout * len(learners))
+        if error:
+            return None, error
+        for entry in run:
+            entry["key"] = entry["learner"] if variant is None else "%s/%s" % (entry["learner"], variant)
+        results += run
+    return results, None
+
+
+def run_evaluate(binary, dataset, folds_file, learners, extra, timeout):
+    """One `evaluate --json` of `learners` with `extra` arguments: (list of learner results, error message)."""
     command = [binary, "evaluate", "--input", dataset]
-    for learner in OUR_LEARNERS:
+    for learner in learners:
         command += ["--learner", learner]
-    command += ["--folds-file", folds_file, "--seed", str(peerlib.CV_SEED), "--json"]
+    command += extra + ["--folds-file", folds_file, "--seed", str(peerlib.CV_SEED), "--json"]
     try:
         done = subprocess.run(command, capture_output=True, text=True, timeout=timeout)
     except subprocess.TimeoutExpired:
@@ -344,8 +367,8 @@ def _fmt(value, pattern):
 def print_table(entry):
     print("\n== %s  (%d x %d, %d classes; both sides on the same StratifiedKFold(5, shuffle, seed 0) folds) =="
           % (entry["name"], entry["rows"], entry["features"], entry["classes"]))
-    ours = {result["learner"]: result for result in (entry.get("ours") or [])}
-    header = "%-30s %-16s %-15s %-15s %11s %11s %9s" % (
+    ours = {result["key"]: result for result in (entry.get("ours") or [])}
+    header = "%-30s %-23s %-15s %-15s %11s %11s %9s" % (
         "method", "ours", "peer acc", "our acc", "peer fit s", "our fit s", "peer/ours")
     print(header)
     print("-" * len(header))
@@ -356,12 +379,28 @@ def print_table(entry):
         peer_fit, our_fit = peer["fitSecondsMedian"], (mine or {}).get("fitSecondsMedian")
         ratio = peer_fit / our_fit if peer_fit is not None and our_fit else None
         flag = "" if peer["status"] == "ok" else "  [%s: %s]" % (peer["status"], peer.get("note", ""))
-        print("%-30s %-16s %-15s %-15s %11s %11s %9s%s" % (
+        print("%-30s %-23s %-15s %-15s %11s %11s %9s%s" % (
             peer["label"], peer["ours"], peer_acc, our_acc, _fmt(peer_fit, "%.4g"),
             _fmt(our_fit, "%.4g"), _fmt(ratio, "%.3gx"), flag))
+    print_predict_line(entry, ours)
     if entry.get("oursError"):
         print("(ours: %s)" % entry["oursError"])
     sys.stdout.flush()
+
+
+def print_predict_line(entry, ours):
+    """The 3-NN predict time on the test folds: scikit-learn's brute force against our classifier, both in the
+    plain Euclidean space of the standardised features (the `euclidean` peer and learner)."""
+    peer = next((p for p in entry["peers"] if p["method"] == "euclidean"), None)
+    mine = ours.get("euclidean")
+    if peer is None or mine is None or peer.get("predictSecondsMedian") is None:
+        return
+    peer_seconds, our_seconds = peer["predictSecondsMedian"], mine.get("predictSecondsMedian")
+    ratio = peer_seconds / our_seconds if our_seconds else None
+    test_rows = entry["rows"] // peerlib.CV_FOLDS
+    print("k-NN predict, %d-NN on ~%d test rows per fold (median over folds): sklearn brute %s s, ours %s s, "
+          "sklearn/ours %s" % (peerlib.KNN_NEIGHBORS, test_rows, _fmt(peer_seconds, "%.4g"), _fmt(our_seconds, "%.4g"),
+                               _fmt(ratio, "%.3gx")))
 
 
 def main(argv=None):
@@ -431,7 +470,7 @@ def main(argv=None):
                 test_folds_path = os.path.join(scratch, "folds.txt")
                 write_test_folds(folds_path, test_folds_path)
                 entry["ours"], entry["oursError"] = run_ours(arguments.binary, path, test_folds_path,
-                                                             arguments.budget * len(OUR_LEARNERS))
+                                                             arguments.budget)
         report["datasets"].append(entry)
         print_table(entry)
         if arguments.json:

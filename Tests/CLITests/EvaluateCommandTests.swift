@@ -77,6 +77,50 @@ import Testing
         }
     }
 
+    @Test func jsonHasOnePredictTimePerFold() throws {
+        try Workspace.with { workspace in
+            let result = try workspace.run("evaluate --input iris.csv --learner euclidean --learner nca --folds 4 --json")
+            #expect(result.status == 0)
+            for object in try evaluations(result.stdout) {
+                let perFold = try #require(object["predictSecondsPerFold"] as? [Double])
+                let median = try #require(object["predictSecondsMedian"] as? Double)
+                #expect(perFold.count == 4)
+                #expect(perFold.allSatisfy { $0 >= 0 && $0.isFinite })
+                #expect(median >= 0 && median.isFinite)
+                let sorted = perFold.sorted()
+                #expect(abs(median - (sorted[1] + sorted[2]) / 2) <= 1e-12 * sorted[3])  // JSONSerialization's last bit
+            }
+        }
+    }
+
+    @Test(arguments: [("relieff", FeatureReweighting.Method.reliefF(neighborCount: 10)), ("nca", .nca())])
+    func featureWeightsMethodReachesThePipeline(argument: String, method: FeatureReweighting.Method) throws {
+        try Workspace.with { workspace in
+            let result = try workspace.run(
+                "evaluate --input iris.csv --learner feature-weights --feature-weights-method \(argument) --folds 3 --json")
+            #expect(result.status == 0)
+            let object = try #require(try evaluations(result.stdout).first)
+            #expect(object["learner"] as? String == "feature-weights")
+            let configuration = try #require(object["configuration"] as? [String: Any])
+            let parameters = try #require(configuration["parameters"] as? [String: Any])
+            let encoded = try #require(parameters["method"] as? [String: Any])
+            #expect(encoded.keys.first == (argument == "relieff" ? "reliefF" : "nca"))
+            let reference = try expected(.featureReweighting(FeatureReweighting(method: method, seed: 0)), folds: 3)
+            #expect(try numbers(result.stdout).first?.accuracyPerFold == reference.folds.map(\.accuracy))
+            #expect(object["iterationsPerFold"] as? [Int] == reference.folds.map(\.iterations))
+        }
+    }
+
+    @Test func featureWeightsMethodIsNamedInTheTableHeader() throws {
+        try Workspace.with { workspace in
+            let result = try workspace.run(
+                "evaluate --input iris.csv --learner feature-weights --feature-weights-method relieff --folds 3")
+            #expect(result.status == 0)
+            let header = try #require(result.stdout.split(separator: "\n").first)
+            #expect(header.hasSuffix("standardised in each fold, seed 0, feature-weights by relieff"))
+        }
+    }
+
     @Test func tablePrintsOneRowPerLearnerInOrder() throws {
         try Workspace.with { workspace in
             let result = try workspace.run("evaluate --input iris.csv --learner whitening --learner euclidean")
@@ -105,6 +149,11 @@ import Testing
             + "provide one of the following: euclidean, whitening, nca, lmnn, itml, feature-weights (see 'metric-learn evaluate --help')"),
         ("evaluate --input iris.csv --learner euclidean --folds 1", "invalid --folds 1: must be at least 2"),
         ("evaluate --input iris.csv --learner euclidean --neighbors 0", "invalid --neighbors 0: must be at least 1"),
+        ("evaluate --input iris.csv --learner nca --feature-weights-method relieff", "--feature-weights-method applies "
+            + "to --learner feature-weights only (see 'metric-learn evaluate --help')"),
+        ("evaluate --input iris.csv --learner feature-weights --feature-weights-method magic", "The value 'magic' is "
+            + "invalid for '--feature-weights-method <method>'. Please provide one of 'nca' and 'relieff'. "
+            + "(see 'metric-learn evaluate --help')"),
     ])
     func usageErrors(commandLine: String, message: String) throws {
         let result = try Workspace.with { try $0.run(commandLine) }

@@ -54,18 +54,24 @@ private func crossValidate(_ pipeline: Pipeline, samples: some PipelineSamples, 
 }
 
 extension Pipeline {
-    /// Fits on the fold's training samples and scores on its test samples.
+    /// Fits on the fold's training samples and scores on its test samples; times the fit and, apart, the
+    /// classifier's prediction.
     func evaluate(on samples: some PipelineSamples, fold: StratifiedKFold.Fold, index: Int)
         throws(MetricLearnError) -> CrossValidationResult.Fold {
         let train = samples.subset(rows: fold.trainIndices), test = samples.subset(rows: fold.testIndices)
         let stopwatch = Stopwatch()
         let fitted = try train.fit(self)
         let fitSeconds = stopwatch.elapsedSeconds
-        let confusion = try ConfusionMatrix(trueLabels: test.labels, predictedLabels: try test.predictions(of: fitted),
+        let queries = try test.queries(for: fitted)
+        let predictStopwatch = Stopwatch()
+        let predicted = try fitted.classifier.predict(queries)
+        let predictSeconds = predictStopwatch.elapsedSeconds
+        let confusion = try ConfusionMatrix(trueLabels: test.labels, predictedLabels: predicted,
                                             classNames: samples.classNames)
         return CrossValidationResult.Fold(
             index: index, trainCount: train.sampleCount, testCount: test.sampleCount,
             accuracy: confusion.accuracy, balancedAccuracy: confusion.balancedAccuracy, fitSeconds: fitSeconds,
+            predictSeconds: predictSeconds,
             iterations: fitted.metric?.report.iterations ?? 0, didConverge: fitted.metric?.report.didConverge ?? true)
     }
 }

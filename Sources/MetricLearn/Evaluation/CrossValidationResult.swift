@@ -12,6 +12,9 @@ public struct CrossValidationResult: Sendable, Hashable, Codable {
         public let balancedAccuracy: Double
         /// Wall-clock seconds to fit the whole pipeline on the training samples.
         public let fitSeconds: Double
+        /// Wall-clock seconds of the classifier's prediction on the test samples, already preprocessed and
+        /// standardized: mapping them by the learned metric, the neighbour search and the vote.
+        public let predictSeconds: Double
         /// The learner's solver iterations (0 without a learner or for closed-form learners).
         public let iterations: Int
         /// Whether the learner's solver converged (`true` without a learner).
@@ -50,6 +53,8 @@ public struct CrossValidationResult: Sendable, Hashable, Codable {
     public var balancedAccuracy: Summary { Summary(folds.map(\.balancedAccuracy)) }
     /// Fit time over the folds.
     public var fitSeconds: Summary { Summary(folds.map(\.fitSeconds)) }
+    /// Prediction time over the folds.
+    public var predictSeconds: Summary { Summary(folds.map(\.predictSeconds)) }
     /// Whether the learner converged on every fold.
     public var didConvergeEverywhere: Bool { folds.allSatisfy(\.didConverge) }
 }

@@ -57,11 +57,19 @@ public struct FittedPipeline: Sendable, Hashable, Codable {
 
     /// The predicted class of each sample of `dataset`, its features read as raw numeric columns.
     func predict(_ dataset: Dataset) throws(MetricLearnError) -> [Int] {
-        guard tablePreprocessor != nil else { return try predict(dataset.features) }
-        return try predict(try RawTable(FeatureTable(unchecked: dataset.features, featureNames: dataset.featureNames)))
+        try predict(try features(of: dataset))
     }
 
-    private func standardize(_ x: Matrix) throws(MetricLearnError) -> Matrix {
+    /// The numeric features of `dataset`, read as raw numeric columns: preprocessed when the pipeline has
+    /// table preprocessing, as they are otherwise.
+    func features(of dataset: Dataset) throws(MetricLearnError) -> Matrix {
+        guard tablePreprocessor != nil else { return dataset.features }
+        return try features(of: try RawTable(FeatureTable(unchecked: dataset.features,
+                                                          featureNames: dataset.featureNames)))
+    }
+
+    /// `x` standardized with the training statistics (unchanged when the pipeline does not standardize).
+    func standardize(_ x: Matrix) throws(MetricLearnError) -> Matrix {
         guard let standardization else { return x }
         return try standardization.transform(x)
     }

@@ -11,16 +11,20 @@ protocol PipelineSamples: Sendable {
     func subset(rows: some Collection<Int>) -> Self
     /// `pipeline` fitted on these samples.
     func fit(_ pipeline: Pipeline) throws(MetricLearnError) -> FittedPipeline
-    /// The classes `fitted` predicts for these samples.
-    func predictions(of fitted: FittedPipeline) throws(MetricLearnError) -> [Int]
+    /// These samples as `fitted`'s classifier takes them: table-preprocessed and standardized.
+    func queries(for fitted: FittedPipeline) throws(MetricLearnError) -> Matrix
 }
 
 extension Dataset: PipelineSamples {
     func fit(_ pipeline: Pipeline) throws(MetricLearnError) -> FittedPipeline { try pipeline.fit(self) }
-    func predictions(of fitted: FittedPipeline) throws(MetricLearnError) -> [Int] { try fitted.predict(self) }
+    func queries(for fitted: FittedPipeline) throws(MetricLearnError) -> Matrix {
+        try fitted.standardize(try fitted.features(of: self))
+    }
 }
 
 extension RawDataset: PipelineSamples {
     func fit(_ pipeline: Pipeline) throws(MetricLearnError) -> FittedPipeline { try pipeline.fit(self) }
-    func predictions(of fitted: FittedPipeline) throws(MetricLearnError) -> [Int] { try fitted.predict(table) }
+    func queries(for fitted: FittedPipeline) throws(MetricLearnError) -> Matrix {
+        try fitted.standardize(try fitted.features(of: table))
+    }
 }

@@ -2,7 +2,7 @@ import ArgumentParser
 import MetricLearn
 
 /// `metric-learn evaluate --input FILE.csv --learner L [--learner L2 …] [--neighbors 3] [--folds 5] [--seed 0]
-/// [--folds-file FILE] [--no-standardize] [--json]`.
+/// [--folds-file FILE] [--feature-weights-method nca|relieff] [--no-standardize] [--json]`.
 struct EvaluateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "evaluate",
@@ -37,6 +37,11 @@ struct EvaluateCommand: ParsableCommand {
     @Option(help: "Seed of the folds and of every learner's random choices.")
     var seed = EvaluationSettings().seed
 
+    @Option(help: ArgumentHelp(
+        "How --learner feature-weights learns its weights, with that method's defaults (as 'fit feature-weights "
+            + "--method'). (default: nca)", valueName: "method"))
+    var featureWeightsMethod: FeatureWeightsMethod?
+
     @Flag(name: .customLong("no-standardize"), help: "Use the features as they are (default: standardise in each fold).")
     var keepsScale = false
 
@@ -50,13 +55,17 @@ struct EvaluateCommand: ParsableCommand {
         if let repeated = learners.first(where: { learner in learners.filter { $0 == learner }.count > 1 }) {
             throw ValidationError("--learner \(repeated.rawValue) is given more than once")
         }
+        if featureWeightsMethod != nil && !learners.contains(.featureWeights) {
+            throw ValidationError("--feature-weights-method applies to --learner feature-weights only")
+        }
     }
 
     func run() throws(CommandFailure) {
         let data = try columns.evaluationData(at: path, label: label)
         let splits = try foldsFile.folds(sampleCount: data.sampleCount)
         let settings = EvaluationSettings(folds: splits?.count ?? folds ?? EvaluationSettings().folds, splits: splits,
-                                          neighbors: neighbors, standardizes: !keepsScale, seed: seed)
+                                          neighbors: neighbors, standardizes: !keepsScale, seed: seed,
+                                          featureWeightsMethod: featureWeightsMethod)
         let evaluations = try LearnerComparison(data: data, path: path, settings: settings).run(learners)
         if json {
             print(try LearnerComparison.json(evaluations))
@@ -66,7 +75,8 @@ struct EvaluateCommand: ParsableCommand {
             let preprocessed = data.tablePreprocessing.map { "\(Describe.preprocessing($0)) in each fold, " } ?? ""
             print("\(folds) of \(settings.neighbors)-nearest neighbours on "
                   + "\(path) (\(data.sampleCount) samples, \(data.shape), \(data.classCount) classes), \(preprocessed)"
-                  + "\(settings.standardizes ? "standardised in each fold" : "not standardised"), seed \(settings.seed)")
+                  + "\(settings.standardizes ? "standardised in each fold" : "not standardised"), seed \(settings.seed)"
+                  + (featureWeightsMethod.map { ", feature-weights by \($0.rawValue)" } ?? ""))
             print()
             print(evaluations.table, terminator: "")
         }

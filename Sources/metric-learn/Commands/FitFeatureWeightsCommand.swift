@@ -10,29 +10,15 @@ struct FitFeatureWeightsCommand: ParsableCommand {
             + "Both methods are scale dependent: standardise the features with --standardize."
     )
 
-    /// How the weights are learned.
-    enum Method: String, ExpressibleByArgument, CaseIterable {
-        /// Regularised diagonal NCA (L-BFGS).
-        case nca
-        /// ReliefF (closed form).
-        case relieff
-    }
-
-    /// ReliefF's default number of nearest hits and misses, from the library.
-    private static let defaultNeighborCount: Int = {
-        if case let .reliefF(count) = FeatureReweighting.Method.reliefF() { return count }
-        return 10
-    }()
-
     @OptionGroup var input: FitInputOptions
 
     @Option(help: "nca: regularised diagonal NCA (iterative); relieff: ReliefF scores (closed form).")
-    var method: Method = .nca
+    var method: FeatureWeightsMethod = .nca
 
     @Option(help: "nca only: the penalty λ on ‖w‖²; larger values zero more weights (default: 1/n).")
     var regularization: Double?
 
-    @Option(help: "relieff only: nearest hits and misses per class (default: \(defaultNeighborCount)).")
+    @Option(help: "relieff only: nearest hits and misses per class (default: \(FeatureWeightsMethod.defaultNeighborCount)).")
     var neighborCount: Int?
 
     @Option(help: "nca only: the most L-BFGS iterations.")
@@ -53,11 +39,8 @@ struct FitFeatureWeightsCommand: ParsableCommand {
     }
 
     func run() throws(CommandFailure) {
-        let chosen: FeatureReweighting.Method = switch method {
-        case .nca: .nca(regularization: regularization)
-        case .relieff: .reliefF(neighborCount: neighborCount ?? Self.defaultNeighborCount)
-        }
         try LearnerFit(input: input, output: output).run(
-            FeatureReweighting(method: chosen, maxIterations: maxIterations, tolerance: tolerance, seed: input.seed))
+            FeatureReweighting(method: method.method(regularization: regularization, neighborCount: neighborCount),
+                               maxIterations: maxIterations, tolerance: tolerance, seed: input.seed))
     }
 }

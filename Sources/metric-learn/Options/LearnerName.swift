@@ -11,15 +11,18 @@ enum LearnerName: String, ExpressibleByArgument, CaseIterable {
     case itml
     case featureWeights = "feature-weights"
 
-    /// The learner's default configuration with `seed` (nil for `euclidean`).
-    func configuration(seed: UInt64) -> LearnerConfiguration? {
+    /// The learner's default configuration with `seed` (nil for `euclidean`); `feature-weights` learns its
+    /// weights by `featureWeightsMethod` when given (with that method's defaults).
+    func configuration(seed: UInt64, featureWeightsMethod: FeatureWeightsMethod? = nil) -> LearnerConfiguration? {
         switch self {
         case .euclidean: nil
         case .whitening: .whitening(Whitening())
         case .nca: .nca(NCA(seed: seed))
         case .lmnn: .lmnn(LMNN(seed: seed))
         case .itml: .itml(ITML(seed: seed))
-        case .featureWeights: .featureReweighting(FeatureReweighting(seed: seed))
+        case .featureWeights:
+            .featureReweighting(featureWeightsMethod.map { FeatureReweighting(method: $0.method(), seed: seed) }
+                                ?? FeatureReweighting(seed: seed))
         }
     }
 }

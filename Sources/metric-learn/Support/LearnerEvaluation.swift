@@ -14,6 +14,9 @@ struct LearnerEvaluation: Encodable {
     let balancedAccuracyPerFold: [Double]
     let fitSecondsMedian: Double
     let fitSecondsPerFold: [Double]
+    /// In-process seconds of the classifier's prediction on each test fold (already standardized).
+    let predictSecondsMedian: Double
+    let predictSecondsPerFold: [Double]
     let iterationsMedian: Double
     let iterationsPerFold: [Int]
     let didConvergeAllFolds: Bool
@@ -28,7 +31,7 @@ struct LearnerEvaluation: Encodable {
     /// Cross-validates `learner` on `data` in a pipeline of table preprocessing (for raw data), optional
     /// standardization, the learner and k-nearest neighbours, each fitted inside each fold.
     init(_ learner: LearnerName, on data: EvaluationData, settings: EvaluationSettings) throws(MetricLearnError) {
-        let configuration = learner.configuration(seed: settings.seed)
+        let configuration = learner.configuration(seed: settings.seed, featureWeightsMethod: settings.featureWeightsMethod)
         let pipeline = Pipeline(tablePreprocessing: data.tablePreprocessing,
                                 scaler: settings.standardizes ? StandardScaler() : nil, learner: configuration,
                                 classifier: KNearestNeighbors(neighborCount: settings.neighbors))
@@ -43,6 +46,8 @@ struct LearnerEvaluation: Encodable {
         balancedAccuracyPerFold = result.folds.map(\.balancedAccuracy)
         fitSecondsPerFold = result.folds.map(\.fitSeconds)
         fitSecondsMedian = fitSecondsPerFold.median
+        predictSecondsPerFold = result.folds.map(\.predictSeconds)
+        predictSecondsMedian = predictSecondsPerFold.median
         iterationsPerFold = result.folds.map(\.iterations)
         iterationsMedian = iterationsPerFold.map(Double.init).median
         didConvergeAllFolds = result.didConvergeEverywhere
@@ -63,6 +68,8 @@ struct EvaluationSettings {
     var neighbors = 3
     var standardizes = true
     var seed: UInt64 = 0
+    /// How `feature-weights` learns its weights (nil: the library's default method).
+    var featureWeightsMethod: FeatureWeightsMethod? = nil
 }
 
 extension [Double] {

@@ -28,6 +28,7 @@ struct CrossValidationTests {
             #expect(fold.balancedAccuracy == (try ClassificationMetrics.balancedAccuracy(trueLabels: test.labels,
                                                                                          predictedLabels: predicted)))
             #expect(fold.iterations == 0 && fold.didConverge && fold.fitSeconds >= 0)
+            #expect(fold.predictSeconds >= 0 && fold.predictSeconds.isFinite)
         }
         #expect(result.folds.map(\.testCount).reduce(0, +) == wine.sampleCount)
         #expect(result.accuracy.mean > 0.9)
@@ -43,6 +44,9 @@ struct CrossValidationTests {
         #expect(abs(result.accuracy.standardDeviation - populationDeviation) < 1e-15)
         #expect(result.accuracy.standardDeviation > 0)
         #expect(result.didConvergeEverywhere)
+        let predictSeconds = result.folds.map(\.predictSeconds)
+        #expect(predictSeconds.count == 5 && predictSeconds.allSatisfy { $0 >= 0 && $0.isFinite })
+        #expect(abs(result.predictSeconds.mean - predictSeconds.reduce(0, +) / 5) <= 1e-15 * predictSeconds.reduce(0, +))
     }
 
     @Test("identical results across runs and concurrency levels", arguments: [2, 3, 8])
