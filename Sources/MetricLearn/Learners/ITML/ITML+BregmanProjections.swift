@@ -173,10 +173,10 @@ private struct BregmanSolver {
     /// α = min(λ_c, δ·γ/(γ+1)·(1/p − 1/ξ_c)), λ_c ← λ_c − α, β = δα/(1 − δαp),
     /// ξ_c ← 1/(1/ξ_c + δα/γ), M ← M + β·(Mv)(Mv)ᵀ. O(d²) per constraint, no allocation.
     ///
-    /// Two savings that leave every bit of the result as the plain loop gives it: the update is skipped when
-    /// β = 0 (a satisfied constraint with λ_c = 0, most of them once M has settled), and otherwise it makes
-    /// the same pass over M that forms the next constraint's M·v from the updated rows, so M is read once per
-    /// constraint instead of twice.
+    /// Two savings that leave the result bit for bit as the plain loop gives it (up to the sign of an entry
+    /// that is exactly zero): the update is skipped when β = 0 (a satisfied constraint with λ_c = 0), and
+    /// otherwise it makes the same pass over M that forms the next constraint's M·v from the updated rows,
+    /// so M is read once per constraint instead of twice.
     mutating func sweep(slack: Double) -> Double {
         let d = dimension
         let count = lambda.count
