@@ -10,7 +10,7 @@
 /// `report.objectiveHistory` holds f (index 0 at the start, non-decreasing) and
 /// `report.details["expectedAccuracy"]` the final f / n.
 ///
-/// Cost per L-BFGS evaluation: O(n²·k + n·d·k) time and O(block·n + n·(d + k)) memory (see `NCAObjective`).
+/// Cost per L-BFGS evaluation: O(n²·k + n·d·k) time and O(b² + n·(d + k)) memory, b = 256 (see `NCAObjective`).
 /// See <doc:Algorithm-NCA>.
 public struct NCA: MetricLearner {
     /// The output dimension k (nil keeps d, the input dimension).

@@ -1,8 +1,8 @@
 /// NCA's loss −Σᵢ pᵢ as a function of the components L (k×d, flattened row-major), for L-BFGS.
 ///
-/// One evaluation projects Z = X·Lᵀ (O(n·d·k)), runs the blocked softmax of `StochasticNeighbors`
+/// One evaluation projects Z = X·Lᵀ (O(n·d·k)), runs the tiled softmax of `StochasticNeighbors`
 /// (O(n²·k)) and forms the gradient −2·Tᵀ·X (O(n·d·k)): O(n²·k + n·d·k) time and
-/// O(block·n + n·k) memory beyond X, allocated once and reused, never an n×n matrix. This is
+/// O(b² + n·k) memory (b×b tiles) beyond X, allocated once and reused, never an n×n matrix. This is
 /// scikit-learn's `_loss_grad_lbfgs` with `sign = −1`, whose gradient costs O(n²·k + n·k·d) as well
 /// but materialises several n×n arrays.
 struct NCAObjective: DifferentiableObjective {
@@ -11,11 +11,11 @@ struct NCAObjective: DifferentiableObjective {
     /// The softmax over the labels of `x`, with its workspace.
     let neighbors: StochasticNeighbors
 
-    init(x: Matrix, labels: [Int], componentCount: Int, blockRowCount: Int? = nil) {
+    init(x: Matrix, labels: [Int], componentCount: Int, tileSize: Int? = nil) {
         let order = StochasticNeighbors.classOrder(of: labels)
         self.x = x.rows(at: order)
         neighbors = StochasticNeighbors(sortedLabels: order.map { labels[$0] }, componentCount: componentCount,
-                                        blockRowCount: blockRowCount)
+                                        tileSize: tileSize)
     }
 
     var dimension: Int { neighbors.componentCount * x.columnCount }

@@ -10,9 +10,20 @@ enum SoftmaxExponential {
     /// Arguments below this give 0.
     static let cutoff = -64 * 0.693_147_180_559_945_3
 
+    /// Arguments below this give 0 in `wideValue` (e^t would be below the smallest normal double).
+    static let wideCutoff = -708.0
+
     /// e^t, or 0 when t < `cutoff`.
     @inline(__always)
-    static func value(_ t: Double) -> Double {
+    static func value(_ t: Double) -> Double { exponential(t, cutoff: cutoff) }
+
+    /// e^t for t ≤ 709, or 0 when t < `wideCutoff`, as accurate as `value`: for the terms that NCA splits into
+    /// factors of very different sizes.
+    @inline(__always)
+    static func wideValue(_ t: Double) -> Double { exponential(t, cutoff: wideCutoff) }
+
+    @inline(__always)
+    private static func exponential(_ t: Double, cutoff: Double) -> Double {
         let clamped = max(t, cutoff)
         let shifter = 0x1.8p52                                   // adding it rounds to an integer in the low bits
         let shifted = clamped * 1.442_695_040_888_963_4 + shifter  // t / ln 2 + 1.5·2⁵²
@@ -26,7 +37,7 @@ enum SoftmaxExponential {
         let high = ((1.0 / 40_320 + r * (1.0 / 362_880)) + r2 * (1.0 / 3_628_800 + r * (1.0 / 39_916_800)))
             + r4 * (1.0 / 479_001_600)
         let p = 1 + (low + (r4 * r4) * high)
-        let scale = Double(bitPattern: (shifted.bitPattern &+ 1023) &<< 52)   // 2ᵏ, k ∈ [−64, 0]
+        let scale = Double(bitPattern: (shifted.bitPattern &+ 1023) &<< 52)   // 2ᵏ, k ∈ [−1021, 1023]
         return t < cutoff ? 0 : p * scale
     }
 }

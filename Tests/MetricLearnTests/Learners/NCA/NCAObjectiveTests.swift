@@ -34,11 +34,12 @@ import Testing
         #expect(gradient.contains { abs($0) > 1e-3 })       // a real, non-vanishing gradient was checked
     }
 
+    /// Tiles of 1, 7 and 29 samples (off-diagonal tiles, split into row and column factors) against one tile.
     @Test(arguments: [1, 7, 29])
-    func blockSizeDoesNotChangeTheResult(blockRowCount: Int) {
+    func tileSizeDoesNotChangeTheResult(tileSize: Int) {
         let (objective, point) = Self.problem(componentCount: 3, seed: 9)
         let blocked = NCAObjective(x: objective.x, labels: objective.neighbors.labels, componentCount: 3,
-                                   blockRowCount: blockRowCount)
+                                   tileSize: tileSize)
         var whole = [Double](repeating: 0, count: objective.dimension)
         var pieces = whole
         let value = objective.valueAndGradient(at: point, gradient: &whole)
@@ -47,10 +48,12 @@ import Testing
         #expect(FiniteDifferences.relativeError(whole, pieces) <= 1e-12)
     }
 
-    @Test func farApartPointsDoNotOverflow() {
+    /// One tile, and tiles of 1 and 2 samples whose minima span 10⁶ (too far apart to split into factors).
+    @Test(arguments: [nil, 1, 2] as [Int?])
+    func farApartPointsDoNotOverflow(tileSize: Int?) {
         // Distances of 10⁶ would make exp(−d) underflow to 0/0 without the per-row shift.
         let objective = NCAObjective(x: Matrix(rows: [[0], [1000], [3000], [3001]]), labels: [0, 0, 1, 1],
-                                     componentCount: 1)
+                                     componentCount: 1, tileSize: tileSize)
         var gradient = [0.0]
         let value = objective.valueAndGradient(at: [1], gradient: &gradient)
         #expect(value == -4)        // every nearest neighbour is of the same class, with probability 1
@@ -73,12 +76,12 @@ extension NCAObjectiveTests {
 }
 
 extension NCAObjectiveTests {
-    /// 1200 samples: 64-row blocks run their softmax chunks concurrently, 8-row blocks on the calling thread.
+    /// 1200 samples: 256 × 256 tiles run their chunks concurrently, 8 × 8 tiles on the calling thread.
     @Test func concurrentChunksAgreeWithSequentialOnes() {
         let data = SyntheticData(perClass: 400, featureCount: 3, separation: 1, seed: 12)
         let point = [0.8, -0.3, 0.5, 0.2, 0.9, -0.6]
         let concurrent = NCAObjective(x: data.features, labels: data.labels, componentCount: 2)
-        let sequential = NCAObjective(x: data.features, labels: data.labels, componentCount: 2, blockRowCount: 8)
+        let sequential = NCAObjective(x: data.features, labels: data.labels, componentCount: 2, tileSize: 8)
         var a = [Double](repeating: 0, count: 6), b = a
         let valueA = concurrent.valueAndGradient(at: point, gradient: &a)
         let valueB = sequential.valueAndGradient(at: point, gradient: &b)
