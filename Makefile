@@ -2,7 +2,7 @@
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build test demo docs docs-check docs-reference bench bench-quick bench-peers clean fuzz fuzz-smoke fuzz-build sanitize
+.PHONY: deps build test demo docs docs-check docs-reference bench bench-quick bench-peers bench-knn-peer clean fuzz fuzz-smoke fuzz-build sanitize
 
 ## deps: install LAPACKE + OpenBLAS with apt, only when pkg-config cannot find lapacke
 deps:
@@ -55,6 +55,13 @@ bench-peers: deps
 	Benchmarks/peers/setup.sh
 	$(SWIFT) build -c release --product metric-learn
 	python3 Benchmarks/peers/run_peers.py --binary .build/release/metric-learn $(PEERS_ARGS)
+
+## bench-knn-peer: k-NN predict, 20 000 × 5 000 × 50, against scikit-learn at 1 and 2 threads (KNN_PEER_ARGS,
+##        e.g. --pin --json knn.json; Benchmarks/peers/README.md)
+bench-knn-peer: deps
+	Benchmarks/peers/setup.sh
+	$(SWIFT) build -c release --product metric-learn-bench
+	python3 Benchmarks/peers/knn_predict.py --binary "$$($(SWIFT) build -c release --show-bin-path)/metric-learn-bench" $(KNN_PEER_ARGS)
 
 ## fuzz: run each libFuzzer harness for FUZZ_SECONDS (default 60) from its seed corpus (Docs/Robustness.md)
 FUZZ_SECONDS ?= 60

@@ -61,7 +61,7 @@ public struct MahalanobisMetric: Sendable, Hashable {
     }
 }
 
-/// One feature's learned weight w (the metric scales that feature by w).
+/// One feature's learned weight w: the metric scales that feature by w (M = diag(w²)), whatever the method.
 public struct FeatureWeight: Sendable, Hashable, Codable {
     /// The feature's name.
     public let feature: String

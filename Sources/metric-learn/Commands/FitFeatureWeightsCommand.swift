@@ -12,7 +12,7 @@ struct FitFeatureWeightsCommand: ParsableCommand {
 
     @OptionGroup var input: FitInputOptions
 
-    @Option(help: "nca: regularised diagonal NCA (iterative); relieff: ReliefF scores (closed form).")
+    @Option(help: "nca: regularised diagonal NCA (iterative); relieff: ReliefF (closed form; each weight is the square root of its score).")
     var method: FeatureWeightsMethod = .nca
 
     @Option(help: "nca only: the penalty λ on ‖w‖²; larger values zero more weights (default: 1/n).")

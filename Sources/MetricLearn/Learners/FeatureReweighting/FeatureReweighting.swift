@@ -12,9 +12,9 @@ public struct FeatureReweighting: MetricLearner {
         /// Σ_l w_l²·|a_l − b_l| used for fitting. λ = `regularization`, 1/n when nil (`fscnca`'s default);
         /// larger values drive more weights to 0. The fitted metric is the Mahalanobis one, M = diag(w²).
         case nca(regularization: Double? = nil)
-        /// ReliefF (Kononenko 1994) with `neighborCount` nearest hits and misses per class. The weight of
-        /// feature l is its ReliefF score W_l raised to 0 if negative, and the metric scales the feature by it:
-        /// M = diag(max(W, 0)²).
+        /// ReliefF (Kononenko 1994) with `neighborCount` nearest hits and misses per class. The ReliefF score
+        /// W_l, raised to 0 if negative, weighs feature l's squared difference: M = diag(max(W, 0)), so the
+        /// weight (the scaling of the feature) is w_l = √max(W_l, 0), and W_l = w_l².
         case reliefF(neighborCount: Int = 10)
     }
 
@@ -41,7 +41,7 @@ public struct FeatureReweighting: MetricLearner {
     /// Learns the feature weights from samples (rows of `x`) and their labels.
     ///
     /// For `.nca`, `report.objectiveHistory` holds (1/n)·Σᵢ pᵢ − λ‖w‖² (index 0 at w = 1, non-decreasing);
-    /// `.reliefF` is closed-form and reports `details["clampedFeatureCount"]`, the weights raised to 0.
+    /// `.reliefF` is closed-form and reports `details["clampedFeatureCount"]`, the scores raised to 0.
     public func fit(_ x: Matrix, labels: [Int], progress: ((OptimizationProgress) -> Void)? = nil)
         throws(MetricLearnError) -> MahalanobisMetric {
         let stopwatch = Stopwatch()
@@ -65,7 +65,7 @@ public struct FeatureReweighting: MetricLearner {
             report.details = ["regularization": lambda, "evaluations": Double(result.report.evaluations)]
         case let .reliefF(neighborCount):
             let relief = x.reliefFWeights(labels: labels, neighborCount: neighborCount)
-            weights = relief.map { max($0, 0) }
+            weights = relief.map { max($0, 0).squareRoot() }
             report.details = ["clampedFeatureCount": Double(relief.filter { $0 < 0 }.count)]
         }
         report.fitSeconds = stopwatch.elapsedSeconds

@@ -121,7 +121,8 @@ import Testing
         #expect(relief[1] == 0)
         #expect(relief[2] < 0)
         let metric = try FeatureReweighting(method: .reliefF(neighborCount: 1)).fit(x, labels: [0, 0, 1, 1])
-        #expect(metric.components.diagonal == [relief[0], 0, 0])
+        #expect(metric.components.diagonal == [relief[0].squareRoot(), 0, 0])
+        #expect(metric.featureWeights?.first == FeatureWeight(feature: "x0", weight: relief[0].squareRoot()))
         #expect(metric.report.details["clampedFeatureCount"] == 1)
     }
 
@@ -176,9 +177,13 @@ import Testing
 
     // MARK: Accuracy protocol (5-fold stratified CV, standardised per training fold, 3-NN in the learned space)
 
-    @Test(arguments: [FeatureReweighting.Method.reliefF(), .nca()])
-    func crossValidatedAccuracyOnWine(_ method: FeatureReweighting.Method) throws {
-        let accuracy = try protocolAccuracy(of: .featureReweighting(FeatureReweighting(method: method)), on: "wine")
-        #expect(accuracy >= (try peerAccuracy("relieff", on: "wine")) - 0.01)
+    /// Against skrebate's ReliefF (features scaled by √max(W, 0), like ours): ReliefF within 0.005 (equal on
+    /// these folds: 0.9600 on iris, 0.9775 on wine), diagonal NCA within 0.01 on wine.
+    @Test(arguments: [(FeatureReweighting.Method.reliefF(), "iris", 0.005), (.reliefF(), "wine", 0.005),
+                      (.nca(), "wine", 0.01)])
+    func crossValidatedAccuracyMatchesSkrebate(_ method: FeatureReweighting.Method, on table: String,
+                                               within margin: Double) throws {
+        let accuracy = try protocolAccuracy(of: .featureReweighting(FeatureReweighting(method: method)), on: table)
+        #expect(accuracy >= (try peerAccuracy("relieff", on: table)) - margin)
     }
 }
