@@ -2,14 +2,14 @@ import Dispatch
 import Foundation
 
 extension NearestNeighborIndex {
-    /// Queries per tile row. With `referenceTileRowCount` this makes 256 × 1024 tiles of squared distances
+    /// Queries per tile row. With `referenceTileRowCount` this makes 256 × 1024 tiles of products
     /// (2 MiB), small enough to stay in cache between the `dgemm` that writes a tile and the scan that reads it
     /// (measured: about 30% less time than one pass over all points per query block).
     static let queryTileRowCount = 256
     /// Indexed points per tile column.
     static let referenceTileRowCount = 1024
-    /// Tiles with fewer distances than this are scanned on one thread; larger ones are split by rows over the
-    /// active processors (the `dgemm` itself is multithreaded by BLAS).
+    /// Tiles with at least this many entries are scanned split by rows over the active processors (the `dgemm`
+    /// itself is multithreaded by BLAS); smaller ones on one thread.
     static let parallelScanThreshold = 1 << 16
 
     /// The `count` nearest points of each query row. With `selfOffset`, query i is indexed point
@@ -17,9 +17,10 @@ extension NearestNeighborIndex {
     ///
     /// Queries are taken a tile row at a time; for each, the indexed points are visited in index order a tile
     /// column at a time (copies of `referenceTileRowCount` rows, made once per search when there are at least
-    /// `queryTileRowCount` queries), and every query keeps its candidates in its own heap across the tiles.
-    /// Memory: the tile (or, for fewer queries, a block of queries × n), one heap per tile row, and the copy of
-    /// the points.
+    /// `queryTileRowCount` queries). One `dgemm` writes −2·Q·Rᵀ into a tile buffer reused for the whole search,
+    /// and the scan adds the squared norms while it reads the tile, so each tile is written once and read once.
+    /// Every query keeps its candidates in its own heap across the tiles. Memory: the tile (or, for fewer
+    /// queries, a block of queries × n), one heap per tile row, and the copy of the points.
     func search(_ queries: Matrix, count: Int, selfOffset: Int? = nil) -> NeighborSearchResult {
         let scan = NeighborScan(queries: queries, points: points, selfOffset: selfOffset)
         // Fewer queries than a tile row: one pass over all points (a block of at most 256 × n distances), with
@@ -30,7 +31,10 @@ extension NearestNeighborIndex {
             return (first: start, points: range.count == points.rowCount ? points : points.rows(at: range))
         }
         let processorCount = ProcessInfo.processInfo.activeProcessorCount
-        var heaps = (0..<min(Self.queryTileRowCount, queries.rowCount)).map { _ in NeighborHeap(capacity: count) }
+        let tileRowCount = min(Self.queryTileRowCount, queries.rowCount)
+        let d = queries.columnCount
+        var heaps = (0..<tileRowCount).map { _ in NeighborHeap(capacity: count) }
+        var tile = [Double](repeating: 0, count: tileRowCount * min(columnWidth, points.rowCount))
         var indices = [Int](repeating: 0, count: queries.rowCount * count)
         var distances = [Double](repeating: 0, count: queries.rowCount * count)
 
@@ -38,14 +42,22 @@ extension NearestNeighborIndex {
             let heaps = NeighborScan.Heaps(buffer: heaps)
             for start in stride(from: 0, to: queries.rowCount, by: Self.queryTileRowCount) {
                 let rows = start ..< min(queries.rowCount, start + Self.queryTileRowCount)
-                let tileQueries = rows.count == queries.rowCount ? queries : queries.rows(at: rows)
                 for column in columns {
-                    PairwiseDistances.forEachBlock(queries: tileQueries, references: column.points,
-                                                   blockRowCount: rows.count) { _, tile in
+                    let size = rows.count * column.points.rowCount
+                    queries.elements.withUnsafeBufferPointer { q in
+                        column.points.elements.withUnsafeBufferPointer { r in
+                            tile.withUnsafeMutableBufferPointer { c in
+                                BufferProducts.multiply(UnsafeBufferPointer(rebasing: q[(start * d) ..< (rows.upperBound * d)]),
+                                                        r, transposingB: true, into: c,
+                                                        m: rows.count, n: column.points.rowCount, k: d, alpha: -2)
+                            }
+                        }
+                    }
+                    tile.withUnsafeBufferPointer { products in
                         let tile = NeighborScan.Tile(firstQuery: start, firstPoint: column.first,
-                                                     pointCount: column.points.rowCount, squaredDistances: tile)
-                        let chunkCount = tile.squaredDistances.count >= Self.parallelScanThreshold
-                            ? min(processorCount, rows.count) : 1
+                                                     pointCount: column.points.rowCount,
+                                                     products: UnsafeBufferPointer(rebasing: products[0..<size]))
+                        let chunkCount = size >= Self.parallelScanThreshold ? min(processorCount, rows.count) : 1
                         guard chunkCount > 1 else { return scan.scan(rows, of: tile, into: heaps) }
                         DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
                             let part = rows.count * chunk / chunkCount ..< rows.count * (chunk + 1) / chunkCount

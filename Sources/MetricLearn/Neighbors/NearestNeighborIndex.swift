@@ -1,8 +1,8 @@
 /// Exact nearest-neighbour retrieval over a fixed set of points (the rows of `points`), in Euclidean distance.
 ///
-/// Search is brute force through BLAS: squared distances come from `PairwiseDistances.forEachBlock` one
-/// cache-sized tile (256 queries × 1024 points) at a time, and each query keeps its k best candidates in a
-/// bounded heap while its rows are scanned, so no full sort and no n×n matrix are ever made. Time O(m·n·d) for
+/// Search is brute force through BLAS: one `dgemm` writes −2·q·r for a cache-sized tile (256 queries × 1024
+/// points) at a time, the scan adds the squared norms (`PairwiseDistances`' expression) as it reads the tile, and
+/// each query keeps its k best candidates in a bounded heap while its rows are scanned, so no full sort and no n×n matrix are ever made. Time O(m·n·d) for
 /// m queries (`dgemm`) plus O(m·n·log k) worst case for the selection (O(m·n) when few candidates qualify,
 /// the usual case); memory O(tile + n·d + m·k) (a tiled copy of the points, the results).
 ///

@@ -48,6 +48,21 @@ struct NearestNeighborIndexTests {
         #expect(abs(result.distances(ofQuery: 0).last! - expected) <= 1e-6 * expected)
     }
 
+    @Test("points past the last group of four (the scan's scalar tail) are found, tied and excluded")
+    func scanTail() throws {
+        // 7 points: the scan reads 0...3 as one SIMD4 group and 4...6 one at a time.
+        let index = try NearestNeighborIndex(points: column([3, 10, 20, 30, 40, 50, 3]))
+        let result = try index.neighbors(of: column([49, 45]), count: 3)
+        #expect(Array(result.indices(ofQuery: 0)) == [5, 4, 3])
+        #expect(Array(result.distances(ofQuery: 0)) == [1, 9, 19])
+        #expect(Array(result.indices(ofQuery: 1)) == [4, 5, 3])
+        #expect(Array(result.distances(ofQuery: 1)) == [5, 5, 15])
+        let own = try index.neighborsOfIndexedPoints(count: 1)
+        #expect(Array(own.indices(ofQuery: 6)) == [0] && Array(own.distances(ofQuery: 6)) == [0])
+        #expect(Array(own.indices(ofQuery: 0)) == [6] && Array(own.distances(ofQuery: 0)) == [0])
+        #expect(Array(own.indices(ofQuery: 5)) == [4] && Array(own.distances(ofQuery: 5)) == [10])
+    }
+
     /// Reference: every distance computed directly and sorted by (distance, index).
     private func naiveNeighbors(of query: [Double], in points: Matrix, count: Int, excluding: Int?) -> [Int] {
         let candidates = (0..<points.rowCount).filter { $0 != excluding }.map { j in
