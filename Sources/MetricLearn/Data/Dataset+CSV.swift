@@ -44,7 +44,21 @@ extension Dataset {
                  format: CSVFormat) throws(MetricLearnError) {
         let contents = try CSVTableReader.read(csvBytes, format: format, labelColumn: labelColumn,
                                                featureColumns: featureColumns)
-        self.init(unchecked: contents.features, labels: contents.labels, classNames: contents.classNames,
-                  featureNames: contents.featureNames)
+        self.init(unchecked: contents.table, classes: contents.classes)
+    }
+}
+
+/// Writing a labelled dataset as CSV with `CSVWriter`.
+extension Dataset {
+    /// The feature columns followed by a label column holding each sample's class name.
+    ///
+    /// Reading the written text back gives the same dataset when `classNames` are in the reader's
+    /// order (numeric for integer names, otherwise lexicographic; see `Dataset(csvFile:)`).
+    ///
+    /// - Throws: `invalidParameter` when `labelColumnName` is also a feature name.
+    public func csvColumns(labelColumnName: String = "label") throws(MetricLearnError) -> [CSVColumn] {
+        try Validation.require(!featureNames.contains(labelColumnName), "labelColumnName", labelColumnName,
+                               "must differ from every feature name")
+        return table.csvColumns + [CSVColumn(name: labelColumnName, text: classes.rowClassNames)]
     }
 }

@@ -26,8 +26,14 @@ extension FeatureTable {
     }
 
     private init(csvBytes: [UInt8], columns: FeatureColumns, format: CSVFormat) throws(MetricLearnError) {
-        let contents = try CSVTableReader.read(csvBytes, format: format, labelColumn: nil, featureColumns: columns)
-        self.features = contents.features
-        self.featureNames = contents.featureNames
+        self = try CSVTableReader.read(csvBytes, format: format, labelColumn: nil, featureColumns: columns).table
+    }
+}
+
+/// Writing a table as CSV with `CSVWriter`.
+extension FeatureTable {
+    /// One number column per feature.
+    public var csvColumns: [CSVColumn] {
+        CSVColumn.columns(of: features, names: featureNames)
     }
 }

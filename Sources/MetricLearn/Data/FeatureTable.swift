@@ -2,7 +2,9 @@
 ///
 /// This is what `transform` and `predict` read: a `Dataset` without the labels. Keeping the two
 /// types apart means code that needs labels never has to unwrap an optional.
-public struct FeatureTable: Sendable, Hashable {
+///
+/// Encoded as `{"features": <Matrix>, "featureNames": [...]}`; decoding validates like the initializer.
+public struct FeatureTable: Sendable, Hashable, Codable {
     /// The samples (rows) and their features (columns).
     public let features: Matrix
     /// The name of each feature column.
@@ -12,7 +14,11 @@ public struct FeatureTable: Sendable, Hashable {
     ///
     /// - Throws: `invalidParameter` for a wrong number of names or a repeated name.
     public init(features: Matrix, featureNames: [String]) throws(MetricLearnError) {
-        try Dataset.checkNames(featureNames, kind: "featureNames", expectedCount: features.columnCount)
+        guard featureNames.count == features.columnCount else {
+            throw .invalidParameter(name: "featureNames", value: "\(featureNames.count) names",
+                                    requirement: "must name each of the \(features.columnCount) feature columns once")
+        }
+        try Validation.requireDistinct(featureNames, kind: "featureNames")
         self.init(unchecked: features, featureNames: featureNames)
     }
 
@@ -27,4 +33,26 @@ public struct FeatureTable: Sendable, Hashable {
 
     /// The number of features (columns).
     public var featureCount: Int { features.columnCount }
+
+    /// The rows at `rows`, in that order (repeats allowed).
+    ///
+    /// - Precondition: every index is in `0..<sampleCount`.
+    public func subset(rows: some Collection<Int>) -> FeatureTable {
+        FeatureTable(unchecked: features.rows(at: rows), featureNames: featureNames)
+    }
+}
+
+extension FeatureTable {
+    /// Decodes a feature table and validates it as the initializer does; an inconsistent document is a `DecodingError`.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let features = try container.decode(Matrix.self, forKey: .features)
+        let featureNames = try container.decode([String].self, forKey: .featureNames)
+        do {
+            try self.init(features: features, featureNames: featureNames)
+        } catch {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
+                                                    debugDescription: "invalid feature table: \(error)"))
+        }
+    }
 }

@@ -46,6 +46,6 @@ extension RawDataset {
         let contents = try CSVRawTableReader.read(csvBytes, format: format, labelColumn: labelColumn,
                                                   featureColumns: featureColumns,
                                                   categoricalColumns: categoricalColumns, missingValues: missingValues)
-        self.init(unchecked: contents.table, labels: contents.labels, classNames: contents.classNames)
+        self.init(unchecked: contents.table, classes: contents.classes)
     }
 }

@@ -28,8 +28,7 @@ extension RawDataset {
     ///
     /// - Throws: `emptyInput` for a dataset without features, `nonFiniteValue` for ±∞.
     public init(_ dataset: Dataset) throws(MetricLearnError) {
-        let table = try RawTable(FeatureTable(unchecked: dataset.features, featureNames: dataset.featureNames))
-        self.init(unchecked: table, labels: dataset.labels, classNames: dataset.classNames)
+        self.init(unchecked: try RawTable(dataset.table), classes: dataset.classes)
     }
 }
 
@@ -60,8 +59,6 @@ extension Dataset {
     /// The numeric columns of `dataset` as they are, with its labels and class names (see
     /// `FeatureTable.init(_:)` for the errors).
     public init(_ dataset: RawDataset) throws(MetricLearnError) {
-        let table = try FeatureTable(dataset.table)
-        self.init(unchecked: table.features, labels: dataset.labels, classNames: dataset.classNames,
-                  featureNames: table.featureNames)
+        self.init(unchecked: try FeatureTable(dataset.table), classes: dataset.classes)
     }
 }

@@ -3,7 +3,9 @@
 ///
 /// A `TablePreprocessor` turns it into a numeric `FeatureTable` (imputation, then one-hot encoding).
 /// `RawDataset` is the labelled counterpart.
-public struct RawTable: Sendable, Hashable {
+///
+/// Encoded as `{"columns": [<RawColumn>, …]}`; decoding validates like the initializer.
+public struct RawTable: Sendable, Hashable, Codable {
     /// The feature columns, in file order.
     public let columns: [RawColumn]
     /// The number of rows.
@@ -20,7 +22,7 @@ public struct RawTable: Sendable, Hashable {
             throw .invalidParameter(name: "columns", value: "'\(uneven.name)' with \(uneven.count) cells",
                                     requirement: "every column needs \(first.count) cells, as '\(first.name)'")
         }
-        try Dataset.checkNames(columns.map(\.name), kind: "column names", expectedCount: nil)
+        try Validation.requireDistinct(columns.map(\.name), kind: "column names")
         for (index, column) in columns.enumerated() {
             guard case let .numbers(numbers) = column.values else { continue }
             if let row = numbers.firstIndex(where: { $0.map { !$0.isFinite } ?? false }) {
@@ -36,6 +38,8 @@ public struct RawTable: Sendable, Hashable {
         self.rowCount = rowCount
     }
 
+    private enum CodingKeys: String, CodingKey { case columns }
+
     /// The columns' names, in order.
     public var columnNames: [String] { columns.map(\.name) }
 
@@ -49,5 +53,37 @@ public struct RawTable: Sendable, Hashable {
     /// - Precondition: every index is in `0..<rowCount`.
     public func subset(rows: some Collection<Int>) -> RawTable {
         RawTable(unchecked: columns.map { $0.subset(rows: rows) }, rowCount: rows.count)
+    }
+}
+
+extension RawTable {
+    /// Decodes a raw table and validates it as the initializer does; an inconsistent document is a `DecodingError`.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let columns = try container.decode([RawColumn].self, forKey: .columns)
+        do {
+            try self.init(columns: columns)
+        } catch {
+            throw DecodingError.dataCorruptedError(forKey: .columns, in: container,
+                                                   debugDescription: "invalid raw table: \(error)")
+        }
+    }
+}
+
+/// Checking a table against the columns a fitted preprocessing step was fitted on.
+extension RawTable {
+    /// Requires exactly the columns `names`, in this order, of the given `kinds`.
+    ///
+    /// - Throws: `invalidParameter` (named `columns`) listing what differs.
+    func requireColumns(_ names: [String], kinds: [ColumnKind]) throws(MetricLearnError) {
+        guard columnNames == names else {
+            let shown = { (names: [String]) in names.map { "'\($0)'" }.joined(separator: ", ") }
+            throw .invalidParameter(name: "columns", value: shown(columnNames),
+                                    requirement: "must be the columns seen at fit time, in order: \(shown(names))")
+        }
+        for (column, kind) in zip(columns, kinds) where column.kind != kind {
+            throw .invalidParameter(name: "columns", value: "'\(column.name)' \(column.kind.rawValue)",
+                                    requirement: "must be \(kind.rawValue), as at fit time")
+        }
     }
 }

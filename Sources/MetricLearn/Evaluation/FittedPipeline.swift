@@ -64,8 +64,7 @@ public struct FittedPipeline: Sendable, Hashable, Codable {
     /// table preprocessing, as they are otherwise.
     func features(of dataset: Dataset) throws(MetricLearnError) -> Matrix {
         guard tablePreprocessor != nil else { return dataset.features }
-        return try features(of: try RawTable(FeatureTable(unchecked: dataset.features,
-                                                          featureNames: dataset.featureNames)))
+        return try features(of: try RawTable(dataset.table))
     }
 
     /// `x` standardized with the training statistics (unchanged when the pipeline does not standardize).

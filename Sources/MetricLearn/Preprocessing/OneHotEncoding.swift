@@ -39,9 +39,9 @@ public struct OneHotEncoding: Sendable, Hashable {
 
     /// Creates an encoding, checking the column names and the output feature names are distinct.
     init(encoder: OneHotEncoder, columns: [Column]) throws(MetricLearnError) {
-        try Dataset.checkNames(columns.map(\.name), kind: "columns", expectedCount: nil)
+        try Validation.requireDistinct(columns.map(\.name), kind: "columns")
         let featureNames = columns.flatMap(\.featureNames)
-        try Dataset.checkNames(featureNames, kind: "featureNames", expectedCount: nil)
+        try Validation.requireDistinct(featureNames, kind: "featureNames")
         self.encoder = encoder
         self.columns = columns
         self.featureNames = featureNames

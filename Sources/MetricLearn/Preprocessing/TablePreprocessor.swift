@@ -31,9 +31,7 @@ public struct TablePreprocessor: Sendable, Hashable {
 
     /// `dataset` imputed and encoded, with its labels and class names.
     public func transform(_ dataset: RawDataset) throws(MetricLearnError) -> Dataset {
-        let table = try transform(dataset.table)
-        return Dataset(unchecked: table.features, labels: dataset.labels, classNames: dataset.classNames,
-                       featureNames: table.featureNames)
+        Dataset(unchecked: try transform(dataset.table), classes: dataset.classes)
     }
 }
 

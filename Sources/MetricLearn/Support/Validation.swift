@@ -72,6 +72,14 @@ enum Validation {
         }
     }
 
+    /// Each name given once; `kind` names the list in the error (`featureNames`, `classNames`, …).
+    static func requireDistinct(_ names: [String], kind: String) throws(MetricLearnError) {
+        var seen = Set<String>()
+        for name in names where !seen.insert(name).inserted {
+            throw .invalidParameter(name: kind, value: "'\(name)' twice", requirement: "names must be distinct")
+        }
+    }
+
     /// Throws `invalidParameter` unless `isValid`.
     static func require(_ isValid: Bool, _ name: String, _ value: some CustomStringConvertible,
                         _ requirement: String) throws(MetricLearnError) {

@@ -27,13 +27,13 @@ struct CSVLabelInterner {
     /// Each row's class index and the class names: numeric order when every label is an integer
     /// (equal integers such as `2` and `02` are one class, named `2`), otherwise lexicographic order
     /// of the Unicode scalars (UTF-8 byte order).
-    func classes() -> (labels: [Int], names: [String]) {
+    func classes() -> ClassLabels {
         let texts = distinct.map { String(decoding: $0, as: UTF8.self) }
         let integers = texts.compactMap { Int($0) }
         let (classOfID, names) = integers.count == texts.count
             ? Self.rank(integers, by: <, name: { String($0) })
             : Self.rank(distinct, by: { $0.lexicographicallyPrecedes($1) }, name: { String(decoding: $0, as: UTF8.self) })
-        return (ids.map { classOfID[$0] }, names)
+        return ClassLabels(unchecked: ids.map { classOfID[$0] }, classNames: names)
     }
 
     /// The rank of each key among the distinct keys in increasing order, and the name of each rank.

@@ -1,13 +1,3 @@
-/// What a CSV file read as a raw table holds: its feature columns and, when a label column was
-/// asked for, each row's class index and the class names.
-struct RawCSVContents {
-    var table: RawTable
-    /// Empty when no label column was read.
-    var labels: [Int]
-    /// Empty when no label column was read.
-    var classNames: [String]
-}
-
 /// Reads a CSV table whose feature columns may hold categories and missing cells.
 ///
 /// With `CategoricalColumns.automatic` the rows are read twice: once to find the columns that hold
@@ -16,8 +6,8 @@ enum CSVRawTableReader {
     /// Reads `bytes`; a `nil` `labelColumn` reads an unlabelled table.
     static func read(_ bytes: [UInt8], format: CSVFormat, labelColumn: LabelColumn?, featureColumns: FeatureColumns,
                      categoricalColumns: CategoricalColumns,
-                     missingValues: MissingValues) throws(MetricLearnError) -> RawCSVContents {
-        try bytes.withUnsafeBufferPointer { (buffer) throws(MetricLearnError) -> RawCSVContents in
+                     missingValues: MissingValues) throws(MetricLearnError) -> CSVContents<RawTable> {
+        try bytes.withUnsafeBufferPointer { (buffer) throws(MetricLearnError) -> CSVContents<RawTable> in
             var document = try CSVDocument(buffer, format: format)
             let layout = try CSVColumnLayout(header: document.header, headerLine: document.headerLine,
                                              labelColumn: labelColumn, featureColumns: featureColumns)
@@ -51,9 +41,7 @@ enum CSVRawTableReader {
                     ? RawColumn(name: document.header[column], categories: categories[position].cells)
                     : RawColumn(name: document.header[column], numbers: numbers[position])
             }
-            let (classLabels, classNames) = labels.classes()
-            return RawCSVContents(table: RawTable(unchecked: columns, rowCount: rowCount),
-                                  labels: classLabels, classNames: classNames)
+            return CSVContents(table: RawTable(unchecked: columns, rowCount: rowCount), classes: labels.classes())
         }
     }
 

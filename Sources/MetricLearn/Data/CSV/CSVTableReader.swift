@@ -1,12 +1,8 @@
-/// What a CSV file holds once read: numeric feature columns and, when a label column was asked
-/// for, each row's class index and the class names.
-struct CSVContents {
-    var features: Matrix
-    var featureNames: [String]
-    /// Empty when no label column was read.
-    var labels: [Int]
-    /// Empty when no label column was read.
-    var classNames: [String]
+/// What a CSV file holds once read: its feature columns (a `FeatureTable` or a `RawTable`) and,
+/// when a label column was asked for, each row's class (no labels and no classes otherwise).
+struct CSVContents<Table> {
+    var table: Table
+    var classes: ClassLabels
 }
 
 /// Reads a numeric CSV table from bytes: after the header (`CSVDocument`), parses the chosen
@@ -14,14 +10,14 @@ struct CSVContents {
 enum CSVTableReader {
     /// Reads `bytes`; a `nil` `labelColumn` reads an unlabelled table.
     static func read(_ bytes: [UInt8], format: CSVFormat, labelColumn: LabelColumn?,
-                     featureColumns: FeatureColumns) throws(MetricLearnError) -> CSVContents {
-        try bytes.withUnsafeBufferPointer { (buffer) throws(MetricLearnError) -> CSVContents in
+                     featureColumns: FeatureColumns) throws(MetricLearnError) -> CSVContents<FeatureTable> {
+        try bytes.withUnsafeBufferPointer { (buffer) throws(MetricLearnError) -> CSVContents<FeatureTable> in
             try read(buffer, format: format, labelColumn: labelColumn, featureColumns: featureColumns)
         }
     }
 
     private static func read(_ buffer: UnsafeBufferPointer<UInt8>, format: CSVFormat, labelColumn: LabelColumn?,
-                             featureColumns: FeatureColumns) throws(MetricLearnError) -> CSVContents {
+                             featureColumns: FeatureColumns) throws(MetricLearnError) -> CSVContents<FeatureTable> {
         var document = try CSVDocument(buffer, format: format)
         let layout = try CSVColumnLayout(header: document.header, headerLine: document.headerLine,
                                          labelColumn: labelColumn, featureColumns: featureColumns)
@@ -41,9 +37,8 @@ enum CSVTableReader {
             rowCount += 1
         }
         guard rowCount > 0 else { throw document.noDataRowsError }
-        let (classLabels, classNames) = labels.classes()
-        return CSVContents(
-            features: Matrix(rowCount: rowCount, columnCount: layout.featureIndices.count, elements: elements),
-            featureNames: layout.featureIndices.map { document.header[$0] }, labels: classLabels, classNames: classNames)
+        let features = Matrix(rowCount: rowCount, columnCount: layout.featureIndices.count, elements: elements)
+        let featureNames = layout.featureIndices.map { document.header[$0] }
+        return CSVContents(table: FeatureTable(unchecked: features, featureNames: featureNames), classes: labels.classes())
     }
 }
