@@ -7,13 +7,20 @@
 /// Shape mismatches between two matrices in arithmetic are programmer errors and trap, like an
 /// out-of-range `Array` subscript. Anything that comes from user data is validated by the caller
 /// and reported with a thrown error.
-public struct Matrix: Sendable, Hashable {
+///
+/// Encoded as `{"rows": m, "columns": n, "values": [row-major elements]}`. Decoding validates the
+/// shape, so a malformed file is a `DecodingError`, never a trap.
+public struct Matrix: Sendable, Hashable, Codable {
     /// The number of rows.
     public let rowCount: Int
     /// The number of columns.
     public let columnCount: Int
     /// The elements in row-major order: element (i, j) is at `i * columnCount + j`.
     public internal(set) var elements: [Double]
+
+    private enum CodingKeys: String, CodingKey {
+        case rowCount = "rows", columnCount = "columns", elements = "values"
+    }
 
     /// Creates a matrix from row-major elements.
     ///
@@ -144,5 +151,22 @@ extension Matrix: CustomStringConvertible {
     public var description: String {
         let body = rows.map { row in row.map { String($0) }.joined(separator: ", ") }.joined(separator: "\n  ")
         return "Matrix \(rowCount)×\(columnCount)\n  \(body)"
+    }
+}
+
+extension Matrix {
+    /// Decodes a matrix; a `values` array that does not hold rows × columns elements is a `DecodingError`.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let rows = try container.decode(Int.self, forKey: .rowCount)
+        let columns = try container.decode(Int.self, forKey: .columnCount)
+        let values = try container.decode([Double].self, forKey: .elements)
+        let (expected, overflow) = rows.multipliedReportingOverflow(by: columns)
+        guard rows >= 0, columns >= 0, !overflow, values.count == expected else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .elements, in: container,
+                debugDescription: "a \(rows)×\(columns) matrix cannot hold the \(values.count) values found")
+        }
+        self.init(rowCount: rows, columnCount: columns, elements: values)
     }
 }

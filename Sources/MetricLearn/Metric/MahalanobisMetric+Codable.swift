@@ -1,8 +1,6 @@
-/// Encoded as `{"components", "featureNames", "featureWeights"?, "report"}`. Decoding checks that the parts
-/// fit together, so a malformed document is a `DecodingError`, never a metric that traps or maps to NaN.
-extension MahalanobisMetric: Codable {
-    private enum CodingKeys: String, CodingKey { case components, featureNames, featureWeights, report }
-
+/// Decoding checks that the parts fit together, so a malformed document is a `DecodingError`, never a
+/// metric that traps or maps to NaN (the encoder is synthesised).
+extension MahalanobisMetric {
     /// A part of a metric that does not fit the others, and why.
     enum Inconsistency: Equatable {
         case components(String)
@@ -40,14 +38,6 @@ extension MahalanobisMetric: Codable {
         }
         self.init(components: components, featureNames: featureNames, featureWeights: featureWeights,
                   report: try container.decode(FitReport.self, forKey: .report))
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(components, forKey: .components)
-        try container.encode(featureNames, forKey: .featureNames)
-        try container.encodeIfPresent(featureWeights, forKey: .featureWeights)
-        try container.encode(report, forKey: .report)
     }
 }
 

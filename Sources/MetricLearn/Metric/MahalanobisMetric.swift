@@ -2,7 +2,10 @@
 ///
 /// Every linear learner returns one. It is written once here and learners only fit
 /// (the metric-learn `MahalanobisMixin` idea).
-public struct MahalanobisMetric: Sendable, Hashable {
+///
+/// Encoded as `{"components", "featureNames", "featureWeights"?, "report"}`. Decoding checks that the parts
+/// fit together, so a malformed document is a `DecodingError`, never a metric that traps or maps to NaN.
+public struct MahalanobisMetric: Sendable, Hashable, Codable {
     /// The linear map L (k×d): `transform` sends a row x to L·x.
     public let components: Matrix
     /// The names of the d input features.
@@ -11,6 +14,9 @@ public struct MahalanobisMetric: Sendable, Hashable {
     public let featureWeights: [FeatureWeight]?
     /// How the fit went.
     public let report: FitReport
+
+    /// The encoded properties (encoder synthesised; the validating decoder is in `MahalanobisMetric+Codable.swift`).
+    enum CodingKeys: String, CodingKey { case components, featureNames, featureWeights, report }
 
     /// Creates a metric from its components. Feature names default to `x0`, `x1`, ….
     ///

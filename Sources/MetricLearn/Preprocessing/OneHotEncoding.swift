@@ -1,6 +1,11 @@
 /// A fitted `OneHotEncoder`: every training column with its kind and, for a categorical one, its
 /// categories in indicator order.
-public struct OneHotEncoding: Sendable, Hashable {
+///
+/// Encoded as `{"encoder": {}, "columns": [{"name": "bill_length_mm", "kind": "numeric"},
+/// {"name": "island", "kind": "categorical", "categories": ["Biscoe", "Dream", "Torgersen"]}, …]}`.
+/// Decoding checks that a categorical column has distinct categories (at least one), a numeric one
+/// none, and that the column names and the output feature names are distinct.
+public struct OneHotEncoding: Sendable, Hashable, Codable {
     /// One training column and the output features it becomes.
     public struct Column: Sendable, Hashable {
         /// The column's name.
@@ -36,6 +41,8 @@ public struct OneHotEncoding: Sendable, Hashable {
     public let columns: [Column]
     /// The names of the output features, in order (`bill_length_mm`, `island=Biscoe`, …).
     public let featureNames: [String]
+
+    private enum CodingKeys: String, CodingKey { case encoder, columns }
 
     /// Creates an encoding, checking the column names and the output feature names are distinct.
     init(encoder: OneHotEncoder, columns: [Column]) throws(MetricLearnError) {
@@ -76,5 +83,54 @@ public struct OneHotEncoding: Sendable, Hashable {
         }
         return FeatureTable(unchecked: Matrix(rowCount: n, columnCount: width, elements: elements),
                             featureNames: featureNames)
+    }
+}
+
+extension OneHotEncoding {
+    /// Decodes an encoding and validates it as the initializer does; an inconsistent document is a `DecodingError`.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let encoder = try container.decode(OneHotEncoder.self, forKey: .encoder)
+        let columns = try container.decode([Column].self, forKey: .columns)
+        do {
+            try self.init(encoder: encoder, columns: columns)
+        } catch {
+            throw DecodingError.dataCorruptedError(forKey: .columns, in: container,
+                                                   debugDescription: "invalid one-hot encoding: \(error)")
+        }
+    }
+}
+
+extension OneHotEncoding.Column: Codable {
+    private enum CodingKeys: String, CodingKey { case name, kind, categories }
+
+    /// Decodes a column; a categorical column lists its categories.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let name = try container.decode(String.self, forKey: .name)
+        switch try container.decode(ColumnKind.self, forKey: .kind) {
+        case .numeric:
+            guard !container.contains(.categories) else {
+                throw DecodingError.dataCorruptedError(forKey: .categories, in: container,
+                                                       debugDescription: "numeric column '\(name)' has categories")
+            }
+            self.init(numeric: name)
+        case .categorical:
+            let categories = try container.decode([String].self, forKey: .categories)
+            guard !categories.isEmpty, Set(categories).count == categories.count else {
+                throw DecodingError.dataCorruptedError(
+                    forKey: .categories, in: container,
+                    debugDescription: "categorical column '\(name)' needs distinct categories (at least one)")
+            }
+            self.init(categorical: name, categories: categories)
+        }
+    }
+
+    /// Encodes the column's name and kind, and its categories when categorical.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(name, forKey: .name)
+        try container.encode(kind, forKey: .kind)
+        if kind == .categorical { try container.encode(categories, forKey: .categories) }
     }
 }

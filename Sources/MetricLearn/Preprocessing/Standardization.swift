@@ -1,6 +1,9 @@
 /// A fitted `StandardScaler`: the training columns' means and scales, applied as
 /// z = (x − mean) / scale (each step only if the scaler asked for it).
-public struct Standardization: Sendable, Hashable {
+///
+/// Encoded as `{"scaler": {…}, "means": [...], "scales": [...]}`. Decoding checks one mean and one
+/// positive finite scale per feature and finite means, so a malformed file is a `DecodingError`.
+public struct Standardization: Sendable, Hashable, Codable {
     /// The configuration this was fitted with.
     public let scaler: StandardScaler
     /// The mean of each training column.
@@ -51,5 +54,22 @@ public struct Standardization: Sendable, Hashable {
             }
         }
         return Matrix(rowCount: n, columnCount: d, elements: elements)
+    }
+}
+
+extension Standardization {
+    /// Decodes a standardization; anything but one finite mean and one positive finite scale per feature is a `DecodingError`.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let scaler = try container.decode(StandardScaler.self, forKey: .scaler)
+        let means = try container.decode([Double].self, forKey: .means)
+        let scales = try container.decode([Double].self, forKey: .scales)
+        guard !means.isEmpty, means.count == scales.count, means.allSatisfy(\.isFinite),
+              scales.allSatisfy({ $0.isFinite && $0 > 0 }) else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .scales, in: container,
+                debugDescription: "a standardization needs one finite mean and one positive finite scale per feature")
+        }
+        self.init(scaler: scaler, means: means, scales: scales)
     }
 }

@@ -1,7 +1,11 @@
 /// A fitted `TablePreprocessing`: the training columns (names and kinds), each column's fill value
 /// and each categorical column's categories. It maps any table with those columns to numbers the
 /// same way, imputation first, then one-hot encoding.
-public struct TablePreprocessor: Sendable, Hashable {
+///
+/// Encoded as `{"preprocessing": {…}, "imputation": <Imputation>, "encoding": <OneHotEncoding>}`
+/// (`imputation` absent without an imputer). Decoding checks the parts belong together: the same
+/// configuration, and the imputation's columns and kinds equal to the encoding's.
+public struct TablePreprocessor: Sendable, Hashable, Codable {
     /// The configuration this was fitted with.
     public let preprocessing: TablePreprocessing
     /// The fill values (`nil` when the configuration has no imputer).
@@ -35,17 +39,20 @@ public struct TablePreprocessor: Sendable, Hashable {
     }
 }
 
-/// How to read a new file so that it has the training columns.
 extension TablePreprocessor {
-    /// The training columns, by name and in order.
-    public var featureColumns: FeatureColumns { .named(columnNames) }
-
-    /// The training columns that are categorical.
-    public var categoricalColumns: CategoricalColumns {
-        let names = encoding.columns.filter { $0.kind == .categorical }.map(\.name)
-        return names.isEmpty ? .none : .named(names)
+    /// Decodes a fitted table preprocessor; parts that do not fit together are a `DecodingError`.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let preprocessing = try container.decode(TablePreprocessing.self, forKey: .preprocessing)
+        let imputation = try container.decodeIfPresent(Imputation.self, forKey: .imputation)
+        let encoding = try container.decode(OneHotEncoding.self, forKey: .encoding)
+        let columns = encoding.columns.map { [$0.name, $0.kind.rawValue] }
+        guard imputation?.imputer == preprocessing.imputer, encoding.encoder == preprocessing.encoder,
+              imputation.map({ $0.fills.map { [$0.column, $0.value.kind.rawValue] } == columns }) ?? true else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .imputation, in: container,
+                debugDescription: "the imputation and the encoding do not match the configuration or each other's columns")
+        }
+        self.init(preprocessing: preprocessing, imputation: imputation, encoding: encoding)
     }
-
-    /// `.accept` when missing cells are imputed, else `.reject`.
-    public var missingValues: MissingValues { imputation == nil ? .reject : .accept }
 }

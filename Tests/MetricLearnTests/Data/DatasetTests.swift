@@ -63,6 +63,13 @@ import Testing
         }
     }
 
+    @Test func jsonLayoutIsFlat() throws {
+        let dataset = try Dataset(features: Matrix(rows: [[0.5, 2], [1, 3]]), labels: [1, 0],
+                                  classNames: ["a", "b"], featureNames: ["x", "y"])
+        #expect(try sortedJSON(dataset) == #"{"classNames":["a","b"],"featureNames":["x","y"],"#
+            + #""features":{"columns":2,"rows":2,"values":[0.5,2,1,3]},"labels":[1,0]}"#)
+    }
+
     @Test func codableRoundTripIsExact() throws {
         let dataset = try Dataset(features: Matrix(rows: [[0.1, -0.0], [1e-300, 3]]), labels: [1, 0],
                                   classNames: ["a", "b"], featureNames: ["x", "y"])

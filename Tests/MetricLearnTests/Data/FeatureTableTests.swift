@@ -30,6 +30,11 @@ import Testing
         }
     }
 
+    @Test func jsonLayout() throws {
+        let table = try FeatureTable(features: Matrix(rows: [[0.5, 2]]), featureNames: ["a", "b"])
+        #expect(try sortedJSON(table) == #"{"featureNames":["a","b"],"features":{"columns":2,"rows":1,"values":[0.5,2]}}"#)
+    }
+
     @Test func codableRoundTrip() throws {
         let table = try FeatureTable(features: Matrix(rows: [[0.1, 2]]), featureNames: ["a", "b"])
         #expect(try JSONDecoder().decode(FeatureTable.self, from: JSONEncoder().encode(table)) == table)

@@ -70,6 +70,13 @@ import Testing
         #expect(try JSONDecoder().decode(RawDataset.self, from: JSONEncoder().encode(raw)) == raw)
     }
 
+    @Test func rawDatasetJSONLayout() throws {
+        let raw = try RawDataset(table: RawTable(columns: [RawColumn(name: "c", categories: ["a", nil])]),
+                                 labels: [1, 0], classNames: ["no", "yes"])
+        #expect(try sortedJSON(raw) == #"{"classNames":["no","yes"],"labels":[1,0],"#
+            + #""table":{"columns":[{"kind":"categorical","name":"c","values":["a",null]}]}}"#)
+    }
+
     @Test func numericTablesConvertWithNaNAsMissing() throws {
         let dataset = try Dataset(csvText: "a,b,label\n1,NA,x\n,4,y\n", format: CSVFormat(nonFiniteValues: .accept))
         let raw = try RawDataset(dataset)

@@ -69,4 +69,10 @@ import Testing
         let bad = #"{"scaler":{"subtractsMean":true,"dividesByStandardDeviation":true},"means":[0],"scales":[0]}"#
         #expect(throws: DecodingError.self) { try JSONDecoder().decode(Standardization.self, from: Data(bad.utf8)) }
     }
+
+    @Test func jsonLayout() throws {
+        let standardization = try StandardScaler(subtractsMean: false).fit(Matrix(rows: [[1, 7], [3, 3]]))
+        #expect(try sortedJSON(standardization) == #"{"means":[2,5],"#
+            + #""scaler":{"dividesByStandardDeviation":true,"subtractsMean":false},"scales":[1,2]}"#)
+    }
 }
