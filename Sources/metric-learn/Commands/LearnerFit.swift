@@ -8,10 +8,11 @@ struct LearnerFit {
     let input: FitInputOptions
     let output: FitOutputOptions
 
-    func run(_ learner: some MetricLearner) throws(CommandFailure) {
+    func run(_ configuration: LearnerConfiguration) throws(CommandFailure) {
         let (dataset, preprocessor, raw) = try input.columns.trainingData(at: input.path, label: input.label)
-        let name = learner.configuration.name
-        if !input.standardize && !learner.configuration.isScaleInvariant { warnAboutScales(of: dataset, learner: name) }
+        let learner = configuration.learner
+        let name = configuration.name
+        if !input.standardize && !configuration.isScaleInvariant { warnAboutScales(of: dataset, learner: name) }
         let progress = ProgressLine(learner: name, isRequested: output.progress)
         let metric = try withFile(input.path, .input) { () throws(MetricLearnError) in
             guard input.standardize else { return try learner.fit(dataset, progress: progress.callback) }

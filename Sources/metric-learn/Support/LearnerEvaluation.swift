@@ -31,7 +31,8 @@ struct LearnerEvaluation: Encodable {
     /// Cross-validates `learner` on `data` in a pipeline of table preprocessing (for raw data), optional
     /// standardization, the learner and k-nearest neighbours, each fitted inside each fold.
     init(_ learner: LearnerName, on data: EvaluationData, settings: EvaluationSettings) throws(MetricLearnError) {
-        let configuration = learner.configuration(seed: settings.seed, featureWeightsMethod: settings.featureWeightsMethod)
+        let configuration = try learner.configuration(seed: settings.seed,
+                                                      settings: settings.learnerSettings[learner.rawValue] ?? [:])
         let pipeline = Pipeline(tablePreprocessing: data.tablePreprocessing,
                                 scaler: settings.standardizes ? StandardScaler() : nil, learner: configuration,
                                 classifier: KNearestNeighbors(neighborCount: settings.neighbors))
@@ -68,8 +69,9 @@ struct EvaluationSettings {
     var neighbors = 3
     var standardizes = true
     var seed: UInt64 = 0
-    /// How `feature-weights` learns its weights (nil: the library's default method).
-    var featureWeightsMethod: FeatureWeightsMethod? = nil
+    /// Parameters other than the defaults, by learner name and parameter name (`evaluate --feature-weights-method`
+    /// sets feature weights' `method`).
+    var learnerSettings: [String: [String: any ParameterValue]] = [:]
 }
 
 extension [Double] {

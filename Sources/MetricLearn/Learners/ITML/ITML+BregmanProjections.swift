@@ -28,7 +28,7 @@ extension ITML {
             sweeps += 1
             history.append(solver.objective(slack: slack, prior: prior))
             progress?(OptimizationProgress(iteration: sweeps, value: history[sweeps], gradientNorm: change))
-            if change < tolerance { didConverge = true; break }
+            if change < tolerance { didConverge = history[sweeps].isFinite; break }
         }
 
         // The rank-one updates shrink M₀ by cancellation, so M keeps about ε·tr(M₀)/tr(M) of relative
