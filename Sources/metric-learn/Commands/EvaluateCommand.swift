@@ -61,7 +61,7 @@ struct EvaluateCommand: ParsableCommand {
     }
 
     func run() throws(CommandFailure) {
-        let data = try columns.evaluationData(at: path, label: label)
+        let data = try columns.trainingTable(at: path, label: label)
         let splits = try foldsFile.folds(sampleCount: data.sampleCount)
         let settings = EvaluationSettings(folds: splits?.count ?? folds ?? EvaluationSettings().folds, splits: splits,
                                           neighbors: neighbors, standardizes: !keepsScale, seed: seed,
@@ -76,7 +76,7 @@ struct EvaluateCommand: ParsableCommand {
                 ?? "\(settings.folds)-fold stratified cross-validation"
             let preprocessed = data.tablePreprocessing.map { "\(Describe.preprocessing($0)) in each fold, " } ?? ""
             print("\(folds) of \(settings.neighbors)-nearest neighbours on "
-                  + "\(path) (\(data.sampleCount) samples, \(data.shape), \(data.classCount) classes), \(preprocessed)"
+                  + "\(path) (\(data.sampleCount) samples, \(Describe.shape(of: data)), \(data.classCount) classes), \(preprocessed)"
                   + "\(settings.standardizes ? "standardised in each fold" : "not standardised"), seed \(settings.seed)"
                   + (featureWeightsMethod.map { ", feature-weights by \($0.value.parameterText)" } ?? ""))
             print()

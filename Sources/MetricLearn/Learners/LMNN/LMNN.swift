@@ -100,8 +100,8 @@ public struct LMNN: WarmStartLearner {
                                       componentCount: start.rowCount, pushWeight: pushWeight, loss: loss)
         let result = solver.run(objective, from: start.elements, progress: progress)
         guard result.value.isFinite else {
-            throw .invalidParameter(name: "x", value: "features",
-                                    requirement: "squared distances overflow Double; rescale the features")
+            throw .invalidData(what: "x", value: "features",
+                               requirement: "squared distances overflow Double; rescale the features")
         }
         let statistics = objective.statistics(at: result.point)
         let report = solver.report(of: configuration, result: result, stopwatch: stopwatch,
