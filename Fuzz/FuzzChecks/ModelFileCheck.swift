@@ -76,15 +76,12 @@ public enum ModelFileCheck {
         return found
     }
 
-    /// Whether fitting `configuration` again on 8 samples stays fast.
+    /// Whether fitting `configuration` again on 8 samples stays fast: every iteration, neighbour and constraint
+    /// count among its parameters is at most 50.
     private static func isQuick(_ configuration: LearnerConfiguration) -> Bool {
-        switch configuration {
-        case .whitening: true
-        case let .nca(nca): nca.maxIterations <= 50
-        case let .featureReweighting(weighting):
-            if case .reliefF = weighting.method { true } else { weighting.maxIterations <= 50 }
-        case let .lmnn(lmnn): lmnn.maxIterations <= 50 && lmnn.neighborCount <= 50
-        case let .itml(itml): itml.maxIterations <= 50 && (itml.constraintCount ?? 0) <= 50
+        ["maxIterations", "neighborCount", "constraintCount"].allSatisfy { name in
+            let value = configuration.registration.parameter(named: name)?.value(in: configuration.learner)
+            return (value as? Int).map { $0 <= 50 } ?? true
         }
     }
 }

@@ -18,6 +18,24 @@ public enum Initialization: Sendable, Hashable, Codable {
     private enum MatrixCodingKeys: String, CodingKey { case _0 = "components" }
 }
 
+extension Initialization: ParameterValue {
+    private static let named: [(String, Initialization)] = [
+        ("auto", .auto), ("identity", .identity), ("pca", .pca), ("lda", .lda), ("random", .random),
+    ]
+
+    /// `auto`, `identity`, `pca`, `lda` or `random` (a given matrix has no text).
+    public init?(parameterText text: String) {
+        guard let match = Self.named.first(where: { $0.0 == text }) else { return nil }
+        self = match.1
+    }
+
+    /// The case's name; `matrix` for a given matrix.
+    public var parameterText: String { Self.named.first { $0.1 == self }?.0 ?? "matrix" }
+
+    /// The named choices.
+    public static var parameterChoices: [String]? { named.map(\.0) }
+}
+
 extension Initialization {
     /// The starting components for data `x` with `labels` (already validated) and output dimension `componentCount`.
     func components(for x: Matrix, labels: [Int], componentCount k: Int,

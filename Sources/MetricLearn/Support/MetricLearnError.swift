@@ -14,8 +14,14 @@ public enum MetricLearnError: Error, Sendable, Hashable, CustomStringConvertible
     case singleClass(label: String)
     /// Class `label` has `count` samples where the method needs at least `required`.
     case classTooSmall(label: String, count: Int, required: Int)
-    /// Parameter `name` has `value`, which does not satisfy `requirement`.
+    /// Parameter `name` has `value`, which does not satisfy `requirement`: a problem with how the learner, the
+    /// classifier or the evaluation was configured, never with the data.
     case invalidParameter(name: String, value: String, requirement: String)
+    /// The data (`what`: its features, labels, names, constraints or columns) has `value`, which does not satisfy
+    /// `requirement`: a problem with the data, not with any parameter.
+    case invalidData(what: String, value: String, requirement: String)
+    /// `learner` was given supervision of the kind `given`; it learns from the `accepted` kinds only.
+    case unsupportedSupervision(learner: String, given: String, accepted: [String])
     /// A linear-algebra routine failed on the given data.
     case linearAlgebra(LinearAlgebraError)
     /// A CSV problem at 1-based `line` and (when known) 1-based `column`.
@@ -44,6 +50,10 @@ public enum MetricLearnError: Error, Sendable, Hashable, CustomStringConvertible
             "class '\(label)' has \(count) sample\(count == 1 ? "" : "s"); at least \(required) are needed"
         case let .invalidParameter(name, value, requirement):
             "invalid \(name) = \(value): \(requirement)"
+        case let .invalidData(what, value, requirement):
+            "invalid \(what) = \(value): \(requirement)"
+        case let .unsupportedSupervision(learner, given, accepted):
+            "\(learner) learns from \(accepted.joined(separator: " or ")), not from \(given)"
         case let .linearAlgebra(error):
             error.description
         case let .csv(line, column, reason):

@@ -38,14 +38,14 @@ enum Validation {
     /// (callers size per-class arrays by the largest label, so a stray 10¹² must not ask for terabytes).
     static func checkLabelIndices(_ labels: [Int]) throws(MetricLearnError) {
         if let negative = labels.first(where: { $0 < 0 }) {
-            throw .invalidParameter(name: "labels", value: String(negative),
-                                    requirement: "class labels are indices 0, 1, 2, …")
+            throw .invalidData(what: "labels", value: String(negative),
+                               requirement: "class labels are indices 0, 1, 2, …")
         }
         let limit = max(labels.count, 1 << 22)
         if let huge = labels.first(where: { $0 >= limit }) {
-            throw .invalidParameter(name: "labels", value: String(huge),
-                                    requirement: "class labels are indices 0, 1, 2, … below \(limit) "
-                                        + "(the sample count or 2²², whichever is larger)")
+            throw .invalidData(what: "labels", value: String(huge),
+                               requirement: "class labels are indices 0, 1, 2, … below \(limit) "
+                                   + "(the sample count or 2²², whichever is larger)")
         }
     }
 
@@ -66,9 +66,9 @@ enum Validation {
         guard spread > 0 else { return }
         let limit = (Double.greatestFiniteMagnitude / Double(x.rowCount * x.columnCount)).squareRoot()
         guard spread <= limit && spread * spread >= .leastNormalMagnitude else {
-            throw .invalidParameter(name: "x", value: "features",
-                                    requirement: "their largest spread (\(spread)) squared leaves Double's range; "
-                                        + "standardise the features")
+            throw .invalidData(what: "x", value: "features",
+                               requirement: "their largest spread (\(spread)) squared leaves Double's range; "
+                                   + "standardise the features")
         }
     }
 

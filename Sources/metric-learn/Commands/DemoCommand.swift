@@ -51,7 +51,7 @@ struct DemoCommand: ParsableCommand {
         print("\(settings.folds)-fold stratified cross-validation of \(settings.neighbors)-nearest neighbours in each "
               + "learned metric, standardised in each fold, seed \(settings.seed):")
         print()
-        let evaluations = try LearnerComparison(data: .numeric(data), path: nil, settings: settings).run(LearnerName.allCases)
+        let evaluations = try LearnerComparison(data: TrainingTable(data), path: nil, settings: settings).run(LearnerName.allCases)
         print(evaluations.table)
 
         let embedding = try withFile(nil, .input) { () throws(MetricLearnError) in

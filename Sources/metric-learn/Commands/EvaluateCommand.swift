@@ -40,7 +40,7 @@ struct EvaluateCommand: ParsableCommand {
     @Option(help: ArgumentHelp(
         "How --learner feature-weights learns its weights, with that method's defaults (as 'fit feature-weights "
             + "--method'). (default: nca)", valueName: "method"))
-    var featureWeightsMethod: FeatureWeightsMethod?
+    var featureWeightsMethod: ParameterArgument<FeatureReweighting.MethodName>?
 
     @Flag(name: .customLong("no-standardize"), help: "Use the features as they are (default: standardise in each fold).")
     var keepsScale = false
@@ -55,17 +55,19 @@ struct EvaluateCommand: ParsableCommand {
         if let repeated = learners.first(where: { learner in learners.filter { $0 == learner }.count > 1 }) {
             throw ValidationError("--learner \(repeated.rawValue) is given more than once")
         }
-        if featureWeightsMethod != nil && !learners.contains(.featureWeights) {
+        if featureWeightsMethod != nil && !learners.contains(where: { $0.rawValue == FeatureReweighting.registration.name }) {
             throw ValidationError("--feature-weights-method applies to --learner feature-weights only")
         }
     }
 
     func run() throws(CommandFailure) {
-        let data = try columns.evaluationData(at: path, label: label)
+        let data = try columns.trainingTable(at: path, label: label)
         let splits = try foldsFile.folds(sampleCount: data.sampleCount)
         let settings = EvaluationSettings(folds: splits?.count ?? folds ?? EvaluationSettings().folds, splits: splits,
                                           neighbors: neighbors, standardizes: !keepsScale, seed: seed,
-                                          featureWeightsMethod: featureWeightsMethod)
+                                          learnerSettings: featureWeightsMethod.map {
+                                              [FeatureReweighting.registration.name: ["method": $0.value]]
+                                          } ?? [:])
         let evaluations = try LearnerComparison(data: data, path: path, settings: settings).run(learners)
         if json {
             print(try LearnerComparison.json(evaluations))
@@ -74,9 +76,9 @@ struct EvaluateCommand: ParsableCommand {
                 ?? "\(settings.folds)-fold stratified cross-validation"
             let preprocessed = data.tablePreprocessing.map { "\(Describe.preprocessing($0)) in each fold, " } ?? ""
             print("\(folds) of \(settings.neighbors)-nearest neighbours on "
-                  + "\(path) (\(data.sampleCount) samples, \(data.shape), \(data.classCount) classes), \(preprocessed)"
+                  + "\(path) (\(data.sampleCount) samples, \(Describe.shape(of: data)), \(data.classCount) classes), \(preprocessed)"
                   + "\(settings.standardizes ? "standardised in each fold" : "not standardised"), seed \(settings.seed)"
-                  + (featureWeightsMethod.map { ", feature-weights by \($0.rawValue)" } ?? ""))
+                  + (featureWeightsMethod.map { ", feature-weights by \($0.value.parameterText)" } ?? ""))
             print()
             print(evaluations.table, terminator: "")
         }

@@ -1,12 +1,12 @@
 import ArgumentParser
+import MetricLearn
 
-/// `metric-learn fit <learner>`: one subcommand per learner, each exposing that learner's parameters.
+/// `metric-learn fit <learner>`: one subcommand per registered learner, each exposing that learner's parameters.
 struct FitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fit",
         abstract: "Learn a metric from labelled data and write it as a model file (JSON).",
-        subcommands: [FitWhiteningCommand.self, FitNCACommand.self, FitLMNNCommand.self, FitITMLCommand.self,
-                      FitFeatureWeightsCommand.self]
+        subcommands: LearnerRegistry.all.map { $0.learnerType.fitCommand }
     )
 }
 

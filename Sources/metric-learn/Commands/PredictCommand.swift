@@ -40,23 +40,21 @@ struct PredictCommand: ParsableCommand {
             try withFile(path, .input) { () throws(MetricLearnError) in try ModelFile(contentsOfFile: path) }
         }
         let model = file?.metric
-        let (training, queries): (Dataset, FeatureTable)
-        if let preprocessor = file?.tablePreprocessor {
-            // Both files go through the model's fitted preprocessing (not refitted on the training file).
+        let (training, queries): (Dataset, Matrix)
+        if let file {
+            // Both files go through the model's input columns and fitted preprocessing (not refitted here).
             training = try withFile(train, .input) { () throws(MetricLearnError) in
-                try preprocessor.transform(try RawDataset(csvFile: train, labelColumn: label.column,
-                                                          readingColumnsOf: preprocessor))
+                try file.trainingData(csvFile: train, labelColumn: label.column)
             }
             queries = try withFile(input, .input) { () throws(MetricLearnError) in
-                try preprocessor.transform(try RawTable(csvFile: input, readingColumnsOf: preprocessor))
+                try file.input(csvFile: input).features
             }
         } else {
             training = try withFile(train, .input) { () throws(MetricLearnError) in
-                try Dataset(csvFile: train, labelColumn: label.column,
-                            featureColumns: model.map { .named($0.featureNames) } ?? .all)
+                try Dataset(csvFile: train, labelColumn: label.column)
             }
             queries = try withFile(input, .input) { () throws(MetricLearnError) in
-                try FeatureTable(csvFile: input, columns: .named(training.featureNames))
+                try FeatureTable(csvFile: input, columns: .named(training.featureNames)).features
             }
         }
         let classifier = try withFile(train, .input, options: NeighborOptions.optionNames) {
@@ -64,10 +62,10 @@ struct PredictCommand: ParsableCommand {
         }
         var columns = [CSVColumn]()
         try withFile(input, .input) { () throws(MetricLearnError) in
-            let predicted = try classifier.predict(queries.features)
+            let predicted = try classifier.predict(queries)
             columns.append(CSVColumn(name: "prediction", text: predicted.map { training.classNames[$0] }))
             if probabilities {
-                let shares = try classifier.predictProbabilities(queries.features)
+                let shares = try classifier.predictProbabilities(queries)
                 columns += CSVColumn.columns(of: shares, names: training.classNames.map { "probability_\($0)" })
             }
         }
@@ -75,7 +73,7 @@ struct PredictCommand: ParsableCommand {
             try AtomicFileWriter.write(CSVWriter().data(columns), to: output)
         }
         let space = metric.map { "in the metric of \($0)" } ?? "in Euclidean distance"
-        print("wrote \(output): \(queries.sampleCount) predictions (\(neighbors.count) neighbours, "
+        print("wrote \(output): \(queries.rowCount) predictions (\(neighbors.count) neighbours, "
               + "\(neighbors.weighting.argument) votes, \(space))")
     }
 }

@@ -32,9 +32,9 @@ struct TransformCommand: ParsableCommand {
         let model = try withFile(metric, .input) { () throws(MetricLearnError) in
             try ModelFile(contentsOfFile: metric)
         }
-        let data = try TransformInput(path: input, model: model, labelColumn: label)
-        let embedding = try withFile(input, .input) { () throws(MetricLearnError) in
-            try model.metric.transform(data.features)
+        let (embedding, labels) = try withFile(input, .input) { () throws(MetricLearnError) in
+            let data = try model.input(csvFile: input, labelColumn: label.name.map(LabelColumn.named))
+            return (try model.metric.transform(data.features), data.labels)
         }
 
         let bytes: Data
@@ -43,7 +43,7 @@ struct TransformCommand: ParsableCommand {
         } else {
             var columns = CSVColumn.columns(of: embedding,
                                             names: (1...embedding.columnCount).map { "component_\($0)" })
-            if let labels = data.labels { columns.append(CSVColumn(name: label.name ?? "label", text: labels)) }
+            if let labels { columns.append(CSVColumn(name: label.name ?? "label", text: labels)) }
             bytes = CSVWriter().data(columns)
         }
         try withFile(output, .output) { () throws(MetricLearnError) in try AtomicFileWriter.write(bytes, to: output) }

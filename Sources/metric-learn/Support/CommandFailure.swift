@@ -33,9 +33,9 @@ extension CommandFailure {
 
     /// `error`, raised while working on the file at `path` in `role`, as a one-line failure.
     ///
-    /// File errors give 66 for inputs and 73 for outputs, data and model-file problems 65, and
-    /// parameter problems 64, naming the command-line option: the kebab-case parameter name
-    /// (`componentCount` → `--component-count`) unless `options` spells it otherwise.
+    /// File errors give 66 for inputs and 73 for outputs, data and model-file problems (`invalidData` among them)
+    /// 65, and parameter problems (`invalidParameter`) 64, naming the command-line option: the kebab-case
+    /// parameter name (`componentCount` → `--component-count`) unless `options` spells it otherwise.
     init(_ error: MetricLearnError, path: String?, role: FileRole, options: [String: String] = [:]) {
         let place = path.map { "\($0): " } ?? ""
         switch error {

@@ -3,7 +3,7 @@ import MetricLearn
 /// Cross-validates several learners on one dataset for `evaluate` and `demo`: a status line on a
 /// terminal while it works, a warning for learners that did not converge in every fold.
 struct LearnerComparison {
-    let data: EvaluationData
+    let data: TrainingTable
     /// The data file, for error messages (nil for bundled data).
     let path: String?
     let settings: EvaluationSettings

@@ -28,14 +28,18 @@ struct LearnerEvaluation: Encodable {
     /// The table preprocessing fitted in each fold (absent for numeric data).
     let tablePreprocessing: TablePreprocessing?
 
-    /// Cross-validates `learner` on `data` in a pipeline of table preprocessing (for raw data), optional
-    /// standardization, the learner and k-nearest neighbours, each fitted inside each fold.
-    init(_ learner: LearnerName, on data: EvaluationData, settings: EvaluationSettings) throws(MetricLearnError) {
-        let configuration = learner.configuration(seed: settings.seed, featureWeightsMethod: settings.featureWeightsMethod)
-        let pipeline = Pipeline(tablePreprocessing: data.tablePreprocessing,
-                                scaler: settings.standardizes ? StandardScaler() : nil, learner: configuration,
+    /// Cross-validates `learner` on `data` in a pipeline of optional standardization, the learner and k-nearest
+    /// neighbours, each fitted inside each fold after the table's preprocessing (for raw data).
+    init(_ learner: LearnerName, on data: TrainingTable, settings: EvaluationSettings) throws(MetricLearnError) {
+        let configuration = try learner.configuration(seed: settings.seed,
+                                                      settings: settings.learnerSettings[learner.rawValue] ?? [:])
+        let pipeline = Pipeline(scaler: settings.standardizes ? StandardScaler() : nil, learner: configuration,
                                 classifier: KNearestNeighbors(neighborCount: settings.neighbors))
-        let result = try data.crossValidate(pipeline, settings: settings)
+        let result = if let splits = settings.splits {
+            try data.crossValidate(pipeline, splits: splits)
+        } else {
+            try data.crossValidate(pipeline, folds: settings.folds, seed: settings.seed)
+        }
         self.learner = learner.rawValue
         self.configuration = configuration
         accuracyMean = result.accuracy.mean
@@ -68,8 +72,9 @@ struct EvaluationSettings {
     var neighbors = 3
     var standardizes = true
     var seed: UInt64 = 0
-    /// How `feature-weights` learns its weights (nil: the library's default method).
-    var featureWeightsMethod: FeatureWeightsMethod? = nil
+    /// Parameters other than the defaults, by learner name and parameter name (`evaluate --feature-weights-method`
+    /// sets feature weights' `method`).
+    var learnerSettings: [String: [String: any ParameterValue]] = [:]
 }
 
 extension [Double] {

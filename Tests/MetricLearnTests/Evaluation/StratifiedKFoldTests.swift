@@ -61,8 +61,8 @@ struct StratifiedKFoldTests {
                                                           requirement: "must be at most the number of samples (3)")) {
             try StratifiedKFold(foldCount: 4).folds(labels: [0, 1, 1])
         }
-        #expect(throws: MetricLearnError.invalidParameter(name: "labels", value: "-2",
-                                                          requirement: "class labels are indices 0, 1, 2, …")) {
+        #expect(throws: MetricLearnError.invalidData(what: "labels", value: "-2",
+                                                     requirement: "class labels are indices 0, 1, 2, …")) {
             try StratifiedKFold(foldCount: 2).folds(labels: [0, -2, 1])
         }
         #expect(throws: MetricLearnError.emptyInput(what: "no samples to split")) {

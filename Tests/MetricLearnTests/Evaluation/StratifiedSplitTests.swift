@@ -65,8 +65,8 @@ import Testing
         #expect(throws: MetricLearnError.emptyInput(what: "no samples to split")) {
             try StratifiedSplit().indices(labels: [])
         }
-        #expect(throws: MetricLearnError.invalidParameter(name: "labels", value: "-1",
-                                                          requirement: "class labels are indices 0, 1, 2, …")) {
+        #expect(throws: MetricLearnError.invalidData(what: "labels", value: "-1",
+                                                     requirement: "class labels are indices 0, 1, 2, …")) {
             try StratifiedSplit().indices(labels: [0, -1])
         }
         #expect(throws: MetricLearnError.classTooSmall(label: "1", count: 1, required: 2)) {

@@ -16,7 +16,7 @@ enum Refusal: Sendable {
         switch (self, error) {
         case (.classTooSmall, .classTooSmall): true
         case let (.singularCovariancePrior, .invalidParameter(name, value, _)): name == "prior" && value == "covariance"
-        case let (.featureScale, .invalidParameter(name, _, _)): name == "x"
+        case let (.featureScale, .invalidData(what, _, _)): what == "x"
         default: false
         }
     }

@@ -131,8 +131,8 @@ struct HostileFile: Sendable, CustomTestStringConvertible {
         let data = SyntheticData()
         var labels = data.labels
         labels[5] = label
-        let expected = MetricLearnError.invalidParameter(
-            name: "labels", value: String(label),
+        let expected = MetricLearnError.invalidData(
+            what: "labels", value: String(label),
             requirement: "class labels are indices 0, 1, 2, … below 4194304 (the sample count or 2²², whichever is larger)")
         for learner in allLearners {
             #expect(throws: expected) { try learner.fit(data.features, labels: labels) }

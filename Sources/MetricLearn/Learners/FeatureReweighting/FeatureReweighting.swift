@@ -15,7 +15,7 @@ public struct FeatureReweighting: MetricLearner {
         /// ReliefF (Kononenko 1994) with `neighborCount` nearest hits and misses per class. The ReliefF score
         /// W_l, raised to 0 if negative, weighs feature l's squared difference: M = diag(max(W, 0)), so the
         /// weight (the scaling of the feature) is w_l = √max(W_l, 0), and W_l = w_l².
-        case reliefF(neighborCount: Int = 10)
+        case reliefF(neighborCount: Int = FeatureReweighting.defaultReliefNeighborCount)
     }
 
     /// How the weights are learned (default `.nca()`).
@@ -35,58 +35,51 @@ public struct FeatureReweighting: MetricLearner {
         self.seed = seed
     }
 
-    /// This configuration as `.featureReweighting`, for reports and model files.
-    public var configuration: LearnerConfiguration { .featureReweighting(self) }
+    /// The default configuration.
+    public init() { self.init(method: .nca()) }
 
-    /// Learns the feature weights from samples (rows of `x`) and their labels.
+    /// ReliefF's default number of nearest hits and misses per class.
+    public static let defaultReliefNeighborCount = 10
+
+    /// Both methods weigh raw feature differences (diagonal NCA starts from w = 1, ReliefF's scores are
+    /// range-scaled in the raw units), so they depend on the units of the features.
+    public var isScaleInvariant: Bool { false }
+
+    /// Learns the feature weights from samples (rows of `x`) and their class labels.
     ///
     /// For `.nca`, `report.objectiveHistory` holds (1/n)·Σᵢ pᵢ − λ‖w‖² (index 0 at w = 1, non-decreasing);
     /// `.reliefF` is closed-form and reports `details["clampedFeatureCount"]`, the scores raised to 0.
-    public func fit(_ x: Matrix, labels: [Int], progress: ((OptimizationProgress) -> Void)? = nil)
+    public func fit(_ x: Matrix, supervision: Supervision, progress: ((OptimizationProgress) -> Void)?)
         throws(MetricLearnError) -> MahalanobisMetric {
         let stopwatch = Stopwatch()
+        let labels = try supervision.classLabels(for: Self.registration)
         try Validation.checkLabeled(x, labels: labels)
-        try validateParameters()
         let weights: [Double]
-        var report = FitReport(learner: configuration)
+        let report: FitReport
         switch method {
         case let .nca(regularization):
+            let solver = try IterativeFit(maxIterations: maxIterations, tolerance: tolerance, maximizes: true)
+            if let regularization {
+                try Validation.require(regularization >= 0 && regularization.isFinite, "regularization", regularization,
+                                       "must be a finite, non-negative number")
+            }
             let lambda = regularization ?? 1 / Double(x.rowCount)
             let objective = DiagonalNCAObjective(x: x, labels: labels, regularization: lambda)
-            let solver = LBFGS(maxIterations: maxIterations, gradientTolerance: tolerance, relativeTolerance: tolerance)
-            let result = solver.minimize(objective, from: [Double](repeating: 1, count: x.columnCount),
-                                         progress: progress.map { report in
-                { report(OptimizationProgress(iteration: $0.iteration, value: -$0.value, gradientNorm: $0.gradientNorm)) }
-            })
+            let result = solver.run(objective, from: [Double](repeating: 1, count: x.columnCount), progress: progress)
             weights = result.point.map(abs)
-            report.iterations = result.report.iterations
-            report.didConverge = result.report.didConverge
-            report.objectiveHistory = result.report.objectiveHistory.map { -$0 }
-            report.details = ["regularization": lambda, "evaluations": Double(result.report.evaluations)]
+            report = solver.report(of: configuration, result: result, stopwatch: stopwatch,
+                                   details: ["regularization": lambda])
         case let .reliefF(neighborCount):
+            try Validation.require(neighborCount >= 1, "neighborCount", neighborCount, "must be at least 1")
             let relief = x.reliefFWeights(labels: labels, neighborCount: neighborCount)
             weights = relief.map { max($0, 0).squareRoot() }
-            report.details = ["clampedFeatureCount": Double(relief.filter { $0 < 0 }.count)]
+            report = FitReport(learner: configuration, fitSeconds: stopwatch.elapsedSeconds,
+                               details: ["clampedFeatureCount": Double(relief.filter { $0 < 0 }.count)])
         }
-        report.fitSeconds = stopwatch.elapsedSeconds
         let names = (0..<x.columnCount).map { "x\($0)" }
         let ranked = weights.indices.sorted { (-weights[$0], $0) < (-weights[$1], $1) }
         return MahalanobisMetric(components: Matrix(diagonal: weights), featureNames: names,
                                  featureWeights: ranked.map { FeatureWeight(feature: names[$0], weight: weights[$0]) },
                                  report: report)
-    }
-
-    private func validateParameters() throws(MetricLearnError) {
-        switch method {
-        case let .nca(regularization):
-            if let regularization {
-                try Validation.require(regularization >= 0 && regularization.isFinite, "regularization", regularization,
-                                       "must be a finite, non-negative number")
-            }
-            try Validation.require(maxIterations >= 1, "maxIterations", maxIterations, "must be at least 1")
-            try Validation.require(tolerance >= 0, "tolerance", tolerance, "must be non-negative")
-        case let .reliefF(neighborCount):
-            try Validation.require(neighborCount >= 1, "neighborCount", neighborCount, "must be at least 1")
-        }
     }
 }

@@ -14,8 +14,8 @@ extension ITML {
         let prior = try PriorMetric(resolving: self.prior, for: x)
         var solver = BregmanSolver(x, constraints: constraints, prior: prior.matrix)
         guard solver.constraintCount > 0 else {
-            throw .invalidParameter(name: "constraints", value: "\(constraints.count) pairs",
-                                    requirement: "every pair joins two identical rows; at least one pair of distinct rows is needed")
+            throw .invalidData(what: "constraints", value: "\(constraints.count) pairs",
+                               requirement: "every pair joins two identical rows; at least one pair of distinct rows is needed")
         }
         let (lower, upper) = resolvedBounds(priorSquaredDistances: solver.priorSquaredDistances)
         solver.setTargets(lower: lower, upper: upper)
@@ -28,7 +28,7 @@ extension ITML {
             sweeps += 1
             history.append(solver.objective(slack: slack, prior: prior))
             progress?(OptimizationProgress(iteration: sweeps, value: history[sweeps], gradientNorm: change))
-            if change < tolerance { didConverge = true; break }
+            if change < tolerance { didConverge = history[sweeps].isFinite; break }
         }
 
         // The rank-one updates shrink M₀ by cancellation, so M keeps about ε·tr(M₀)/tr(M) of relative
@@ -36,8 +36,8 @@ extension ITML {
         // the identity prior), M is round-off of M₀, or exactly 0. Refuse once half the digits are gone.
         let shrinkage = solver.metric.trace / prior.matrix.trace
         guard shrinkage > Double.ulpOfOne.squareRoot() else {
-            throw .invalidParameter(
-                name: "x", value: "features",
+            throw .invalidData(
+                what: "x", value: "features",
                 requirement: "the bounds ask for distances so far below the prior's that M is lost to round-off "
                     + "(its trace fell to \(shrinkage) of the prior's); standardise the features or give bounds "
                     + "near their squared distances under the prior")

@@ -59,8 +59,23 @@ public struct ITML: MetricLearner {
         self.seed = seed
     }
 
-    /// This configuration as `.itml`, for reports and model files.
-    public var configuration: LearnerConfiguration { .itml(self) }
+    /// The default configuration.
+    public init() { self.init(prior: .identity) }
+
+    /// With the covariance prior M₀ = C⁻¹ the fit ignores the units (the LogDet divergence is invariant under
+    /// M ↦ D⁻¹MD⁻¹, sampled pairs depend on the labels only, automatic bounds are prior distances); the
+    /// identity prior is Euclidean and does not.
+    public var isScaleInvariant: Bool { prior == .covariance }
+
+    /// Learns a metric from class labels (pairs sampled as `fit(_:labels:progress:)` does) or from given pairs
+    /// (as `fit(_:constraints:progress:)`).
+    public func fit(_ x: Matrix, supervision: Supervision, progress: ((OptimizationProgress) -> Void)?)
+        throws(MetricLearnError) -> MahalanobisMetric {
+        switch supervision {
+        case let .classLabels(labels): try fit(x, labels: labels, progress: progress)
+        case let .pairs(constraints): try fit(x, constraints: constraints, progress: progress)
+        }
+    }
 
     /// Learns a metric from class labels: draws `constraintCount` (default 20·c²) similar pairs and as many
     /// dissimilar pairs with `seed` (see `PairConstraints.sampled`), then runs ITML on them.
@@ -94,9 +109,7 @@ public struct ITML: MetricLearner {
 
     private func validateParameters(featureCount d: Int) throws(MetricLearnError) {
         try Validation.require(slack > 0 && slack.isFinite, "slack", slack, "must be positive and finite")
-        try Validation.require(maxIterations >= 1, "maxIterations", maxIterations, "must be at least 1")
-        try Validation.require(tolerance >= 0 && tolerance.isFinite, "tolerance", tolerance,
-                               "must be finite and non-negative")
+        try IterativeFit.checkBudget(maxIterations: maxIterations, tolerance: tolerance)
         if let constraintCount {
             try Validation.require(constraintCount >= 1, "constraintCount", constraintCount, "must be at least 1")
         }

@@ -45,17 +45,19 @@ extension PairConstraints {
     /// The error names the offending pair as `constraints.similar[i]` or `constraints.dissimilar[i]`.
     func validate(sampleCount: Int) throws(MetricLearnError) {
         guard count > 0 else {
-            throw .invalidParameter(name: "constraints", value: "0 pairs",
-                                    requirement: "at least one similar or dissimilar pair is needed")
+            throw .invalidData(what: "constraints", value: "0 pairs",
+                               requirement: "at least one similar or dissimilar pair is needed")
         }
         for (kind, pairs) in [("similar", similar), ("dissimilar", dissimilar)] {
             for (index, pair) in pairs.enumerated() {
                 let name = "constraints.\(kind)[\(index)]"
                 let value = "(\(pair.first), \(pair.second))"
-                try Validation.require((0..<sampleCount).contains(pair.first) && (0..<sampleCount).contains(pair.second),
-                                       name, value, "row indices must be in 0..<\(sampleCount)")
-                try Validation.require(pair.first != pair.second, name, value,
-                                       "a pair must join two different samples")
+                guard (0..<sampleCount).contains(pair.first) && (0..<sampleCount).contains(pair.second) else {
+                    throw .invalidData(what: name, value: value, requirement: "row indices must be in 0..<\(sampleCount)")
+                }
+                guard pair.first != pair.second else {
+                    throw .invalidData(what: name, value: value, requirement: "a pair must join two different samples")
+                }
             }
         }
     }

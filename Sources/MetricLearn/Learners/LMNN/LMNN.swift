@@ -8,9 +8,9 @@
 ///
 /// minimised over L with L-BFGS (as PyLMNN does), so a low-rank `componentCount` works. Impostors are found in
 /// row blocks of the projected data and kept as a sparse list, never an n×n matrix. See <doc:Algorithm-LMNN>.
-public struct LMNN: MetricLearner {
+public struct LMNN: WarmStartLearner {
     /// The penalty ℓ on a violated margin h = 1 + dᵢⱼ − dᵢₗ > 0.
-    public enum Loss: String, Sendable, Hashable, Codable, CaseIterable {
+    public enum Loss: String, Sendable, Hashable, Codable, CaseIterable, KebabCaseParameterValue {
         /// ℓ(h) = [h]₊, the hinge of Weinberger & Saul (and metric-learn).
         case hinge
         /// ℓ(h) = [h]₊², smooth (continuous gradient), as PyLMNN uses.
@@ -50,73 +50,63 @@ public struct LMNN: MetricLearner {
         self.seed = seed
     }
 
-    /// This configuration as `.lmnn`, for reports and model files.
-    public var configuration: LearnerConfiguration { .lmnn(self) }
+    /// The default configuration.
+    public init() { self.init(neighborCount: 3) }
 
-    /// Learns L from samples and labels, starting from `initialization`.
+    /// LMNN's unit margin compares raw distances, so it depends on the units of the features.
+    public var isScaleInvariant: Bool { false }
+
+    /// Learns L from samples and class labels, starting from `initialization`.
     ///
     /// - Throws: `classTooSmall` naming a class with fewer than `neighborCount` + 1 samples, `invalidParameter`
     ///   for a bad parameter, and the input errors of every learner.
-    public func fit(_ x: Matrix, labels: [Int], progress: ((OptimizationProgress) -> Void)? = nil)
+    public func fit(_ x: Matrix, supervision: Supervision, progress: ((OptimizationProgress) -> Void)?)
         throws(MetricLearnError) -> MahalanobisMetric {
         let stopwatch = Stopwatch()
-        try validate(x, labels: labels)
+        let labels = try supervision.classLabels(for: Self.registration)
+        let solver = try validate(x, labels: labels)
         let k = componentCount ?? x.columnCount
         var generator = SeededGenerator(seed: seed)
         let start = try initialization.components(for: x, labels: labels, componentCount: k, generator: &generator)
-        return try minimize(x, labels: labels, from: start, stopwatch: stopwatch, progress: progress)
+        return try minimize(x, labels: labels, from: start, solver: solver, stopwatch: stopwatch, progress: progress)
     }
 
     /// Learns L starting from a fitted metric's components (a warm start); `initialization` is not used.
-    ///
-    /// - Throws: `featureCountMismatch` when `metric` was fitted on another width, `invalidParameter` when
-    ///   `componentCount` is set and differs from the metric's output dimension.
-    public func fit(_ x: Matrix, labels: [Int], startingFrom metric: MahalanobisMetric,
-                    progress: ((OptimizationProgress) -> Void)? = nil) throws(MetricLearnError) -> MahalanobisMetric {
+    public func fit(_ x: Matrix, supervision: Supervision, startingFrom metric: MahalanobisMetric,
+                    progress: ((OptimizationProgress) -> Void)?) throws(MetricLearnError) -> MahalanobisMetric {
         let stopwatch = Stopwatch()
-        try validate(x, labels: labels)
-        guard metric.inputDimension == x.columnCount else {
-            throw .featureCountMismatch(expected: metric.inputDimension, actual: x.columnCount)
-        }
-        if let componentCount {
-            try Validation.require(componentCount == metric.outputDimension, "componentCount", componentCount,
-                                   "must equal the starting metric's output dimension (\(metric.outputDimension))")
-        }
-        return try minimize(x, labels: labels, from: metric.components, stopwatch: stopwatch, progress: progress)
+        let labels = try supervision.classLabels(for: Self.registration)
+        let solver = try validate(x, labels: labels)
+        let start = try IterativeFit.warmStart(from: metric, featureCount: x.columnCount, componentCount: componentCount)
+        return try minimize(x, labels: labels, from: start, solver: solver, stopwatch: stopwatch, progress: progress)
     }
 
-    private func validate(_ x: Matrix, labels: [Int]) throws(MetricLearnError) {
+    private func validate(_ x: Matrix, labels: [Int]) throws(MetricLearnError) -> IterativeFit {
         try Validation.require(neighborCount >= 1, "neighborCount", neighborCount, "must be at least 1")
         try Validation.checkLabeled(x, labels: labels,
                                     minimumClassSize: neighborCount < .max ? neighborCount + 1 : .max)
         try Validation.require(pushWeight > 0 && pushWeight <= 1, "pushWeight", pushWeight, "must be in (0, 1]")
-        try Validation.require(maxIterations >= 0, "maxIterations", maxIterations, "must be non-negative")
-        try Validation.require(tolerance >= 0 && tolerance.isFinite, "tolerance", tolerance,
-                               "must be finite and non-negative")
         if let componentCount {
             try Validation.require(componentCount >= 1 && componentCount <= x.columnCount, "componentCount",
                                    componentCount, "must be between 1 and the feature count (\(x.columnCount))")
         }
+        return try IterativeFit(maxIterations: maxIterations, tolerance: tolerance, maximizes: false)
     }
 
-    private func minimize(_ x: Matrix, labels: [Int], from start: Matrix, stopwatch: Stopwatch,
+    private func minimize(_ x: Matrix, labels: [Int], from start: Matrix, solver: IterativeFit, stopwatch: Stopwatch,
                           progress: ((OptimizationProgress) -> Void)?) throws(MetricLearnError) -> MahalanobisMetric {
         let targets = Self.targetNeighbors(in: x.timesTransposed(start), labels: labels, count: neighborCount)
         let objective = LMNNObjective(x: x, labels: labels, targets: targets, neighborCount: neighborCount,
                                       componentCount: start.rowCount, pushWeight: pushWeight, loss: loss)
-        let solver = LBFGS(maxIterations: maxIterations, gradientTolerance: tolerance, relativeTolerance: tolerance)
-        let result = solver.minimize(objective, from: start.elements, progress: progress)
+        let result = solver.run(objective, from: start.elements, progress: progress)
         guard result.value.isFinite else {
-            throw .invalidParameter(name: "x", value: "features",
-                                    requirement: "squared distances overflow Double; rescale the features")
+            throw .invalidData(what: "x", value: "features",
+                               requirement: "squared distances overflow Double; rescale the features")
         }
         let statistics = objective.statistics(at: result.point)
-        let report = FitReport(learner: configuration, iterations: result.report.iterations,
-                               didConverge: result.report.didConverge, objectiveHistory: result.report.objectiveHistory,
-                               fitSeconds: stopwatch.elapsedSeconds,
-                               details: ["activeTriplets": Double(statistics.activeTriplets),
-                                         "impostorPairs": Double(statistics.impostorPairs),
-                                         "evaluations": Double(result.report.evaluations)])
+        let report = solver.report(of: configuration, result: result, stopwatch: stopwatch,
+                                   details: ["activeTriplets": Double(statistics.activeTriplets),
+                                             "impostorPairs": Double(statistics.impostorPairs)])
         return MahalanobisMetric(components: Matrix(rowCount: start.rowCount, columnCount: x.columnCount,
                                                     elements: result.point), report: report)
     }

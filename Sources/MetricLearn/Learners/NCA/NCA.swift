@@ -12,7 +12,7 @@
 ///
 /// Cost per L-BFGS evaluation: O(n²·k + n·d·k) time and O(b² + n·(d + k)) memory, b = 256 (see `NCAObjective`).
 /// See <doc:Algorithm-NCA>.
-public struct NCA: MetricLearner {
+public struct NCA: WarmStartLearner {
     /// The output dimension k (nil keeps d, the input dimension).
     public var componentCount: Int?
     /// How the starting L is chosen (default `.auto`, scikit-learn's rule).
@@ -34,61 +34,49 @@ public struct NCA: MetricLearner {
         self.seed = seed
     }
 
-    /// This configuration as `.nca`, for reports and model files.
-    public var configuration: LearnerConfiguration { .nca(self) }
+    /// The default configuration (scikit-learn's defaults).
+    public init() { self.init(componentCount: nil) }
 
-    /// Learns L from the samples (rows of `x`) and their labels, starting from `initialization`.
-    public func fit(_ x: Matrix, labels: [Int], progress: ((OptimizationProgress) -> Void)? = nil)
+    /// NCA compares raw distances in its softmax, so it depends on the units of the features.
+    public var isScaleInvariant: Bool { false }
+
+    /// Learns L from the samples (rows of `x`) and their class labels, starting from `initialization`.
+    public func fit(_ x: Matrix, supervision: Supervision, progress: ((OptimizationProgress) -> Void)?)
         throws(MetricLearnError) -> MahalanobisMetric {
-        try optimize(x, labels: labels, start: nil, progress: progress)
+        try optimize(x, labels: try supervision.classLabels(for: Self.registration), start: nil, progress: progress)
     }
 
     /// Learns L starting from the components of `metric` (a warm start); `initialization` is ignored.
     ///
     /// - Throws: `featureCountMismatch` when `metric` was learned on another number of features,
-    ///   `invalidParameter` when its output dimension is not `componentCount` (d when nil).
-    public func fit(_ x: Matrix, labels: [Int], startingFrom metric: MahalanobisMetric,
-                    progress: ((OptimizationProgress) -> Void)? = nil) throws(MetricLearnError) -> MahalanobisMetric {
-        try optimize(x, labels: labels, start: metric.components, progress: progress)
+    ///   `invalidParameter` (componentCount) when `componentCount` is set and differs from its output dimension.
+    public func fit(_ x: Matrix, supervision: Supervision, startingFrom metric: MahalanobisMetric,
+                    progress: ((OptimizationProgress) -> Void)?) throws(MetricLearnError) -> MahalanobisMetric {
+        try optimize(x, labels: try supervision.classLabels(for: Self.registration), start: metric, progress: progress)
     }
 
-    private func optimize(_ x: Matrix, labels: [Int], start: Matrix?,
+    private func optimize(_ x: Matrix, labels: [Int], start: MahalanobisMetric?,
                           progress: ((OptimizationProgress) -> Void)?) throws(MetricLearnError) -> MahalanobisMetric {
         let stopwatch = Stopwatch()
         try Validation.checkLabeled(x, labels: labels)
         let (n, d) = (x.rowCount, x.columnCount)
-        let k = try validateParameters(featureCount: d)
+        let solver = try IterativeFit(maxIterations: maxIterations, tolerance: tolerance, maximizes: true)
         let initial: Matrix
         if let start {
-            guard start.columnCount == d else { throw .featureCountMismatch(expected: start.columnCount, actual: d) }
-            try Validation.require(start.rowCount == k, "startingFrom", "\(start.rowCount)×\(start.columnCount) metric",
-                                   "must have componentCount = \(k) output dimensions")
-            initial = start
+            initial = try IterativeFit.warmStart(from: start, featureCount: d, componentCount: componentCount)
         } else {
+            let k = componentCount ?? d
+            try Validation.require(k >= 1 && k <= d, "componentCount", k,
+                                   "must be between 1 and the feature count (\(d))")
             var generator = SeededGenerator(seed: seed)
             initial = try initialization.components(for: x, labels: labels, componentCount: k, generator: &generator)
         }
-
+        let k = initial.rowCount
         let objective = NCAObjective(x: x, labels: labels, componentCount: k)
-        let solver = LBFGS(maxIterations: maxIterations, gradientTolerance: tolerance, relativeTolerance: tolerance)
-        let result = solver.minimize(objective, from: initial.elements, progress: progress.map { report in
-            { report(OptimizationProgress(iteration: $0.iteration, value: -$0.value, gradientNorm: $0.gradientNorm)) }
-        })
-        let fitReport = FitReport(
-            learner: configuration, iterations: result.report.iterations, didConverge: result.report.didConverge,
-            objectiveHistory: result.report.objectiveHistory.map { -$0 }, fitSeconds: stopwatch.elapsedSeconds,
-            details: ["expectedAccuracy": -result.value / Double(n),
-                      "evaluations": Double(result.report.evaluations),
-                      "warmStart": start == nil ? 0 : 1])
-        return MahalanobisMetric(components: Matrix(rowCount: k, columnCount: d, elements: result.point), report: fitReport)
-    }
-
-    private func validateParameters(featureCount d: Int) throws(MetricLearnError) -> Int {
-        let k = componentCount ?? d
-        try Validation.require(k >= 1 && k <= d, "componentCount", k,
-                               "must be between 1 and the feature count (\(d))")
-        try Validation.require(maxIterations >= 1, "maxIterations", maxIterations, "must be at least 1")
-        try Validation.require(tolerance >= 0, "tolerance", tolerance, "must be non-negative")
-        return k
+        let result = solver.run(objective, from: initial.elements, progress: progress)
+        let report = solver.report(of: configuration, result: result, stopwatch: stopwatch,
+                                   details: ["expectedAccuracy": -result.value / Double(n),
+                                             "warmStart": start == nil ? 0 : 1])
+        return MahalanobisMetric(components: Matrix(rowCount: k, columnCount: d, elements: result.point), report: report)
     }
 }

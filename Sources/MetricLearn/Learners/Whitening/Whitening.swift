@@ -11,7 +11,7 @@
 /// See <doc:Algorithm-Whitening>.
 public struct Whitening: MetricLearner {
     /// Which covariance to invert.
-    public enum Mode: String, Sendable, Hashable, Codable, CaseIterable {
+    public enum Mode: String, Sendable, Hashable, Codable, CaseIterable, KebabCaseParameterValue {
         /// The covariance of all samples (no labels needed).
         case total
         /// The pooled within-class covariance Σ_c Σ_{i∈c} (xᵢ − μ_c)(xᵢ − μ_c)ᵀ / (n − classes).
@@ -49,8 +49,20 @@ public struct Whitening: MetricLearner {
         self.relativeTolerance = relativeTolerance
     }
 
-    /// This configuration as `.whitening`, for reports and model files.
-    public var configuration: LearnerConfiguration { .whitening(self) }
+    /// The default configuration.
+    public init() { self.init(mode: .total) }
+
+    /// Whether the distances ignore the units: inverting a covariance C gives the same distances after any
+    /// rescaling D = diag(c) (C → DCD, M → D⁻¹MD⁻¹), but shrinkage towards a multiple of I, or keeping only the
+    /// leading components ranked by variance, depends on the units.
+    public var isScaleInvariant: Bool {
+        let isShrunk = switch shrinkage {
+        case .none: false
+        case let .fixed(coefficient): coefficient != 0
+        case .ledoitWolf: true
+        }
+        return !isShrunk && componentCount == nil
+    }
 
     /// Learns the metric of the total covariance without labels. Requires `mode == .total`.
     public func fit(_ x: Matrix) throws(MetricLearnError) -> MahalanobisMetric {
@@ -62,9 +74,10 @@ public struct Whitening: MetricLearner {
         return try whiten(x, labels: nil)
     }
 
-    /// Learns the whitening metric; labels are checked in both modes and used by `.withinClass`.
-    public func fit(_ x: Matrix, labels: [Int], progress: ((OptimizationProgress) -> Void)? = nil)
+    /// Learns the whitening metric; the class labels are checked in both modes and used by `.withinClass`.
+    public func fit(_ x: Matrix, supervision: Supervision, progress: ((OptimizationProgress) -> Void)?)
         throws(MetricLearnError) -> MahalanobisMetric {
+        let labels = try supervision.classLabels(for: Self.registration)
         try Validation.checkLabeled(x, labels: labels)
         return try whiten(x, labels: mode == .withinClass ? labels : nil)
     }

@@ -146,14 +146,14 @@ import Testing
         func fit(_ constraints: PairConstraints) -> MetricLearnError? {
             do { _ = try ITML().fit(x, constraints: constraints); return nil } catch { return error }
         }
-        #expect(fit(PairConstraints(similar: [(0, 1)], dissimilar: [(1, 3)])) == .invalidParameter(
-            name: "constraints.dissimilar[0]", value: "(1, 3)", requirement: "row indices must be in 0..<3"))
-        #expect(fit(PairConstraints(similar: [(0, 1), (-1, 2)], dissimilar: [])) == .invalidParameter(
-            name: "constraints.similar[1]", value: "(-1, 2)", requirement: "row indices must be in 0..<3"))
-        #expect(fit(PairConstraints(similar: [(0, 1), (2, 2)], dissimilar: [])) == .invalidParameter(
-            name: "constraints.similar[1]", value: "(2, 2)", requirement: "a pair must join two different samples"))
-        #expect(fit(PairConstraints(similar: [], dissimilar: [])) == .invalidParameter(
-            name: "constraints", value: "0 pairs", requirement: "at least one similar or dissimilar pair is needed"))
+        #expect(fit(PairConstraints(similar: [(0, 1)], dissimilar: [(1, 3)])) == .invalidData(
+            what: "constraints.dissimilar[0]", value: "(1, 3)", requirement: "row indices must be in 0..<3"))
+        #expect(fit(PairConstraints(similar: [(0, 1), (-1, 2)], dissimilar: [])) == .invalidData(
+            what: "constraints.similar[1]", value: "(-1, 2)", requirement: "row indices must be in 0..<3"))
+        #expect(fit(PairConstraints(similar: [(0, 1), (2, 2)], dissimilar: [])) == .invalidData(
+            what: "constraints.similar[1]", value: "(2, 2)", requirement: "a pair must join two different samples"))
+        #expect(fit(PairConstraints(similar: [], dissimilar: [])) == .invalidData(
+            what: "constraints", value: "0 pairs", requirement: "at least one similar or dissimilar pair is needed"))
     }
 
     @Test func pairsOfIdenticalRowsAreSkipped() throws {
@@ -197,8 +197,8 @@ import Testing
             #expect {
                 try ITML().fit(iris.features * scale, labels: iris.labels)
             } throws: { error in
-                guard case let .invalidParameter(name, value, requirement) = error as? MetricLearnError else { return false }
-                return name == "x" && value == "features" && requirement.contains("lost to round-off")
+                guard case let .invalidData(what, value, requirement) = error as? MetricLearnError else { return false }
+                return what == "x" && value == "features" && requirement.contains("lost to round-off")
             }
         }
         let metric = try ITML().fit(iris.features * 1e4, labels: iris.labels)
@@ -215,8 +215,8 @@ import Testing
             #expect {
                 try ITML(prior: prior).fit(iris.features * scale, labels: iris.labels)
             } throws: { error in
-                guard case let .invalidParameter(name, _, requirement) = error as? MetricLearnError else { return false }
-                return name == "x" && requirement.hasSuffix("squared leaves Double's range; standardise the features")
+                guard case let .invalidData(what, _, requirement) = error as? MetricLearnError else { return false }
+                return what == "x" && requirement.hasSuffix("squared leaves Double's range; standardise the features")
             }
         }
     }

@@ -70,12 +70,15 @@ import Testing
         #expect(second.report.objectiveHistory.first == first.report.objectiveHistory.last)
     }
 
+    /// The warm-start rule every iterative learner shares: `componentCount`, when set, must be the metric's output
+    /// dimension; nil takes the metric's.
     @Test func warmStartChecksTheShape() throws {
         let lowRank = try NCA(componentCount: 2, maxIterations: 2).fit(x, labels: y)
-        #expect(throws: MetricLearnError.invalidParameter(name: "startingFrom", value: "2×4 metric",
-                                                          requirement: "must have componentCount = 4 output dimensions")) {
-            try NCA().fit(x, labels: y, startingFrom: lowRank)
+        #expect(throws: MetricLearnError.invalidParameter(name: "componentCount", value: "4",
+                                                          requirement: "must equal the starting metric's output dimension (2)")) {
+            try NCA(componentCount: 4).fit(x, labels: y, startingFrom: lowRank)
         }
+        #expect(try NCA(maxIterations: 2).fit(x, labels: y, startingFrom: lowRank).outputDimension == 2)
         #expect(throws: MetricLearnError.featureCountMismatch(expected: 4, actual: 3)) {
             try NCA(componentCount: 2).fit(x.columns(at: [0, 1, 2]), labels: y, startingFrom: lowRank)
         }

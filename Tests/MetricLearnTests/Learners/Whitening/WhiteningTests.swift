@@ -84,8 +84,8 @@ import Testing
         #expect {
             try Whitening().fit(x)
         } throws: { error in
-            guard case let .invalidParameter(name, _, requirement) = error as? MetricLearnError else { return false }
-            return name == "x" && requirement.hasSuffix("squared leaves Double's range; standardise the features")
+            guard case let .invalidData(what, _, requirement) = error as? MetricLearnError else { return false }
+            return what == "x" && requirement.hasSuffix("squared leaves Double's range; standardise the features")
         }
         #expect(try Whitening().fit(x / scale * 1e150).components.isFinite)
         #expect(try Whitening().fit(x / scale * 1e-150).components.isFinite)

@@ -5,9 +5,13 @@ import Testing
     /// A learner that always fails, to see how `fit(_: Dataset)` rewrites its error.
     struct FailingLearner: MetricLearner {
         enum Failure: String, Codable { case classOneTooSmall, invalidParameter }
-        var failure: Failure
-        var configuration: LearnerConfiguration { .whitening(Whitening()) }
-        func fit(_ x: Matrix, labels: [Int], progress: ((OptimizationProgress) -> Void)?)
+        static let registration = LearnerRegistration(FailingLearner.self, name: "failing", title: "Failing",
+                                                      summary: "Always fails.", discussion: "", parameters: [])
+        var failure: Failure = .invalidParameter
+        var isScaleInvariant: Bool { true }
+        init() {}
+        init(failure: Failure) { self.failure = failure }
+        func fit(_ x: Matrix, supervision: Supervision, progress: ((OptimizationProgress) -> Void)?)
             throws(MetricLearnError) -> MahalanobisMetric {
             switch failure {
             case .classOneTooSmall: throw .classTooSmall(label: "1", count: 1, required: 3)

@@ -1,6 +1,6 @@
 extension String {
     /// The command-line spelling of a Swift name: `componentCount` → `component-count`.
-    var kebabCased: String {
+    package var kebabCased: String {
         var name = ""
         for character in self {
             if character.isUppercase {

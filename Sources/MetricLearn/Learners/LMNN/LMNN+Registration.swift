@@ -1,0 +1,34 @@
+extension LMNN {
+    /// `lmnn`: learns from class labels; its parameters as the command line offers them.
+    public static let registration = LearnerRegistration(
+        LMNN.self, name: "lmnn", title: "Large Margin Nearest Neighbour",
+        summary: "Large margin nearest neighbour: pull each sample's target neighbours close, push other classes a "
+            + "margin away.",
+        discussion: "L-BFGS on L, so a low-rank --component-count works. Every class needs more samples than "
+            + "--neighbor-count. The fit is scale dependent: standardise the features with --standardize.",
+        parameters: [
+            LearnerParameter("neighborCount", \LMNN.neighborCount,
+                             summary: "Target neighbours per sample (same-class samples pulled close)."),
+            LearnerParameter("pushWeight", \LMNN.pushWeight,
+                             summary: "μ in (0, 1]: the weight of the push (impostor) term; the pull term has weight "
+                                 + "1 − μ."),
+            LearnerParameter("componentCount", \LMNN.componentCount,
+                             summary: "The output dimension k (default: the number of features)."),
+            LearnerParameter("initialization", \LMNN.initialization,
+                             summary: "How the starting L is chosen; target neighbours are chosen in that space "
+                                 + "(random uses --seed)."),
+            LearnerParameter("loss", \LMNN.loss,
+                             summary: "The penalty on a violated margin: hinge (Weinberger & Saul) or squared-hinge "
+                                 + "(smooth, as PyLMNN)."),
+            LearnerParameter("maxIterations", \LMNN.maxIterations, summary: "The most L-BFGS iterations."),
+            LearnerParameter("tolerance", \LMNN.tolerance,
+                             summary: "Stop when the largest gradient entry or the relative decrease of the objective "
+                                 + "falls to this."),
+            LearnerParameter("seed", \LMNN.seed, summary: "The seed of random initialization."),
+        ])
+}
+
+extension LearnerConfiguration {
+    /// An LMNN configuration.
+    public static func lmnn(_ learner: LMNN) -> LearnerConfiguration { LearnerConfiguration(learner) }
+}

@@ -1,0 +1,27 @@
+import ArgumentParser
+import MetricLearn
+
+/// `metric-learn fit <learner>` for one registered learner: its name, abstract and discussion from the
+/// registration, its options from the parameter table, between the input and the output options every fit has.
+struct FitLearnerCommand<Learner: MetricLearner>: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        let registration = Learner.registration
+        return CommandConfiguration(commandName: registration.name, abstract: registration.summary,
+                                    discussion: registration.discussion)
+    }
+
+    @OptionGroup var input: FitInputOptions
+
+    @OptionGroup var parameters: LearnerParameterOptions<Learner>
+
+    @OptionGroup var output: FitOutputOptions
+
+    func run() throws(CommandFailure) {
+        try LearnerFit(input: input, output: output).run(try parameters.configuration(seed: input.seed))
+    }
+}
+
+extension MetricLearner {
+    /// `fit <name>` for this learner.
+    static var fitCommand: any ParsableCommand.Type { FitLearnerCommand<Self>.self }
+}

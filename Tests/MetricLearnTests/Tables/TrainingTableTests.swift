@@ -1,0 +1,106 @@
+import Foundation
+import MetricLearn
+import Testing
+
+@Suite struct TrainingTableTests {
+    /// A small table with an identifier, a text column, a missing cell and units far apart.
+    static let shopCSV = """
+        id,region,weight_g,length_m,label
+        s01,north,1200,0.51,a
+        s02,south,1350,0.48,a
+        s03,north,1100,0.55,a
+        s04,east,,0.50,a
+        s05,south,1280,0.47,a
+        s06,north,1420,0.52,a
+        s07,east,3100,0.21,b
+        s08,south,2950,0.25,b
+        s09,north,3300,0.19,b
+        s10,east,3050,0.23,b
+        s11,south,2890,0.26,b
+        s12,north,3200,0.22,b
+        """
+
+    private static func withFile<T>(_ text: String, _ body: (String) throws -> T) throws -> T {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("training-table-\(UUID()).csv")
+        try Data(text.utf8).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        return try body(url.path)
+    }
+
+    @Test func fittingNumbersIsFittingTheDataset() throws {
+        let iris = try Dataset.iris
+        let fit = try TrainingTable(iris).fit(.nca(NCA(maxIterations: 5)))
+        #expect(fit.metric.components == (try NCA(maxIterations: 5).fit(iris)).components)
+        #expect(fit.tablePreprocessor == nil && fit.trainingData == iris && fit.warnings.isEmpty)
+    }
+
+    @Test func standardizingFoldsTheScalingIntoTheMetric() throws {
+        let wine = try Dataset.wine
+        let fit = try TrainingTable(wine).fit(.lmnn(LMNN(maxIterations: 5)), standardizing: true)
+        let standardization = try StandardScaler().fit(wine.features)
+        let standardized = try Dataset(features: try standardization.transform(wine.features), labels: wine.labels,
+                                       classNames: wine.classNames, featureNames: wine.featureNames)
+        let expected = try LMNN(maxIterations: 5).fit(standardized).composed(with: standardization)
+        #expect(fit.metric.components == expected.components)
+        #expect(fit.metric.report.details["standardized"] == 1)
+        #expect(fit.warnings.isEmpty)
+    }
+
+    @Test func unitDependentLearnersAreWarnedAboutScales() throws {
+        let table = TrainingTable(try Dataset.wine)
+        let warnings = try table.fit(.featureReweighting(FeatureReweighting(method: .reliefF()))).warnings
+        guard case let .featureScalesDiffer(learner, largest, smallest)? = warnings.first else {
+            Issue.record("no scale warning: \(warnings)")
+            return
+        }
+        #expect(learner == "feature-weights" && largest.feature == "proline" && smallest.feature == "nonflavanoid_phenols")
+        #expect(largest.standardDeviation / smallest.standardDeviation > TrainingTable.scaleWarningRatio)
+        // Whitening without shrinkage is scale invariant: no warning.
+        #expect(try table.fit(.whitening(Whitening())).warnings.isEmpty)
+    }
+
+    @Test func rawTablesArePreprocessedOnEveryRowAndWarnAboutIdentifiers() throws {
+        let reading = TableReading(categoricalColumns: .automatic, imputer: Imputer(numbers: .median))
+        let table = try Self.withFile(Self.shopCSV) { try TrainingTable(csvFile: $0, reading: reading) }
+        #expect(table.warnings == [.identifierColumn(column: "id")])
+        #expect(table.sampleCount == 12 && table.classCount == 2)
+        guard case let .raw(raw, preprocessing) = table.contents else {
+            Issue.record("not read as a raw table")
+            return
+        }
+        #expect(preprocessing == reading.tablePreprocessing)
+        let fit = try table.fit(.whitening(Whitening(mode: .withinClass, shrinkage: .ledoitWolf)))
+        let preprocessor = try preprocessing.fit(raw)
+        #expect(fit.tablePreprocessor == preprocessor)
+        #expect(fit.trainingData == (try preprocessor.transform(raw)))
+        let file = try fit.modelFile()
+        #expect(file.tablePreprocessor == preprocessor && file.metric == fit.metric)
+    }
+
+    @Test func numericReadingUsesTheStrictReader() throws {
+        let csv = "a,b,label\n1,2,x\n2,1,x\n5,6,y\n6,5,y\n"
+        let table = try Self.withFile(csv) { try TrainingTable(csvFile: $0) }
+        #expect(table.contents == .numeric(try Dataset(csvText: csv)))
+        #expect(TableReading().tablePreprocessing == nil)
+        #expect(throws: MetricLearnError.self) {
+            try Self.withFile("a,label\nNA,x\n1,y\n") { try TrainingTable(csvFile: $0) }
+        }
+    }
+
+    @Test func crossValidationFitsThePreprocessingInsideEachFold() throws {
+        let reading = TableReading(featureColumns: .allExcept(["id"]), categoricalColumns: .automatic,
+                                   imputer: Imputer(numbers: .mean))
+        let table = try Self.withFile(Self.shopCSV) { try TrainingTable(csvFile: $0, reading: reading) }
+        let pipeline = Pipeline(classifier: KNearestNeighbors(neighborCount: 1))
+        guard case let .raw(raw, preprocessing) = table.contents else {
+            Issue.record("not read as a raw table")
+            return
+        }
+        var expectedPipeline = pipeline
+        expectedPipeline.tablePreprocessing = preprocessing
+        let expected = try crossValidate(expectedPipeline, raw, folds: 3, seed: 1)
+        #expect(try table.crossValidate(pipeline, folds: 3, seed: 1).folds.map(\.accuracy) == expected.folds.map(\.accuracy))
+        let splits = try StratifiedKFold(foldCount: 3, seed: 1).folds(labels: raw.labels)
+        #expect(try table.crossValidate(pipeline, splits: splits).folds.map(\.accuracy) == expected.folds.map(\.accuracy))
+    }
+}
