@@ -11,13 +11,13 @@ struct ClassLabels: Sendable, Hashable {
 
     /// Labels checked against their class names.
     ///
-    /// - Throws: `invalidParameter` when `classNames` repeats a name or a label is not an index into
+    /// - Throws: `invalidData` when `classNames` repeats a name or a label is not an index into
     ///   `classNames`.
     init(labels: [Int], classNames: [String]) throws(MetricLearnError) {
         try Validation.requireDistinct(classNames, kind: "classNames")
         if let label = labels.first(where: { $0 < 0 || $0 >= classNames.count }) {
-            throw .invalidParameter(name: "labels", value: String(label),
-                                    requirement: "must be a class index in 0..<\(classNames.count) (one per class name)")
+            throw .invalidData(what: "labels", value: String(label),
+                               requirement: "must be a class index in 0..<\(classNames.count) (one per class name)")
         }
         self.init(unchecked: labels, classNames: classNames)
     }

@@ -16,7 +16,7 @@ public struct Dataset: Sendable, Hashable {
 
     /// Creates a dataset, checking that the parts fit together.
     ///
-    /// - Throws: `labelCountMismatch` when there is not one label per row; `invalidParameter` when
+    /// - Throws: `labelCountMismatch` when there is not one label per row; `invalidData` when
     ///   `featureNames` does not name each column once, when `classNames` repeats a name, or when a
     ///   label is not an index into `classNames`.
     public init(features: Matrix, labels: [Int], classNames: [String], featureNames: [String])

@@ -12,11 +12,11 @@ public struct FeatureTable: Sendable, Hashable, Codable {
 
     /// Creates a table, checking that `featureNames` names each column once.
     ///
-    /// - Throws: `invalidParameter` for a wrong number of names or a repeated name.
+    /// - Throws: `invalidData` for a wrong number of names or a repeated name.
     public init(features: Matrix, featureNames: [String]) throws(MetricLearnError) {
         guard featureNames.count == features.columnCount else {
-            throw .invalidParameter(name: "featureNames", value: "\(featureNames.count) names",
-                                    requirement: "must name each of the \(features.columnCount) feature columns once")
+            throw .invalidData(what: "featureNames", value: "\(featureNames.count) names",
+                               requirement: "must name each of the \(features.columnCount) feature columns once")
         }
         try Validation.requireDistinct(featureNames, kind: "featureNames")
         self.init(unchecked: features, featureNames: featureNames)

@@ -14,7 +14,7 @@ public struct RawDataset: Sendable, Hashable {
 
     /// Creates a dataset, checking that the parts fit together.
     ///
-    /// - Throws: `labelCountMismatch` when there is not one label per row; `invalidParameter` when
+    /// - Throws: `labelCountMismatch` when there is not one label per row; `invalidData` when
     ///   `classNames` repeats a name or a label is not an index into `classNames`.
     public init(table: RawTable, labels: [Int], classNames: [String]) throws(MetricLearnError) {
         try ClassLabels.requireOneLabelPerRow(labelCount: labels.count, rowCount: table.rowCount)

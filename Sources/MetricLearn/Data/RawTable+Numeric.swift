@@ -35,16 +35,16 @@ extension RawDataset {
 extension FeatureTable {
     /// The numeric columns of `table` as they are: what a table needs no preprocessing for.
     ///
-    /// - Throws: `invalidParameter` (named `columns`) for a categorical column, `missingValue` for a
+    /// - Throws: `invalidData` (named `columns`) for a categorical column, `missingValue` for a
     ///   missing cell.
     public init(_ table: RawTable) throws(MetricLearnError) {
         let (n, d) = (table.rowCount, table.columns.count)
         var elements = [Double](repeating: 0, count: n * d)
         for (j, column) in table.columns.enumerated() {
             guard case let .numbers(cells) = column.values else {
-                throw .invalidParameter(name: "columns", value: "'\(column.name)' categorical",
-                                        requirement: "must be numeric without table preprocessing (a TablePreprocessing "
-                                            + "one-hot encodes categories)")
+                throw .invalidData(what: "columns", value: "'\(column.name)' categorical",
+                                   requirement: "must be numeric without table preprocessing (a TablePreprocessing "
+                                       + "one-hot encodes categories)")
             }
             for (i, cell) in cells.enumerated() {
                 guard let cell else { throw .missingValue(row: i, column: column.name) }

@@ -13,14 +13,14 @@ public struct RawTable: Sendable, Hashable, Codable {
 
     /// Creates a table, checking that the columns fit together.
     ///
-    /// - Throws: `emptyInput` for no columns; `invalidParameter` when the columns differ in length or
+    /// - Throws: `emptyInput` for no columns; `invalidData` when the columns differ in length or
     ///   repeat a name; `nonFiniteValue` (row, column) for a NaN or infinite number (a missing number
     ///   is `nil`, never NaN).
     public init(columns: [RawColumn]) throws(MetricLearnError) {
         guard let first = columns.first else { throw .emptyInput(what: "no columns") }
         if let uneven = columns.first(where: { $0.count != first.count }) {
-            throw .invalidParameter(name: "columns", value: "'\(uneven.name)' with \(uneven.count) cells",
-                                    requirement: "every column needs \(first.count) cells, as '\(first.name)'")
+            throw .invalidData(what: "columns", value: "'\(uneven.name)' with \(uneven.count) cells",
+                               requirement: "every column needs \(first.count) cells, as '\(first.name)'")
         }
         try Validation.requireDistinct(columns.map(\.name), kind: "column names")
         for (index, column) in columns.enumerated() {
@@ -74,16 +74,16 @@ extension RawTable {
 extension RawTable {
     /// Requires exactly the columns `names`, in this order, of the given `kinds`.
     ///
-    /// - Throws: `invalidParameter` (named `columns`) listing what differs.
+    /// - Throws: `invalidData` (named `columns`) listing what differs.
     func requireColumns(_ names: [String], kinds: [ColumnKind]) throws(MetricLearnError) {
         guard columnNames == names else {
             let shown = { (names: [String]) in names.map { "'\($0)'" }.joined(separator: ", ") }
-            throw .invalidParameter(name: "columns", value: shown(columnNames),
-                                    requirement: "must be the columns seen at fit time, in order: \(shown(names))")
+            throw .invalidData(what: "columns", value: shown(columnNames),
+                               requirement: "must be the columns seen at fit time, in order: \(shown(names))")
         }
         for (column, kind) in zip(columns, kinds) where column.kind != kind {
-            throw .invalidParameter(name: "columns", value: "'\(column.name)' \(column.kind.rawValue)",
-                                    requirement: "must be \(kind.rawValue), as at fit time")
+            throw .invalidData(what: "columns", value: "'\(column.name)' \(column.kind.rawValue)",
+                               requirement: "must be \(kind.rawValue), as at fit time")
         }
     }
 }

@@ -50,13 +50,13 @@ public struct ModelFile: Sendable, Hashable {
     /// A document for `metric`, written by this version of MetricLearn: format version 1, or 2 with a
     /// `tablePreprocessor`.
     ///
-    /// - Throws: `invalidParameter` (named `featureNames`) unless the metric's feature names are the
+    /// - Throws: `invalidData` (named `featureNames`) unless the metric's feature names are the
     ///   preprocessor's output features, in order.
     public init(metric: MahalanobisMetric, tablePreprocessor: TablePreprocessor?) throws(MetricLearnError) {
         if let tablePreprocessor, tablePreprocessor.featureNames != metric.featureNames {
-            throw .invalidParameter(name: "featureNames", value: metric.featureNames.joined(separator: ", "),
-                                    requirement: "must be the table preprocessor's output features "
-                                        + "(\(tablePreprocessor.featureNames.joined(separator: ", ")))")
+            throw .invalidData(what: "featureNames", value: metric.featureNames.joined(separator: ", "),
+                               requirement: "must be the table preprocessor's output features "
+                                   + "(\(tablePreprocessor.featureNames.joined(separator: ", ")))")
         }
         self.init(formatVersion: tablePreprocessor == nil ? Self.versionWithoutPreprocessing : Self.currentFormatVersion,
                   libraryVersion: MetricLearnVersion.current, metric: metric, tablePreprocessor: tablePreprocessor)

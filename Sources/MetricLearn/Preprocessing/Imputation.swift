@@ -40,7 +40,7 @@ public struct Imputation: Sendable, Hashable, Codable {
 
     /// `table` with every missing cell filled.
     ///
-    /// - Throws: `invalidParameter` (named `columns`) unless `table` has the training columns, in
+    /// - Throws: `invalidData` (named `columns`) unless `table` has the training columns, in
     ///   order and of the same kinds.
     public func transform(_ table: RawTable) throws(MetricLearnError) -> RawTable {
         try table.requireColumns(fills.map(\.column), kinds: fills.map(\.value.kind))

@@ -18,7 +18,7 @@ public struct OneHotEncoder: Sendable, Hashable, Codable {
     /// Learns the categories of each categorical column of `table`.
     ///
     /// - Throws: `emptyInput` for a table without rows; `missingValue` for the first missing cell;
-    ///   `invalidParameter` (named `featureNames`) when two output features would share a name.
+    ///   `invalidData` (named `featureNames`) when two output features would share a name.
     /// - Complexity: O(n·d) hashing, plus sorting each column's distinct categories.
     public func fit(_ table: RawTable) throws(MetricLearnError) -> OneHotEncoding {
         guard table.rowCount > 0 else { throw .emptyInput(what: "no samples") }

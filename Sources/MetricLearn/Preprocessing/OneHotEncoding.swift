@@ -60,7 +60,7 @@ public struct OneHotEncoding: Sendable, Hashable, Codable {
     /// The encoded rows of `table`: numeric columns as they are, categorical ones as indicators
     /// (all zeros for a category not seen at fit time).
     ///
-    /// - Throws: `invalidParameter` (named `columns`) unless `table` has the training columns, in
+    /// - Throws: `invalidData` (named `columns`) unless `table` has the training columns, in
     ///   order and of the same kinds; `missingValue` for the first missing cell.
     /// - Complexity: O(n·(output features)), one hash lookup per categorical cell.
     public func transform(_ table: RawTable) throws(MetricLearnError) -> FeatureTable {

@@ -32,7 +32,7 @@ public struct TablePreprocessing: Sendable, Hashable, Codable {
     /// Fits the imputer on `table`, then the encoder on the imputed table.
     ///
     /// - Throws: the imputer's errors (`emptyInput` naming an all-missing column), then the encoder's
-    ///   (`missingValue` without an imputer, `invalidParameter` for clashing feature names).
+    ///   (`missingValue` without an imputer, `invalidData` for clashing feature names).
     public func fit(_ table: RawTable) throws(MetricLearnError) -> TablePreprocessor {
         let imputation = try imputer.map { imputer throws(MetricLearnError) in try imputer.fit(table) }
         let imputed = try imputation?.transform(table) ?? table

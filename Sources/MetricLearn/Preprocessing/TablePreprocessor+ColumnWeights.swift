@@ -23,28 +23,28 @@ extension TablePreprocessor {
     /// keep column order). A numeric column's weight is its feature's; a categorical column's is the
     /// sum over its indicators (`island` = `island=Biscoe` + `island=Dream` + `island=Torgersen`).
     ///
-    /// - Throws: `invalidParameter` (named `featureWeights`) unless every output feature has exactly
+    /// - Throws: `invalidData` (named `featureWeights`) unless every output feature has exactly
     ///   one finite weight and no other name appears.
     public func columnWeights(_ featureWeights: [FeatureWeight]) throws(MetricLearnError) -> [ColumnWeight] {
         var weightOfFeature: [String: FeatureWeight] = [:]
         for featureWeight in featureWeights {
-            try Validation.require(featureWeight.weight.isFinite, "featureWeights",
-                                   "'\(featureWeight.feature)': \(featureWeight.weight)", "weights must be finite")
-            try Validation.require(weightOfFeature.updateValue(featureWeight, forKey: featureWeight.feature) == nil,
-                                   "featureWeights", "'\(featureWeight.feature)' twice", "must name each feature once")
+            try Validation.requireData(featureWeight.weight.isFinite, "featureWeights",
+                                       "'\(featureWeight.feature)': \(featureWeight.weight)", "weights must be finite")
+            try Validation.requireData(weightOfFeature.updateValue(featureWeight, forKey: featureWeight.feature) == nil,
+                                       "featureWeights", "'\(featureWeight.feature)' twice", "must name each feature once")
         }
         let known = Set(featureNames)
         if let unknown = featureWeights.first(where: { !known.contains($0.feature) }) {
-            throw .invalidParameter(name: "featureWeights", value: "'\(unknown.feature)'",
-                                    requirement: "must name only the preprocessor's output features")
+            throw .invalidData(what: "featureWeights", value: "'\(unknown.feature)'",
+                               requirement: "must name only the preprocessor's output features")
         }
         var columns: [ColumnWeight] = []
         for column in encoding.columns {
             var features: [FeatureWeight] = []
             for name in column.featureNames {
                 guard let featureWeight = weightOfFeature[name] else {
-                    throw .invalidParameter(name: "featureWeights", value: "no weight for '\(name)'",
-                                            requirement: "must give a weight to every output feature")
+                    throw .invalidData(what: "featureWeights", value: "no weight for '\(name)'",
+                                       requirement: "must give a weight to every output feature")
                 }
                 features.append(featureWeight)
             }

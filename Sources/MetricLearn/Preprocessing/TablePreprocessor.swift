@@ -27,7 +27,7 @@ public struct TablePreprocessor: Sendable, Hashable, Codable {
 
     /// The rows of `table` imputed, then encoded.
     ///
-    /// - Throws: `invalidParameter` (named `columns`) unless `table` has the training columns, in
+    /// - Throws: `invalidData` (named `columns`) unless `table` has the training columns, in
     ///   order and of the same kinds; `missingValue` for a missing cell when nothing imputes it.
     public func transform(_ table: RawTable) throws(MetricLearnError) -> FeatureTable {
         try encoding.transform(try imputation?.transform(table) ?? table)

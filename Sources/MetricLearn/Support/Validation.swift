@@ -76,8 +76,14 @@ enum Validation {
     static func requireDistinct(_ names: [String], kind: String) throws(MetricLearnError) {
         var seen = Set<String>()
         for name in names where !seen.insert(name).inserted {
-            throw .invalidParameter(name: kind, value: "'\(name)' twice", requirement: "names must be distinct")
+            throw .invalidData(what: kind, value: "'\(name)' twice", requirement: "names must be distinct")
         }
+    }
+
+    /// Throws `invalidData` (the data `what` is at fault) unless `isValid`.
+    static func requireData(_ isValid: Bool, _ what: String, _ value: some CustomStringConvertible,
+                            _ requirement: String) throws(MetricLearnError) {
+        guard isValid else { throw .invalidData(what: what, value: value.description, requirement: requirement) }
     }
 
     /// Throws `invalidParameter` unless `isValid`.

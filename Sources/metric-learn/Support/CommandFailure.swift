@@ -43,18 +43,12 @@ extension CommandFailure {
             self.init(message: "\(filePath): \(reason)", exitCode: role == .output ? .cannotCreate : .noInput)
         case let .modelFile(reason):
             self.init(message: "\(place)not a valid model file: \(reason)", exitCode: .dataError)
-        case let .invalidParameter(name, value, requirement) where !Self.dataParameterNames.contains(name):
+        case let .invalidParameter(name, value, requirement):
             self.init(message: "invalid --\(options[name] ?? name.kebabCased) \(value): \(requirement)", exitCode: .usage)
         default:
             self.init(message: "\(place)\(error)", exitCode: .dataError)
         }
     }
-
-    /// Parameter names that describe data rather than an option: `x` (features on a scale a learner cannot
-    /// work at), `constraints` (ITML pairs that all join identical rows) and `columns` (a table without the
-    /// columns a preprocessor expects) come from the data file too.
-    private static let dataParameterNames: Set<String> = ["labels", "featureNames", "classNames", "x", "constraints",
-                                                           "columns"]
 }
 
 /// Runs `body`, turning a `MetricLearnError` into a `CommandFailure` about the file at `path`

@@ -39,26 +39,26 @@ import Testing
     }
 
     @Test func featureNamesMustNameEachColumnOnce() {
-        #expect(throws: MetricLearnError.invalidParameter(name: "featureNames", value: "3 names",
-                                                          requirement: "must name each of the 2 feature columns once")) {
+        #expect(throws: MetricLearnError.invalidData(what: "featureNames", value: "3 names",
+                                                     requirement: "must name each of the 2 feature columns once")) {
             try Dataset(features: features, labels: [0, 1, 0, 1], classNames: ["a", "b"], featureNames: ["x", "y", "z"])
         }
-        #expect(throws: MetricLearnError.invalidParameter(name: "featureNames", value: "'x' twice",
-                                                          requirement: "names must be distinct")) {
+        #expect(throws: MetricLearnError.invalidData(what: "featureNames", value: "'x' twice",
+                                                     requirement: "names must be distinct")) {
             try Dataset(features: features, labels: [0, 1, 0, 1], classNames: ["a", "b"], featureNames: ["x", "x"])
         }
     }
 
     @Test func classNamesMustBeDistinct() {
-        #expect(throws: MetricLearnError.invalidParameter(name: "classNames", value: "'a' twice",
-                                                          requirement: "names must be distinct")) {
+        #expect(throws: MetricLearnError.invalidData(what: "classNames", value: "'a' twice",
+                                                     requirement: "names must be distinct")) {
             try Dataset(features: features, labels: [0, 1, 0, 1], classNames: ["a", "a"], featureNames: ["x", "y"])
         }
     }
 
     @Test(arguments: [-1, 2]) func labelsMustIndexClassNames(label: Int) {
-        #expect(throws: MetricLearnError.invalidParameter(
-            name: "labels", value: String(label), requirement: "must be a class index in 0..<2 (one per class name)")) {
+        #expect(throws: MetricLearnError.invalidData(
+            what: "labels", value: String(label), requirement: "must be a class index in 0..<2 (one per class name)")) {
             try Dataset(features: features, labels: [0, 1, label, 1], classNames: ["a", "b"], featureNames: ["x", "y"])
         }
     }

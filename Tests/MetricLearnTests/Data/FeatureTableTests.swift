@@ -6,8 +6,8 @@ import Testing
     @Test func validatingInitializer() throws {
         let table = try FeatureTable(features: Matrix(rows: [[1, 2]]), featureNames: ["a", "b"])
         #expect(table.sampleCount == 1 && table.featureCount == 2)
-        #expect(throws: MetricLearnError.invalidParameter(name: "featureNames", value: "1 names",
-                                                          requirement: "must name each of the 2 feature columns once")) {
+        #expect(throws: MetricLearnError.invalidData(what: "featureNames", value: "1 names",
+                                                     requirement: "must name each of the 2 feature columns once")) {
             try FeatureTable(features: Matrix(rows: [[1, 2]]), featureNames: ["a"])
         }
     }

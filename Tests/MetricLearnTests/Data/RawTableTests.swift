@@ -16,12 +16,12 @@ import Testing
 
     @Test func initializerErrors() {
         #expect(throws: MetricLearnError.emptyInput(what: "no columns")) { try RawTable(columns: []) }
-        #expect(throws: MetricLearnError.invalidParameter(name: "columns", value: "'c' with 2 cells",
-                                                          requirement: "every column needs 3 cells, as 'x'")) {
+        #expect(throws: MetricLearnError.invalidData(what: "columns", value: "'c' with 2 cells",
+                                                     requirement: "every column needs 3 cells, as 'x'")) {
             try RawTable(columns: [columns[0], RawColumn(name: "c", categories: ["a", "b"])])
         }
-        #expect(throws: MetricLearnError.invalidParameter(name: "column names", value: "'x' twice",
-                                                          requirement: "names must be distinct")) {
+        #expect(throws: MetricLearnError.invalidData(what: "column names", value: "'x' twice",
+                                                     requirement: "names must be distinct")) {
             try RawTable(columns: [columns[0], RawColumn(name: "x", categories: ["a", "b", "c"])])
         }
         #expect(throws: MetricLearnError.nonFiniteValue(row: 1, column: 1)) {
@@ -63,8 +63,8 @@ import Testing
         #expect(throws: MetricLearnError.labelCountMismatch(sampleCount: 10, labelCount: 1)) {
             try RawDataset(table: table, labels: [0], classNames: ["a"])
         }
-        #expect(throws: MetricLearnError.invalidParameter(name: "labels", value: "2",
-                                                          requirement: "must be a class index in 0..<2 (one per class name)")) {
+        #expect(throws: MetricLearnError.invalidData(what: "labels", value: "2",
+                                                     requirement: "must be a class index in 0..<2 (one per class name)")) {
             try RawDataset(table: table, labels: labels.map { $0 * 2 }, classNames: ["a", "b"])
         }
         #expect(try JSONDecoder().decode(RawDataset.self, from: JSONEncoder().encode(raw)) == raw)

@@ -86,8 +86,8 @@ struct PipelineTablePreprocessingTests {
         let fromRaw = try crossValidate(plain, try RawDataset(wine), folds: 3, seed: 1)
         let fromDataset = try crossValidate(plain, wine, folds: 3, seed: 1)
         #expect(fromRaw.folds.map(\.accuracy) == fromDataset.folds.map(\.accuracy))
-        #expect(throws: MetricLearnError.invalidParameter(
-            name: "columns", value: "'island' categorical",
+        #expect(throws: MetricLearnError.invalidData(
+            what: "columns", value: "'island' categorical",
             requirement: "must be numeric without table preprocessing (a TablePreprocessing one-hot encodes categories)")) {
             try plain.fit(penguins)
         }

@@ -64,12 +64,12 @@ import Testing
         }
         #expect(throws: MetricLearnError.emptyInput(what: "no samples")) { try Imputer().fit(table.subset(rows: [])) }
         let imputation = try Imputer().fit(table)
-        #expect(throws: MetricLearnError.invalidParameter(name: "columns", value: "'c', 'x'",
-                                                          requirement: "must be the columns seen at fit time, in order: 'x', 'c'")) {
+        #expect(throws: MetricLearnError.invalidData(what: "columns", value: "'c', 'x'",
+                                                     requirement: "must be the columns seen at fit time, in order: 'x', 'c'")) {
             try imputation.transform(RawTable(columns: table.columns.reversed()))
         }
-        #expect(throws: MetricLearnError.invalidParameter(name: "columns", value: "'c' numeric",
-                                                          requirement: "must be categorical, as at fit time")) {
+        #expect(throws: MetricLearnError.invalidData(what: "columns", value: "'c' numeric",
+                                                     requirement: "must be categorical, as at fit time")) {
             try imputation.transform(RawTable(columns: [table.columns[0], RawColumn(name: "c", numbers: [1, 2, 3, 4, 5])]))
         }
     }

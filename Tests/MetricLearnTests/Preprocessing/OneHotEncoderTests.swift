@@ -46,16 +46,16 @@ import Testing
 
     @Test func clashingFeatureNamesAreAnError() throws {
         let table = try RawTable(columns: [RawColumn(name: "c=a", numbers: [1]), RawColumn(name: "c", categories: ["a"])])
-        #expect(throws: MetricLearnError.invalidParameter(name: "featureNames", value: "'c=a' twice",
-                                                          requirement: "names must be distinct")) {
+        #expect(throws: MetricLearnError.invalidData(what: "featureNames", value: "'c=a' twice",
+                                                     requirement: "names must be distinct")) {
             try OneHotEncoder().fit(table)
         }
     }
 
     @Test func transformChecksColumns() throws {
         let encoding = try OneHotEncoder().fit(train)
-        #expect(throws: MetricLearnError.invalidParameter(name: "columns", value: "'size', 'island'",
-                                                          requirement: "must be the columns seen at fit time, in order: 'size', 'island', 'sex'")) {
+        #expect(throws: MetricLearnError.invalidData(what: "columns", value: "'size', 'island'",
+                                                     requirement: "must be the columns seen at fit time, in order: 'size', 'island', 'sex'")) {
             try encoding.transform(RawTable(columns: Array(train.columns.prefix(2))))
         }
     }

@@ -188,20 +188,20 @@ import Testing
     @Test func featureWeightErrors() throws {
         let (preprocessor, _, _) = try fitted()
         let weights = preprocessor.featureNames.map { FeatureWeight(feature: $0, weight: 1) }
-        #expect(throws: MetricLearnError.invalidParameter(name: "featureWeights", value: "no weight for 'sex=male'",
-                                                          requirement: "must give a weight to every output feature")) {
+        #expect(throws: MetricLearnError.invalidData(what: "featureWeights", value: "no weight for 'sex=male'",
+                                                     requirement: "must give a weight to every output feature")) {
             try preprocessor.columnWeights(Array(weights.dropLast()))
         }
-        #expect(throws: MetricLearnError.invalidParameter(name: "featureWeights", value: "'island'",
-                                                          requirement: "must name only the preprocessor's output features")) {
+        #expect(throws: MetricLearnError.invalidData(what: "featureWeights", value: "'island'",
+                                                     requirement: "must name only the preprocessor's output features")) {
             try preprocessor.columnWeights(weights + [FeatureWeight(feature: "island", weight: 1)])
         }
-        #expect(throws: MetricLearnError.invalidParameter(name: "featureWeights", value: "'sex=male' twice",
-                                                          requirement: "must name each feature once")) {
+        #expect(throws: MetricLearnError.invalidData(what: "featureWeights", value: "'sex=male' twice",
+                                                     requirement: "must name each feature once")) {
             try preprocessor.columnWeights(weights + [weights[8]])
         }
-        #expect(throws: MetricLearnError.invalidParameter(name: "featureWeights", value: "'sex=male': nan",
-                                                          requirement: "weights must be finite")) {
+        #expect(throws: MetricLearnError.invalidData(what: "featureWeights", value: "'sex=male': nan",
+                                                     requirement: "weights must be finite")) {
             try preprocessor.columnWeights(Array(weights.dropLast()) + [FeatureWeight(feature: "sex=male", weight: .nan)])
         }
     }

@@ -163,8 +163,8 @@ struct HostileFile: Sendable, CustomTestStringConvertible {
         #expect(throws: MetricLearnError.labelCountMismatch(sampleCount: 3, labelCount: 2)) {
             try Dataset(features: x, labels: [0, 1], classNames: ["a", "b"], featureNames: ["u", "v"])
         }
-        #expect(throws: MetricLearnError.invalidParameter(name: "labels", value: "2",
-                                                          requirement: "must be a class index in 0..<2 (one per class name)")) {
+        #expect(throws: MetricLearnError.invalidData(what: "labels", value: "2",
+                                                     requirement: "must be a class index in 0..<2 (one per class name)")) {
             try Dataset(features: x, labels: [0, 1, 2], classNames: ["a", "b"], featureNames: ["u", "v"])
         }
     }

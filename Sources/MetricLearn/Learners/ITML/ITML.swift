@@ -25,7 +25,8 @@ public struct ITML: MetricLearner {
 
     /// The squared-distance thresholds of the constraints.
     public enum Bounds: Sendable, Hashable, Codable {
-        /// The 5th and 95th percentiles of the squared prior distances of the constrained pairs.
+        /// The 5th and 95th percentiles of the prior distances √(vᵀM₀v) of the constrained pairs, used as bounds
+        /// on squared distances (metric-learn's use of its percentiles).
         case automatic
         /// Similar pairs should have squared distance ≤ `lower`, dissimilar pairs ≥ `upper` (0 < lower ≤ upper).
         case given(lower: Double, upper: Double)
