@@ -2,7 +2,7 @@
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build test demo docs docs-check docs-reference bench bench-quick bench-peers bench-knn-peer clean fuzz fuzz-smoke fuzz-build sanitize
+.PHONY: deps build test test-internal-checks demo docs docs-check docs-reference bench bench-quick bench-peers bench-knn-peer clean fuzz fuzz-smoke fuzz-build sanitize
 
 ## deps: install LAPACKE + OpenBLAS with apt, only when pkg-config cannot find lapacke
 deps:
@@ -19,6 +19,15 @@ build: deps
 ## test: the whole test suite
 test: deps
 	$(SWIFT) test
+
+## test-internal-checks: the library's tests (LinearAlgebra, Optimization, MetricLearn) with the invariant checks under
+##        `#if METRICLEARN_INTERNAL_CHECKS` compiled in (every one is in L-BFGS: stored-pair curvature, monotone
+##        objective, strong Wolfe step; these tests reach each of them hundreds of times). The CLI, example, docs and
+##        benchmark tests run the same library code in processes and add nothing to the checks. CI runs it.
+CHECKS_FLAGS := --scratch-path .build-checks -Xswiftc -DMETRICLEARN_INTERNAL_CHECKS
+test-internal-checks: deps
+	$(SWIFT) build --product MetricLearnPackageTests $(CHECKS_FLAGS)
+	$(SWIFT) test --skip-build $(CHECKS_FLAGS) --filter '^(LinearAlgebraTests|OptimizationTests|MetricLearnTests)\.'
 
 ## demo: cross-validate every learner on the bundled wine data; writes ./nca-embedding.svg
 demo: deps

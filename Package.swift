@@ -2,8 +2,8 @@
 //
 // MetricLearn: classical metric learning on tabular data, on LAPACKE + OpenBLAS.
 //
-// Internal invariant checks can be compiled in with
-//   swift build -Xswiftc -DMETRICLEARN_INTERNAL_CHECKS
+// Internal invariant checks (`#if METRICLEARN_INTERNAL_CHECKS`) are compiled in and tested by
+// `make test-internal-checks` (-Xswiftc -DMETRICLEARN_INTERNAL_CHECKS, scratch path .build-checks).
 
 import PackageDescription
 
@@ -31,7 +31,7 @@ let package = Package(
             ]
         ),
         .target(name: "LinearAlgebra", dependencies: ["_CLAPACK"]),
-        .target(name: "Optimization", dependencies: ["LinearAlgebra"]),
+        .target(name: "Optimization"),
         .executableTarget(
             name: "metric-learn",
             dependencies: [

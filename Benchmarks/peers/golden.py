@@ -217,6 +217,72 @@ def part_itml():
     }
 
 
+def part_itml_bounds():
+    import warnings
+
+    import numpy as np
+    from metric_learn import ITML, ITML_Supervised
+
+    def pair_percentiles(x, pairs):
+        """The 5th/95th percentiles of the Euclidean distances of the pairs whose rows differ."""
+        distances = np.linalg.norm(x[pairs[:, 0]] - x[pairs[:, 1]], axis=1)
+        return np.percentile(distances[distances > 0], (5, 95))
+
+    def case(x, y, rng_seed, count_each, extra_pairs=()):
+        pairs = _itml_pairs(y, np.random.default_rng(rng_seed), count_each)
+        labels = [1] * count_each + [-1] * count_each
+        for pair, label in extra_pairs:
+            pairs.append(list(pair))
+            labels.append(label)
+        pairs_array = np.asarray(pairs)
+        tuples = x[pairs_array]
+        unique_rows = np.unique(np.vstack(tuples), axis=0)
+        square = np.sqrt(((unique_rows[:, None, :] - unique_rows[None, :, :]) ** 2).sum(-1))
+        rule = np.percentile(square, (5, 95))
+        bounds = {}
+        for prior in ("identity", "covariance"):
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                itml = ITML(max_iter=1, prior=prior).fit(tuples, np.asarray(labels))
+            bounds[prior] = np.asarray(itml.bounds_, dtype=float).tolist()
+            _close(bounds[prior], rule, 1e-12, "metric-learn ITML bounds_ (prior %s) re-derivation" % prior)
+        return {
+            "rngSeed": rng_seed, "countEach": count_each, "extraPairs": [list(pair) for pair, _ in extra_pairs],
+            "pairs": pairs, "pairLabels": labels,
+            "uniqueRowsInPairs": int(len(unique_rows)),
+            "metricLearnBounds": bounds["identity"],
+            "metricLearnBoundsCovariancePrior": bounds["covariance"],
+            "constrainedPairPercentiles": pair_percentiles(x, pairs_array).tolist(),
+        }
+
+    def supervised(x, y):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return ITML_Supervised(max_iter=1, random_state=0).fit(x, y)
+
+    iris_raw, iris_y, _, _ = _iris()
+    wine_raw, wine_y, _, _ = _wine()
+    iris_std, iris_scaler = _standardized(iris_raw)
+    wine_std, wine_scaler = _standardized(wine_raw)
+    return {
+        "cases": {
+            "irisStandardized": dict(case(iris_std, iris_y, 0, 60), data="iris", features="standardized"),
+            "wineStandardized": dict(case(wine_std, wine_y, 0, 60), data="wine", features="standardized"),
+            # iris rows 101 and 142 are identical: the extra similar pair joins them.
+            "irisRaw": dict(case(iris_raw, iris_y, 1, 100, extra_pairs=(((101, 142), 1),)),
+                            data="iris", features="raw"),
+        },
+        "supervisedBounds": {name: np.asarray(fitted.bounds_, dtype=float).tolist() for name, fitted in (
+            ("irisStandardized", supervised(iris_std, iris_y)), ("wineStandardized", supervised(wine_std, wine_y)))},
+        "standardScalers": {
+            "iris": {"mean": iris_scaler.mean_.tolist(), "scale": iris_scaler.scale_.tolist()},
+            "wine": {"mean": wine_scaler.mean_.tolist(), "scale": wine_scaler.scale_.tolist()},
+        },
+        "pairSource": "as itml_iris.json's pairSource, with numpy default_rng(rngSeed) and countEach pairs of each "
+                      "kind, then extraPairs appended",
+    }
+
+
 def part_lmnn():
     import numpy as np
     from sklearn.preprocessing import StandardScaler
@@ -415,6 +481,7 @@ PARTS = {
     "whitening-sklearn": ("sklearn", part_whitening_sklearn),
     "nca": ("sklearn", part_nca),
     "itml": ("metric-learn", part_itml),
+    "itml-bounds": ("metric-learn", part_itml_bounds),
     "lmnn": ("sklearn", part_lmnn),
     "metrics": ("sklearn", part_metrics),
     "knn": ("sklearn", part_knn),
@@ -460,6 +527,21 @@ DESCRIPTIONS = {
         "conv = sum|lambda_old - lambda| / (||lambda|| + ||lambda_old||) and it stops when conv < tol. nIter is "
         "metric-learn's n_iter_, the 0-based index of the last sweep (sweeps = nIter + 1). M is "
         "get_mahalanobis_matrix(); pairSquaredDistances are the constraint pairs' squared distances under M."),
+    "itml_bounds": (
+        "metric-learn 0.7.0 ITML's automatic bounds (bounds_ after fit(X[pairs], pairLabels) with bounds=None; "
+        "max_iter=1 as only bounds_ is recorded, it is set before the first sweep). Cases: irisStandardized and "
+        "wineStandardized (features standardized: StandardScaler on all rows, standardScalers) and irisRaw (features "
+        "raw, unscaled; iris rows 101 and 142 "
+        "are identical and extraPairs joins them as a similar pair). pairs are row indices, pairLabels +1 similar / "
+        "-1 dissimilar. metric-learn's rule, re-derived here with numpy and checked to 1e-12: U = np.unique of the "
+        "pair endpoint rows (identical rows collapse: uniqueRowsInPairs), bounds_ = np.percentile of the FULL square "
+        "matrix of Euclidean (not squared) distances between the rows of U, diagonal zeros and both triangles "
+        "included, (5, 95), linear interpolation; it ignores the prior (metricLearnBoundsCovariancePrior, with "
+        "prior='covariance', is the same). constrainedPairPercentiles is a different rule, computed with numpy: "
+        "np.percentile of the Euclidean distances of the constrained pairs themselves, one per pair (a pair drawn "
+        "twice counts twice), pairs of identical rows left out, (5, 95). supervisedBounds are bounds_ of "
+        "ITML_Supervised(random_state=0) (its own sampled constraints, 20 c^2 of each kind for c classes) on the "
+        "standardized tables. Both bounds bound SQUARED Mahalanobis distances in ITML."),
     "lmnn_small": (
         "PyLMNN 1.6.4 LargeMarginNearestNeighbor objective on 30 iris rows (irisRows: 0-9, 50-59, 100-109), "
         "standardized with the mean/population std of those 30 rows (X is stored), k=3, weight_push_loss mu=0.5. "
@@ -518,6 +600,7 @@ FIXTURES = {
     "whitening_iris": (["whitening-metric-learn", "whitening-sklearn"], ["metric-learn"]),
     "nca_iris": (["nca"], []),
     "itml_iris": (["itml"], ["metric-learn"]),
+    "itml_bounds": (["itml-bounds"], ["metric-learn"]),
     "lmnn_small": (["lmnn"], ["pylmnn"]),
     "metrics": (["metrics"], []),
     "knn_iris": (["knn"], []),

@@ -3,15 +3,16 @@
 /// The `Matrix` products allocate their result. Hot loops that process data in row blocks and
 /// reuse their storage between iterations (NCA's blocked gradient, for instance) use this instead.
 /// A contiguous run of rows of a row-major matrix is itself a row-major matrix, so a block is a
-/// slice of a buffer (`UnsafeBufferPointer(rebasing:)`).
-public enum BufferProducts {
+/// slice of a buffer (`UnsafeBufferPointer(rebasing:)`). Package-internal: pointer-level plumbing for
+/// MetricLearn's kernels, not API.
+package enum BufferProducts {
     /// C ← α·op(A)·op(B) + β·C, where op(A) is m×k, op(B) is k×n and C is m×n.
     ///
     /// All three are dense and row-major with no padding: A is stored m×k (or k×m when
     /// `transposingA`), B is stored k×n (or n×k when `transposingB`). With β = 0, C's prior
     /// contents are ignored.
     /// - Precondition: each buffer holds at least the elements its shape needs.
-    public static func multiply(
+    package static func multiply(
         _ a: UnsafeBufferPointer<Double>, transposingA: Bool = false,
         _ b: UnsafeBufferPointer<Double>, transposingB: Bool = false,
         into c: UnsafeMutableBufferPointer<Double>,

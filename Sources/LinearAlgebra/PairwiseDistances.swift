@@ -1,14 +1,14 @@
 /// Squared Euclidean distances between the rows of two matrices, computed in row blocks.
 ///
 /// Each block is ‖a‖² + ‖b‖² − 2·A_block·Bᵀ through one `dgemm`, clamped at 0 (the expansion can
-/// round to tiny negatives). Memory is O(blockRowCount · references.rowCount): the full n×n matrix
-/// is never formed unless a caller asks for it with `squaredEuclidean(_:_:)`.
+/// round to tiny negatives). MetricLearn's searches stream the blocks (package-internal `forEachBlock`,
+/// O(blockRowCount · references.rowCount) memory); `squaredEuclidean(_:_:)` returns the whole matrix.
 public enum PairwiseDistances {
     /// Block budget in elements (4 Mi doubles = 32 MiB).
-    public static let defaultBlockElementBudget = 1 << 22
+    package static let defaultBlockElementBudget = 1 << 22
 
     /// A block height that keeps one block within `defaultBlockElementBudget` elements.
-    public static func defaultBlockRowCount(referenceCount: Int) -> Int {
+    package static func defaultBlockRowCount(referenceCount: Int) -> Int {
         max(1, defaultBlockElementBudget / max(1, referenceCount))
     }
 
@@ -17,7 +17,7 @@ public enum PairwiseDistances {
     ///
     /// The buffer handed to `body` is reused between calls and valid only during the call.
     /// - Precondition: both matrices have the same column count.
-    public static func forEachBlock<E: Error>(
+    package static func forEachBlock<E: Error>(
         queries: Matrix, references: Matrix, blockRowCount: Int? = nil,
         _ body: (_ rows: Range<Int>, _ squaredDistances: UnsafeBufferPointer<Double>) throws(E) -> Void
     ) throws(E) {
@@ -59,7 +59,7 @@ public enum PairwiseDistances {
 
     /// The full matrix of squared distances (queries.rowCount × references.rowCount).
     ///
-    /// Use for small inputs only; large problems should stream blocks with `forEachBlock`.
+    /// Use for small inputs: the result holds every pair.
     public static func squaredEuclidean(_ queries: Matrix, _ references: Matrix) -> Matrix {
         var result = Matrix(rowCount: queries.rowCount, columnCount: references.rowCount)
         let n = references.rowCount

@@ -27,25 +27,21 @@ struct ClassificationMetricsTests {
     func golden(name: String) throws {
         let golden = try MetricsFixture(name)
         #expect(try ClassificationMetrics.accuracy(trueLabels: golden.truth, predictedLabels: golden.predicted)
-                == Fixture.number(golden.values["accuracy"]))
+                == (try golden.values.number("accuracy")))
         let balanced = try ClassificationMetrics.balancedAccuracy(trueLabels: golden.truth, predictedLabels: golden.predicted)
-        #expect(abs(balanced - Fixture.number(golden.values["balancedAccuracy"])) < 1e-15)
+        #expect(abs(balanced - (try golden.values.number("balancedAccuracy"))) < 1e-15)
     }
 }
 
 /// One case of `Fixtures/metrics.json` (scikit-learn 1.9.1 metrics on fixed label vectors).
 struct MetricsFixture {
-    let values: [String: Any]
+    let values: Fixture
     let truth: [Int]
     let predicted: [Int]
 
     init(_ name: String) throws {
-        let cases = try #require(try Fixture.load("metrics")["cases"] as? [String: Any])
-        values = try #require(cases[name] as? [String: Any])
-        truth = Fixture.vector(values["yTrue"]).map { Int($0) }
-        predicted = Fixture.vector(values["yPred"]).map { Int($0) }
+        values = try Fixture("metrics").object("cases").object(name)
+        truth = try values.integers("yTrue")
+        predicted = try values.integers("yPred")
     }
-
-    /// A nested object such as "macro" or "perClass".
-    func object(_ key: String) -> [String: Any] { values[key] as? [String: Any] ?? [:] }
 }

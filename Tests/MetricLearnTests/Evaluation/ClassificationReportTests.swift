@@ -8,24 +8,24 @@ struct ClassificationReportTests {
     func golden(name: String) throws {
         let golden = try MetricsFixture(name)
         let report = try ClassificationReport(trueLabels: golden.truth, predictedLabels: golden.predicted)
-        #expect(report.confusionMatrix.counts == Fixture.matrix(golden.values["confusionMatrix"]).map { $0.map { Int($0) } })
-        let perClass = golden.object("perClass")
+        #expect(report.confusionMatrix.counts == (try golden.values.integerRows("confusionMatrix")))
+        let perClass = try golden.values.object("perClass")
         for (key, values) in [("precision", report.perClass.map(\.precision)), ("recall", report.perClass.map(\.recall)),
                               ("f1", report.perClass.map(\.f1))] {
-            let expected = Fixture.vector(perClass[key])
+            let expected = try perClass.vector(key)
             #expect(expected.count == values.count)
             for (value, reference) in zip(values, expected) { #expect(abs(value - reference) < 1e-15, "\(key)") }
         }
-        #expect(report.perClass.map(\.support) == Fixture.vector(perClass["support"]).map { Int($0) })
+        #expect(report.perClass.map(\.support) == (try perClass.integers("support")))
         for (key, scores) in [("macro", report.macroAverage), ("weighted", report.weightedAverage)] {
-            let expected = golden.object(key)
-            #expect(abs(scores.precision - Fixture.number(expected["precision"])) < 1e-15, "\(key)")
-            #expect(abs(scores.recall - Fixture.number(expected["recall"])) < 1e-15, "\(key)")
-            #expect(abs(scores.f1 - Fixture.number(expected["f1"])) < 1e-15, "\(key)")
+            let expected = try golden.values.object(key)
+            #expect(abs(scores.precision - (try expected.number("precision"))) < 1e-15, "\(key)")
+            #expect(abs(scores.recall - (try expected.number("recall"))) < 1e-15, "\(key)")
+            #expect(abs(scores.f1 - (try expected.number("f1"))) < 1e-15, "\(key)")
             #expect(scores.support == golden.truth.count)
         }
-        #expect(report.accuracy == Fixture.number(golden.values["accuracy"]))
-        #expect(report.description == golden.values["classificationReport"] as? String)
+        #expect(report.accuracy == (try golden.values.number("accuracy")))
+        #expect(report.description == (try golden.values.string("classificationReport")))
     }
 
     @Test("layout: long class names widen the name column; digits sets the decimals")

@@ -6,8 +6,7 @@ import MetricLearn
 /// (`nil`: Euclidean). Returns the mean fold accuracy (`cross_val_score(...).mean()`).
 func protocolAccuracy(of learner: LearnerConfiguration?, on datasetName: String) throws -> Double {
     let dataset = datasetName == "iris" ? try Dataset.iris : try Dataset.wine
-    let reference = try Fixture.load("cv_reference")
-    let recorded = ((reference["datasets"] as? [String: Any])?[datasetName] as? [String: Any])?["folds"] as? [[Int]] ?? []
+    let recorded = try Fixture("cv_reference").object("datasets").object(datasetName).integerRows("folds")
     let splits = try recorded.map { test throws(MetricLearnError) in
         try StratifiedKFold.Fold(testIndices: test, sampleCount: dataset.sampleCount)
     }
@@ -18,9 +17,8 @@ func protocolAccuracy(of learner: LearnerConfiguration?, on datasetName: String)
 /// A peer's mean accuracy under the same protocol and folds, as recorded in `cv_reference.json`
 /// (`sklearn-nca`, `ml-covariance`, `ml-lmnn`, `ml-itml`, `pylmnn-lmnn`, `relieff`, `euclidean`).
 func peerAccuracy(_ method: String, on datasetName: String) throws -> Double {
-    let reference = try Fixture.load("cv_reference")
-    let methods = ((reference["datasets"] as? [String: Any])?[datasetName] as? [String: Any])?["methods"] as? [String: Any]
-    return Fixture.number((methods?[method] as? [String: Any])?["accuracyMean"])
+    try Fixture("cv_reference").object("datasets").object(datasetName).object("methods").object(method)
+        .number("accuracyMean")
 }
 
 /// The columns of `x` standardised with their own means and population standard deviations.

@@ -95,8 +95,7 @@ import Testing
     /// classes (59/71/48) are close to balanced, so the weights differ by at most 0.019 (measured) and the
     /// ranking agrees except features 0 and 5 (ranks 4 and 6), whose scores are within 0.005 of each other.
     @Test func reliefFAgreesWithSkrebateUpToClassPriors() throws {
-        let fixture = try Fixture.load("relieff_wine")
-        let expected = Fixture.vector(fixture["featureImportances"])
+        let expected = try Fixture("relieff_wine").vector("featureImportances")
         let weights = x.reliefFWeights(labels: y, neighborCount: 10)
         #expect(expected.count == 13)
         #expect(zip(weights, expected).allSatisfy { abs($0 - $1) <= 0.02 })

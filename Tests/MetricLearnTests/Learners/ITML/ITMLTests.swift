@@ -60,24 +60,22 @@ import Testing
     /// update rule or one sweep more or less changes (about 1e-4 relative).
     @Test(arguments: ["defaultBounds", "explicitBounds"])
     func matchesMetricLearnOnIris(run: String) throws {
-        let fixture = try Fixture.load("itml_iris")
+        let fixture = try Fixture("itml_iris")
         let iris = try Dataset.iris
         let scaling = try StandardScaler().fit(iris.features)
-        #expect(zip(scaling.means, Fixture.vector((fixture["standardScaler"] as? [String: Any])?["mean"]))
-            .allSatisfy { abs($0 - $1) < 1e-14 })
+        let means = try fixture.object("standardScaler").vector("mean")
+        #expect(means.count == scaling.means.count && zip(scaling.means, means).allSatisfy { abs($0 - $1) < 1e-14 })
         let x = try scaling.transform(iris.features)
-        let pairs = Fixture.matrix(fixture["pairs"]).map { (Int($0[0]), Int($0[1])) }
-        let pairLabels = Fixture.vector(fixture["pairLabels"])
-        let constraints = PairConstraints(similar: pairs.indices.filter { pairLabels[$0] == 1 }.map { pairs[$0] },
-                                          dissimilar: pairs.indices.filter { pairLabels[$0] == -1 }.map { pairs[$0] })
+        let constraints = try PairConstraints(fixture: fixture)
         #expect(constraints.similar.count == 60 && constraints.dissimilar.count == 60)
 
-        let reference = try #require((fixture["runs"] as? [String: Any])?[run] as? [String: Any])
-        let bounds = Fixture.vector(reference["bounds"])
+        let reference = try fixture.object("runs").object(run)
+        let bounds = try reference.vector("bounds")
+        try #require(bounds.count == 2)
         let metric = try ITML(bounds: .given(lower: bounds[0], upper: bounds[1])).fit(x, constraints: constraints)
-        let expected = Matrix(rows: Fixture.matrix(reference["M"]))
+        let expected = Matrix(rows: try reference.matrix("M"))
         #expect(metric.mahalanobisMatrix.maxAbsoluteDifference(from: expected) <= 1e-9 * expected.frobeniusNorm)
-        #expect(metric.report.iterations == Int(Fixture.number(reference["sweeps"])))
+        #expect(metric.report.iterations == (try reference.integer("sweeps")))
         #expect(metric.report.didConverge)
     }
 
@@ -231,5 +229,17 @@ import Testing
         let iris = try Dataset.iris
         let metric = try ITML(prior: .covariance).fit(iris.features, labels: iris.labels)
         #expect(metric.mahalanobisMatrix.isFinite)
+    }
+}
+
+extension PairConstraints {
+    /// The `pairs` (row indices) and `pairLabels` (+1 similar, −1 dissimilar) of an ITML fixture object.
+    init(fixture: Fixture) throws {
+        let pairs = try fixture.integerRows("pairs"), labels = try fixture.integers("pairLabels")
+        try #require(pairs.count == labels.count && pairs.allSatisfy { $0.count == 2 })
+        try #require(labels.allSatisfy { $0 == 1 || $0 == -1 })
+        let tuples = pairs.map { ($0[0], $0[1]) }
+        self.init(similar: tuples.indices.filter { labels[$0] == 1 }.map { tuples[$0] },
+                  dissimilar: tuples.indices.filter { labels[$0] == -1 }.map { tuples[$0] })
     }
 }

@@ -44,29 +44,29 @@ import Testing
     /// μ·(PyLMNN's loss), PyLMNN scaling the objective by 1/μ.
     @Test(arguments: ["identity", "random4x4"])
     func matchesThePyLMNNFixture(point: String) throws {
-        let fixture = try Fixture.load("lmnn_small")
-        let x = Matrix(rows: Fixture.matrix(fixture["X"]))
-        let labels = Fixture.vector(fixture["y"]).map { Int($0) }
-        let targets = Fixture.matrix(fixture["targetNeighbors"]).flatMap { $0.map { Int($0) } }
+        let fixture = try Fixture("lmnn_small")
+        let x = Matrix(rows: try fixture.matrix("X"))
+        let labels = try fixture.integers("y")
+        let targets = try fixture.integerRows("targetNeighbors").flatMap { $0 }
         #expect(LMNN.targetNeighbors(in: x, labels: labels, count: 3) == targets)
 
-        let reference = try #require((fixture["points"] as? [String: Any])?[point] as? [String: Any])
-        let all = try #require(reference["allTriplets"] as? [String: Any])
-        let components = Matrix(rows: Fixture.matrix(reference["L"]))
+        let reference = try fixture.object("points").object(point)
+        let all = try reference.object("allTriplets")
+        let components = Matrix(rows: try reference.matrix("L"))
         let objective = LMNNObjective(x: x, labels: labels, targets: targets, neighborCount: 3,
                                       componentCount: 4, pushWeight: 0.5, loss: .hinge)
-        #expect(objective.statistics(at: components.elements).activeTriplets == Int(Fixture.number(all["activeTriplets"])))
+        #expect(objective.statistics(at: components.elements).activeTriplets == (try all.integer("activeTriplets")))
 
         let hinge = evaluate(x, labels: labels, targets: targets, neighborCount: 3, components: components)
-        let textbookLoss = Fixture.number(all["textbookLoss"])
-        let textbookGradient = Fixture.matrix(all["textbookGradient"]).flatMap { $0 }
+        let textbookLoss = try all.number("textbookLoss")
+        let textbookGradient = try all.matrix("textbookGradient").flatMap { $0 }
         #expect(abs(hinge.value - textbookLoss) <= 1e-12 * textbookLoss)
         #expect(FiniteDifferences.relativeError(hinge.gradient, textbookGradient) <= 1e-12)
 
         let squared = evaluate(x, labels: labels, targets: targets, neighborCount: 3, components: components,
                                loss: .squaredHinge)
-        let pylmnnLoss = Fixture.number(all["pylmnnLoss"])
-        let pylmnnGradient = Fixture.matrix(all["pylmnnGradient"]).flatMap { $0 }
+        let pylmnnLoss = try all.number("pylmnnLoss")
+        let pylmnnGradient = try all.matrix("pylmnnGradient").flatMap { $0 }
         #expect(abs(squared.value - 0.5 * pylmnnLoss) <= 1e-12 * pylmnnLoss)
         #expect(FiniteDifferences.relativeError(squared.gradient, pylmnnGradient.map { 0.5 * $0 }) <= 1e-12)
     }

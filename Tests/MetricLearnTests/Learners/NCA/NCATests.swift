@@ -19,22 +19,22 @@ import Testing
     /// +Σpᵢ and its gradient, so ours (−Σpᵢ) must be exactly the negation.
     @Test(arguments: ["raw/identity", "raw/random2x4", "standardized/identity", "standardized/random2x4"])
     func lossAndGradientMatchScikitLearn(_ name: String) throws {
-        let fixture = try Fixture.load("nca_iris")
-        let cases = try #require(fixture["cases"] as? [String: Any])
-        let entry = try #require(cases[name] as? [String: Any])
+        let fixture = try Fixture("nca_iris")
+        let entry = try fixture.object("cases").object(name)
         var raw = iris.features
-        if entry["data"] as? String == "standardized" {
-            let scaler = try #require(fixture["standardScaler"] as? [String: Any])
-            let (mean, scale) = (Fixture.vector(scaler["mean"]), Fixture.vector(scaler["scale"]))
+        if try entry.string("data") == "standardized" {
+            let scaler = try fixture.object("standardScaler")
+            let (mean, scale) = (try scaler.vector("mean"), try scaler.vector("scale"))
+            try #require(mean.count == raw.columnCount && scale.count == raw.columnCount)
             raw = Matrix(rows: raw.rows.map { row in row.indices.map { (row[$0] - mean[$0]) / scale[$0] } })
         }
-        let components = Matrix(rows: Fixture.matrix(entry["L"]))
-        let expectedGradient = Fixture.matrix(entry["gradient"]).flatMap { $0 }
+        let components = Matrix(rows: try entry.matrix("L"))
+        let expectedGradient = try entry.matrix("gradient").flatMap { $0 }
         let objective = NCAObjective(x: raw, labels: y, componentCount: components.rowCount)
         var gradient = [Double](repeating: 0, count: objective.dimension)
         let value = objective.valueAndGradient(at: components.elements, gradient: &gradient)
 
-        let expectedLoss = Fixture.number(entry["loss"])
+        let expectedLoss = try entry.number("loss")
         #expect(abs(-value - expectedLoss) <= 1e-10 * expectedLoss)
         #expect(expectedGradient.count == gradient.count)
         #expect(FiniteDifferences.relativeError(gradient.map { -$0 }, expectedGradient) <= 1e-9)

@@ -106,3 +106,63 @@ import Testing
         #expect(accuracy >= (try peerAccuracy("ml-covariance", on: dataset)) - 0.01)
     }
 }
+
+/// metric-learn 0.7.0's `Covariance` and scikit-learn 1.9.1's Ledoit–Wolf on raw iris and wine
+/// (`Fixtures/whitening_iris.json`). L is unique only up to a rotation (and the order of equal eigenvalues),
+/// so the tests compare M = LᵀL and distances, never L.
+@Suite struct WhiteningGoldenTests {
+    private func load(_ name: String) throws -> (reference: Fixture, x: Matrix) {
+        let reference = try Fixture("whitening_iris").object(name)
+        let x = try (name == "iris" ? Dataset.iris : Dataset.wine).features
+        let means = try reference.vector("columnMeans")
+        try #require(means.count == x.columnCount)
+        #expect(zip(x.columnMeans(), means).allSatisfy { abs($0 - $1) <= 1e-13 * max(1, abs($1)) })
+        return (reference, x)
+    }
+
+    /// M is inv(np.cov(X)) (ddof 1) and metric-learn's M (scipy `pinvh`, re-formed as LᵀL), and the squared
+    /// distances between every two rows are metric-learn's. Measured: M within 6e-14 (max element / ‖M‖_F) of
+    /// numpy's inverse and 2e-12 (Frobenius, relative) of metric-learn's; distances within 6e-12 of the largest
+    /// (wine, condition number ≈ 1e7). The tolerances, 1e-12 and 1e-10, leave room for other BLAS builds; the
+    /// ddof-0 covariance would be off by 1/n ≈ 7e-3.
+    @Test(arguments: ["iris", "wine"])
+    func totalWhiteningMatchesMetricLearnCovariance(_ name: String) throws {
+        let (reference, x) = try load(name)
+        let metric = try Whitening().fit(x)
+        let m = metric.mahalanobisMatrix
+        let inverse = Matrix(rows: try reference.matrix("numpyInverseCovariance"))
+        let metricLearn = Matrix(rows: try reference.matrix("metricLearnCovarianceM"))
+        #expect(m.maxAbsoluteDifference(from: inverse) <= 1e-12 * inverse.frobeniusNorm)
+        #expect((m - metricLearn).frobeniusNorm <= 1e-10 * metricLearn.frobeniusNorm)
+
+        let z = try metric.transform(x)
+        let ours = PairwiseDistances.squaredEuclidean(z, z)
+        var largest = 0.0, error = 0.0
+        for i in 0..<x.rowCount {
+            for j in 0..<i {
+                let v = zip(x.row(i), x.row(j)).map { $0 - $1 }
+                let theirs = zip(metricLearn * v, v).reduce(0) { $0 + $1.0 * $1.1 }
+                largest = max(largest, theirs)
+                error = max(error, abs(ours[i, j] - theirs))
+            }
+        }
+        #expect(largest > 0 && error <= 1e-10 * largest, "\(error) of \(largest)")
+    }
+
+    /// scikit-learn's `ledoit_wolf_shrinkage(X)` to 1e-12 relative (measured 5e-15). scikit-learn shrinks the 1/n
+    /// covariance S, ours the 1/(n − 1) one, n/(n − 1)·S, with the same λ, so M·(scikit-learn's shrunk covariance)
+    /// = (n − 1)/n·I (measured within 2e-14).
+    @Test(arguments: ["iris", "wine"])
+    func ledoitWolfMatchesScikitLearn(_ name: String) throws {
+        let (reference, x) = try load(name)
+        let metric = try Whitening(shrinkage: .ledoitWolf).fit(x)
+        let expected = try reference.number("ledoitWolfShrinkage")
+        let coefficient = try #require(metric.report.details["shrinkage"])
+        #expect(abs(coefficient - expected) <= 1e-12 * expected, "\(coefficient)")
+
+        let shrunk = Matrix(rows: try reference.matrix("ledoitWolfCovariance"))
+        let n = Double(x.rowCount)
+        let product = metric.mahalanobisMatrix * shrunk * (n / (n - 1))
+        #expect(product.maxAbsoluteDifference(from: .identity(x.columnCount)) <= 1e-10)
+    }
+}
