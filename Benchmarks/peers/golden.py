@@ -476,6 +476,107 @@ def part_relieff():
     }
 
 
+def part_mmc():
+    import warnings
+
+    import numpy as np
+    from metric_learn import MMC
+
+    runs = {}
+    for data_name, (x_raw, y, names, classes) in (("iris", _iris()), ("wine", _wine())):
+        x, scaler = _standardized(x_raw)
+        count = 60 if data_name == "iris" else 40
+        pairs = _itml_pairs(y, np.random.default_rng(0), count)
+        labels = [1] * count + [-1] * count
+        tuples = x[np.asarray(pairs)]
+        for shape in ("full", "diagonal"):
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                mmc = MMC(diagonal=shape == "diagonal").fit(tuples, np.asarray(labels))
+            metric = mmc.get_mahalanobis_matrix()
+            entry = {"data": data_name, "shape": shape, "M": _matrix(metric)}
+            if shape == "full":
+                entry["nIter"] = int(mmc.n_iter_)
+                entry["cycles"] = int(mmc.n_iter_) + 1
+                entry["converged"] = bool(mmc.converged_)
+                diff = tuples[:, 0] - tuples[:, 1]
+                similar = diff[np.asarray(labels) == 1]
+                bound = np.einsum("pi,pi->", similar, similar) / 100.0
+                # the result satisfies the projected constraint to within metric-learn's 1 % tolerance
+                assert np.einsum("pi,ij,pj->", similar, metric, similar) <= bound * 1.01 + 1e-9
+                entry["similarBound"] = float(bound)
+            runs["%s/%s" % (data_name, shape)] = entry
+        runs["%s/pairs" % data_name] = {
+            "pairs": pairs, "pairLabels": labels, "featureNames": names, "classes": classes,
+            "standardScaler": {"mean": scaler.mean_.tolist(), "scale": scaler.scale_.tolist()},
+        }
+    return {"runs": runs, "parameters": {"max_iter": 100, "max_proj": 10000, "tol": 1e-3, "init": "identity",
+                                         "diagonal_c": 1.0}}
+
+
+def part_pair_verification():
+    import numpy as np
+    from metric_learn import MMC
+    from sklearn.metrics import (accuracy_score, average_precision_score, f1_score, fbeta_score, roc_auc_score,
+                                 roc_curve)
+
+    def score_set(rng, count, decimals):
+        similar = rng.random(count) < 0.4
+        scores = np.where(similar, 1.0, 0.0) + rng.normal(0.0, 0.8, count)
+        if decimals is not None:
+            scores = np.round(scores, decimals)
+        return scores, np.where(similar, 1, -1)
+
+    def calibrated(scores, y, **arguments):
+        model = MMC()
+        model.preprocessor_ = None
+        model.decision_function = lambda pairs: scores
+        model.calibrate_threshold(np.zeros((len(scores), 2, 1)), y, **arguments)
+        threshold = float(model.threshold_)
+        return threshold if np.isfinite(threshold) else ("-Infinity" if threshold < 0 else "Infinity")
+
+    def eer(fpr, tpr):
+        """Re-derivation: where fpr + tpr - 1 crosses 0 on the straight segments of the full ROC curve."""
+        gap = fpr + tpr - 1
+        i = int(np.argmax(gap >= 0))
+        if gap[i] == 0 or i == 0:
+            return float(fpr[i])
+        fraction = -gap[i - 1] / (gap[i] - gap[i - 1])
+        return float(fpr[i - 1] + fraction * (fpr[i] - fpr[i - 1]))
+
+    strategies = [("accuracy", {})]
+    strategies += [("f-beta/%g" % beta, {"strategy": "f_beta", "beta": beta}) for beta in (1.0, 0.5, 2.0)]
+    strategies += [("max-tpr/%g" % rate, {"strategy": "max_tpr", "min_rate": rate}) for rate in (0.0, 0.5, 0.9, 1.0)]
+    strategies += [("max-tnr/%g" % rate, {"strategy": "max_tnr", "min_rate": rate}) for rate in (0.0, 0.5, 0.9, 1.0)]
+    rng = np.random.default_rng(0)
+    cases = {}
+    for name, count, decimals in (("distinct", 300, None), ("ties", 300, 1), ("small", 12, None)):
+        scores, y = score_set(rng, count, decimals)
+        fpr, tpr, thresholds = roc_curve(y, scores, drop_intermediate=False)
+        kept_fpr, _, kept_thresholds = roc_curve(y, scores)
+        threshold = float(-np.median(scores))
+        predicted = np.where(-scores <= threshold, 1, -1)
+        rates = {}
+        for rate in (0.01, 0.1, 0.3):
+            rates["%g" % rate] = float(np.max(tpr[fpr <= rate]))
+        cases[name] = {
+            "scores": scores.tolist(), "labels": y.tolist(),
+            "thresholds": {key: calibrated(scores, y, **arguments) for key, arguments in strategies},
+            "rocAuc": float(roc_auc_score(y, scores)),
+            "averagePrecision": float(average_precision_score(y, scores)),
+            "rocFullFpr": fpr.tolist(), "rocFullTpr": tpr.tolist(),
+            "rocFullDistanceThresholds": (-thresholds[1:]).tolist(),
+            "rocCornerDistanceThresholds": (-kept_thresholds[1:]).tolist(), "rocCornerCount": int(len(kept_fpr)),
+            "equalErrorRate": eer(fpr, tpr),
+            "tprAtFpr": rates,
+            "fixedThreshold": threshold,
+            "accuracyAtFixedThreshold": float(accuracy_score(y, predicted)),
+            "f1AtFixedThreshold": float(f1_score(y, predicted)),
+            "f2AtFixedThreshold": float(fbeta_score(y, predicted, beta=2.0)),
+        }
+    return {"cases": cases}
+
+
 PARTS = {
     "whitening-metric-learn": ("metric-learn", part_whitening_metric_learn),
     "whitening-sklearn": ("sklearn", part_whitening_sklearn),
@@ -486,6 +587,8 @@ PARTS = {
     "metrics": ("sklearn", part_metrics),
     "knn": ("sklearn", part_knn),
     "relieff": ("sklearn", part_relieff),
+    "mmc": ("metric-learn", part_mmc),
+    "pair-verification": ("metric-learn", part_pair_verification),
 }
 
 
@@ -582,6 +685,28 @@ DESCRIPTIONS = {
         "w_f = (1/n) sum_i [ -(1/k) sum_{h in hits(i)} delta_f(i, h) + (1/(k (C-1))) sum_{m in misses(i)} "
         "delta_f(i, m) ] -- the miss classes are weighted equally (class priors are NOT used) and scores are not "
         "clipped. The benchmarks use sqrt(max(w, 0)) as per-feature scaling."),
+    "mmc_pairs": (
+        "metric-learn 0.7.0 MMC on STANDARDIZED iris (60 similar + 60 dissimilar pairs) and wine (40 + 40), pairs drawn "
+        "as itml_iris.json's pairSource with numpy default_rng(0) and stored under runs.<data>/pairs (pairLabels +1 "
+        "similar, -1 dissimilar, similar first). Defaults: max_iter=100, max_proj=10000, tol=1e-3, init='identity', "
+        "diagonal_c=1. M is get_mahalanobis_matrix() (full: the last accepted A_old; diagonal: diag(w)). nIter is "
+        "metric-learn's n_iter_ (the 0-based index of the last cycle; cycles = nIter + 1) and converged its "
+        "converged_ (full solver only; the diagonal solver records neither). similarBound is t = (sum over similar "
+        "pairs of v^T v) / 100, the bound on the similar pairs' summed squared distance under the identity start."),
+    "pair_verification": (
+        "metric-learn 0.7.0 calibrate_threshold (with scikit-learn 1.4.2 curves) on FIXED scores, and scikit-learn "
+        "pair-verification metrics on the same scores. Each case has scores (the decision_function, i.e. -distance: "
+        "higher is more similar) and labels (+1 similar, -1 dissimilar) drawn with numpy default_rng(0): similar with "
+        "probability 0.4, score = [similar] + N(0, 0.8); 'ties' rounds scores to 1 decimal, 'small' has 12 pairs. "
+        "thresholds[strategy] is threshold_ after calibrate_threshold (a DISTANCE threshold: a pair is similar when "
+        "-score <= threshold; -inf when nothing is accepted), with keys accuracy, f-beta/<beta>, max-tpr/<min_rate>, "
+        "max-tnr/<min_rate> (the string '-Infinity' stands for -inf, which JSON cannot hold). rocAuc = roc_auc_score, averagePrecision = average_precision_score, rocFull* = "
+        "roc_curve(drop_intermediate=False) with thresholds given as distances (the leading inf dropped), "
+        "rocCorner* = the default roc_curve (drop_intermediate=True; count includes the leading point). "
+        "equalErrorRate is re-derived with numpy: the false-positive rate where fpr + tpr - 1 crosses 0 on the "
+        "straight segments of the full curve. tprAtFpr[r] = the largest tpr of a full-curve point with fpr <= r. "
+        "accuracy/f1/f2AtFixedThreshold: accuracy_score, f1_score and fbeta_score(beta=2) of the predictions "
+        "-score <= fixedThreshold (the median distance)."),
     "cv_reference": (
         "5-fold CV accuracies of the peers with the benchmark protocol: StratifiedKFold(n_splits=5, shuffle=True, "
         "random_state=0) on the encoded labels, computed once with scikit-learn 1.9 and given to both venvs "
@@ -605,6 +730,8 @@ FIXTURES = {
     "metrics": (["metrics"], []),
     "knn_iris": (["knn"], []),
     "relieff_wine": (["relieff"], ["skrebate"]),
+    "mmc_pairs": (["mmc"], ["metric-learn"]),
+    "pair_verification": (["pair-verification"], ["metric-learn"]),
 }
 
 

@@ -82,3 +82,38 @@ enum LAPACK {
         return x
     }
 }
+
+/// Symmetric eigendecomposition and Cholesky test with caller-owned workspace, for loops that decompose many
+/// matrices of one order (`PositiveSemidefiniteProjector`). A symmetric matrix is its own transpose, so these call
+/// LAPACK in column-major order on row-major buffers and skip LAPACKE's transposed copies.
+extension LAPACK {
+    private static let columnMajor = Int32(LAPACK_COL_MAJOR)
+
+    /// The `work` and `iwork` lengths `dsyevd` needs for eigenvectors of order `n`.
+    static func symmetricEigenWorkspace(order n: Int) -> (work: Int, iwork: Int) {
+        var work = 0.0, iwork: Int32 = 0
+        let info = LAPACKE_dsyevd_work(columnMajor, CChar(UInt8(ascii: "V")), CChar(UInt8(ascii: "L")),
+                                       BLAS.int32(n), nil, BLAS.int32(max(1, n)), nil, &work, -1, &iwork, -1)
+        precondition(info == 0, "dsyevd workspace query failed (\(info))")
+        return (Int(work), Int(iwork))
+    }
+
+    /// `dsyevd` on the symmetric n×n matrix at `a`, overwritten so that row j holds the eigenvector of the j-th
+    /// eigenvalue (ascending, written to `values`).
+    static func symmetricEigen(_ a: UnsafeMutablePointer<Double>, order n: Int, values: UnsafeMutablePointer<Double>,
+                               work: UnsafeMutableBufferPointer<Double>,
+                               iwork: UnsafeMutableBufferPointer<Int32>) throws(LinearAlgebraError) {
+        for index in 0..<(n * n) where !a[index].isFinite { throw .nonFiniteInput(routine: "dsyevd") }
+        let info = LAPACKE_dsyevd_work(columnMajor, CChar(UInt8(ascii: "V")), CChar(UInt8(ascii: "L")),
+                                       BLAS.int32(n), a, BLAS.int32(n), values, work.baseAddress,
+                                       BLAS.int32(work.count), iwork.baseAddress, BLAS.int32(iwork.count))
+        try LAPACKInfo.check(info, routine: "dsyevd", positiveMeans: .didNotConverge)
+    }
+
+    /// Whether the symmetric n×n matrix at `a` is positive definite (`dpotrf` succeeds); `a` is overwritten with
+    /// the factor. Non-finite input is not positive definite.
+    static func isPositiveDefinite(factoring a: UnsafeMutablePointer<Double>, order n: Int) -> Bool {
+        for index in 0..<(n * n) where !a[index].isFinite { return false }
+        return LAPACKE_dpotrf_work(columnMajor, CChar(UInt8(ascii: "L")), BLAS.int32(n), a, BLAS.int32(n)) == 0
+    }
+}

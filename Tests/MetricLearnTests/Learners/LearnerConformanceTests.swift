@@ -16,6 +16,8 @@ let allLearners: [any MetricLearner] = [
     LMNN(componentCount: 2, initialization: .random, loss: .squaredHinge, seed: 5),
     ITML(),
     ITML(prior: .covariance, bounds: .given(lower: 1, upper: 10), slack: 1e6, constraintCount: 30, seed: 3),
+    MMC(),
+    MMC(shape: .diagonal, constraintCount: 30, seed: 2),
 ]
 
 /// The contract every `MetricLearner` must keep, checked on each learner in `allLearners`.

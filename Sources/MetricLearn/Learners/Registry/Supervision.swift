@@ -4,12 +4,15 @@ public enum SupervisionKind: String, Sendable, Hashable, CaseIterable, CustomStr
     case classLabels
     /// Pairs of samples said to be similar or dissimilar.
     case pairs
+    /// Triplets of samples: an anchor closer to a positive than to a negative.
+    case triplets
 
     /// The kind in words, for messages (`class labels`).
     public var description: String {
         switch self {
         case .classLabels: "class labels"
         case .pairs: "pairs"
+        case .triplets: "triplets"
         }
     }
 }
@@ -20,12 +23,15 @@ public enum Supervision: Sendable, Hashable {
     case classLabels([Int])
     /// Similar and dissimilar pairs of sample indices.
     case pairs(PairConstraints)
+    /// (anchor, positive, negative) triplets of sample indices.
+    case triplets(TripletConstraints)
 
     /// The kind of supervision.
     public var kind: SupervisionKind {
         switch self {
         case .classLabels: .classLabels
         case .pairs: .pairs
+        case .triplets: .triplets
         }
     }
 

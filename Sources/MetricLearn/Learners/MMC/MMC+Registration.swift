@@ -1,0 +1,62 @@
+extension MMC {
+    /// `mmc`: learns from given pairs or from class labels (sampling pairs); its parameters as the command line
+    /// offers them.
+    public static let registration = LearnerRegistration(
+        MMC.self, name: "mmc", title: "Mahalanobis Metric for Clustering",
+        summary: "Mahalanobis metric for clustering: spread dissimilar pairs apart while similar pairs stay close.",
+        discussion: "Learns from --pairs (similar and dissimilar pairs of rows) or samples pairs from the labels with "
+            + "--seed. The full solver projects onto the PSD cone (an eigendecomposition per projection, O(d³)); "
+            + "--shape diagonal learns a weight per feature by Newton steps. The fit is scale dependent: "
+            + "standardise the features with --standardize.",
+        supervision: [.pairs, .classLabels],
+        parameters: [
+            LearnerParameter("shape", \MMC.shape,
+                             summary: "full (a d×d matrix) or diagonal (a weight per feature)."),
+            LearnerParameter("initialization", \MMC.initialization,
+                             summary: "The starting metric, which also sets the bound on the similar pairs: identity "
+                                 + "or covariance (the pseudo-inverse of the data covariance)."),
+            LearnerParameter("maxIterations", \MMC.maxIterations, summary: "The most cycles (full) or Newton steps "
+                                 + "(diagonal)."),
+            LearnerParameter("maxProjections", \MMC.maxProjections,
+                             summary: "The most alternating projections per cycle (full).",
+                             onlyWhen: (parameter: "shape", value: "full")),
+            LearnerParameter("tolerance", \MMC.tolerance,
+                             summary: "Stop when the step relative to the metric (full), or the relative change of "
+                                 + "the objective (diagonal), falls below this."),
+            LearnerParameter("dissimilarityWeight", \MMC.dissimilarityWeight,
+                             summary: "C, the weight of the dissimilar pairs' term (diagonal).",
+                             onlyWhen: (parameter: "shape", value: "diagonal")),
+            LearnerParameter("constraintCount", \MMC.constraintCount,
+                             summary: "Similar pairs, and as many dissimilar pairs, to sample from the labels "
+                                 + "(default: 20·c² for c classes)."),
+            LearnerParameter("seed", \MMC.seed, summary: "The seed of the pair sampling."),
+        ])
+}
+
+extension MMC.Initialization: ParameterValue {
+    /// `identity` or `covariance` (a given matrix has no text).
+    public init?(parameterText text: String) {
+        switch text {
+        case "identity": self = .identity
+        case "covariance": self = .covariance
+        default: return nil
+        }
+    }
+
+    /// `identity`, `covariance`, or `matrix` for a given matrix.
+    public var parameterText: String {
+        switch self {
+        case .identity: "identity"
+        case .covariance: "covariance"
+        case .matrix: "matrix"
+        }
+    }
+
+    /// The named starts.
+    public static var parameterChoices: [String]? { ["identity", "covariance"] }
+}
+
+extension LearnerConfiguration {
+    /// An MMC configuration.
+    public static func mmc(_ learner: MMC) -> LearnerConfiguration { LearnerConfiguration(learner) }
+}
