@@ -514,6 +514,31 @@ def part_mmc():
                                          "diagonal_c": 1.0}}
 
 
+def part_gmml():
+    import numpy as np
+
+    import gmml_numpy
+
+    x_raw, y, names, classes = _iris()
+    x, scaler = _standardized(x_raw)
+    pairs = _itml_pairs(y, np.random.default_rng(0), 60)
+    similar, dissimilar = pairs[:60], pairs[60:]
+    runs = {}
+    for t, regularization in ((0.5, 0.0), (0.2, 0.0), (0.8, 2.0), (1.0, 0.0), (0.0, 0.5)):
+        m = gmml_numpy.gmml(x, similar, dissimilar, t=t, regularization=regularization)
+        if t == 0.5 and regularization == 0:
+            # the geometric mean X = S^-1 # D solves the Riccati equation X S X = D
+            _close(m @ gmml_numpy.scatter(x, similar) @ m, gmml_numpy.scatter(x, dissimilar), 1e-9,
+                   "GMML Riccati equation")
+        runs["t%g-lambda%g" % (t, regularization)] = {"geodesicStep": t, "regularization": regularization,
+                                                     "M": _matrix(m)}
+    return {
+        "featureNames": names, "classes": classes,
+        "standardScaler": {"mean": scaler.mean_.tolist(), "scale": scaler.scale_.tolist()},
+        "pairs": pairs, "pairLabels": [1] * 60 + [-1] * 60, "runs": runs,
+    }
+
+
 def part_pair_verification():
     import numpy as np
     from metric_learn import MMC
@@ -588,6 +613,7 @@ PARTS = {
     "knn": ("sklearn", part_knn),
     "relieff": ("sklearn", part_relieff),
     "mmc": ("metric-learn", part_mmc),
+    "gmml": ("sklearn", part_gmml),
     "pair-verification": ("metric-learn", part_pair_verification),
 }
 
@@ -693,6 +719,13 @@ DESCRIPTIONS = {
         "metric-learn's n_iter_ (the 0-based index of the last cycle; cycles = nIter + 1) and converged its "
         "converged_ (full solver only; the diagonal solver records neither). similarBound is t = (sum over similar "
         "pairs of v^T v) / 100, the bound on the similar pairs' summed squared distance under the identity start."),
+    "gmml_iris": (
+        "GMML (Zadeh, Hosseini & Sra 2016) on STANDARDIZED iris with itml_iris.json's 60 similar + 60 dissimilar "
+        "pairs, from gmml_numpy.py: a NumPy/SciPy transcription of the paper's closed form (pyDML 0.1.0 on PyPI has "
+        "no GMML; metric-learn has none). M = A #_t B = A^(1/2) (A^(-1/2) B A^(-1/2))^t A^(1/2) with "
+        "A = inv(S + lambda I), B = D + lambda I, S and D the sums of v v^T over the similar and dissimilar pairs "
+        "(v = x_first - x_second), computed with scipy.linalg.sqrtm and fractional_matrix_power. Runs are keyed "
+        "t<geodesicStep>-lambda<regularization>; for t = 1/2, lambda = 0 the Riccati equation M S M = D is checked."),
     "pair_verification": (
         "metric-learn 0.7.0 calibrate_threshold (with scikit-learn 1.4.2 curves) on FIXED scores, and scikit-learn "
         "pair-verification metrics on the same scores. Each case has scores (the decision_function, i.e. -distance: "
@@ -731,6 +764,7 @@ FIXTURES = {
     "knn_iris": (["knn"], []),
     "relieff_wine": (["relieff"], ["skrebate"]),
     "mmc_pairs": (["mmc"], ["metric-learn"]),
+    "gmml_iris": (["gmml"], []),
     "pair_verification": (["pair-verification"], ["metric-learn"]),
 }
 

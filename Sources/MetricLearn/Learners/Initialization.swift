@@ -37,11 +37,14 @@ extension Initialization: ParameterValue {
 }
 
 extension Initialization {
-    /// The starting components for data `x` with `labels` (already validated) and output dimension `componentCount`.
-    func components(for x: Matrix, labels: [Int], componentCount k: Int,
+    /// The starting components for data `x` with `labels` (already validated; nil when the learner has none, as
+    /// with triplets) and output dimension `componentCount`.
+    ///
+    /// - Throws: `invalidParameter` (named `initialization`) for `.lda` without labels.
+    func components(for x: Matrix, labels: [Int]?, componentCount k: Int,
                     generator: inout SeededGenerator) throws(MetricLearnError) -> Matrix {
         let (n, d) = (x.rowCount, x.columnCount)
-        let classCount = Set(labels).count
+        let classCount = labels.map { Set($0).count } ?? 0
         switch self {
         case .auto:
             let resolved: Initialization = k <= min(d, classCount - 1) ? .lda : (k < min(d, n) ? .pca : .identity)
@@ -53,6 +56,10 @@ extension Initialization {
         case .pca:
             return try x.principalAxes(count: k)
         case .lda:
+            guard let labels else {
+                throw .invalidParameter(name: "initialization", value: "lda",
+                                        requirement: "needs class labels, which triplets do not give")
+            }
             try Validation.require(k <= classCount - 1, "componentCount", k,
                                    "LDA initialization gives at most classes − 1 = \(classCount - 1) components")
             return try x.discriminantAxes(labels: labels, count: k)

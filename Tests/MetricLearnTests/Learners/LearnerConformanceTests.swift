@@ -18,6 +18,8 @@ let allLearners: [any MetricLearner] = [
     ITML(prior: .covariance, bounds: .given(lower: 1, upper: 10), slack: 1e6, constraintCount: 30, seed: 3),
     MMC(),
     MMC(shape: .diagonal, constraintCount: 30, seed: 2),
+    GMML(),
+    GMML(geodesicStep: 0.3, regularization: 0.5, constraintCount: 25, seed: 4),
 ]
 
 /// The contract every `MetricLearner` must keep, checked on each learner in `allLearners`.

@@ -1,14 +1,18 @@
 extension LMNN {
-    /// `lmnn`: learns from class labels; its parameters as the command line offers them.
+    /// `lmnn`: learns from class labels or from triplets; its parameters as the command line offers them.
     public static let registration = LearnerRegistration(
         LMNN.self, name: "lmnn", title: "Large Margin Nearest Neighbour",
         summary: "Large margin nearest neighbour: pull each sample's target neighbours close, push other classes a "
             + "margin away.",
         discussion: "L-BFGS on L, so a low-rank --component-count works. Every class needs more samples than "
-            + "--neighbor-count. The fit is scale dependent: standardise the features with --standardize.",
+            + "--neighbor-count. With --triplets (anchor, positive, negative rows) the positives are the target "
+            + "neighbours and the negatives the impostors. The fit is scale dependent: standardise the features with "
+            + "--standardize.",
+        supervision: [.classLabels, .triplets],
         parameters: [
             LearnerParameter("neighborCount", \LMNN.neighborCount,
-                             summary: "Target neighbours per sample (same-class samples pulled close)."),
+                             summary: "Target neighbours per sample (same-class samples pulled close; not used with "
+                                 + "--triplets)."),
             LearnerParameter("pushWeight", \LMNN.pushWeight,
                              summary: "μ in (0, 1]: the weight of the push (impostor) term; the pull term has weight "
                                  + "1 − μ."),

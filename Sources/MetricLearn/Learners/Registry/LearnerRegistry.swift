@@ -9,6 +9,7 @@ public enum LearnerRegistry {
         ITML.registration,
         FeatureReweighting.registration,
         MMC.registration,
+        GMML.registration,
     ]
 
     /// The learner registered under the command-line name `name`.
