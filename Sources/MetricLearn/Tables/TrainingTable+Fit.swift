@@ -37,36 +37,50 @@ extension TrainingTable {
     public func fit(_ configuration: LearnerConfiguration, standardizing: Bool = false,
                     progress: ((OptimizationProgress) -> Void)? = nil) throws(MetricLearnError) -> TableFit {
         let (dataset, preprocessor) = try numericData()
-        var warnings = warnings
-        if !standardizing && !configuration.isScaleInvariant,
-           let (largest, smallest) = Self.spreadExtremes(of: dataset),
-           largest.standardDeviation >= Self.scaleWarningRatio * smallest.standardDeviation {
-            warnings.append(.featureScalesDiffer(learner: configuration.name, largest: largest, smallest: smallest))
-        }
+        let names = dataset.featureNames
         let learner = configuration.learner
-        let metric: MahalanobisMetric
-        if standardizing {
-            let standardization = try StandardScaler().fit(dataset.features)
-            let standardized = try Dataset(features: try standardization.transform(dataset.features),
-                                           labels: dataset.labels, classNames: dataset.classNames,
-                                           featureNames: dataset.featureNames)
-            metric = try learner.fit(standardized, progress: progress).composed(with: standardization)
-        } else {
-            metric = try learner.fit(dataset, progress: progress)
+        let metric = try Self.learn(dataset.features, featureNames: names, standardizing: standardizing) {
+            (x) throws(MetricLearnError) -> MahalanobisMetric in
+            try learner.fit(try Dataset(features: x, labels: dataset.labels, classNames: dataset.classNames,
+                                        featureNames: names), progress: progress)
         }
-        return TableFit(metric: metric, tablePreprocessor: preprocessor, trainingData: dataset, warnings: warnings)
+        let scaleWarning = Self.scaleWarning(for: configuration, features: dataset.features, featureNames: names,
+                                             standardizing: standardizing)
+        return TableFit(metric: metric, tablePreprocessor: preprocessor, trainingData: dataset,
+                        warnings: warnings + (scaleWarning.map { [$0] } ?? []))
+    }
+
+    /// What every table fit does around its learner: with `standardizing`, `learn` sees standardised features and
+    /// the scaling is folded into the metric it returns (`MahalanobisMetric.composed(with:)`); the metric is named
+    /// by `featureNames`.
+    static func learn(_ features: Matrix, featureNames: [String], standardizing: Bool,
+                      _ learn: (Matrix) throws(MetricLearnError) -> MahalanobisMetric)
+        throws(MetricLearnError) -> MahalanobisMetric {
+        guard standardizing else { return try learn(features).withFeatureNames(featureNames) }
+        let standardization = try StandardScaler().fit(features)
+        return try learn(try standardization.transform(features)).withFeatureNames(featureNames)
+            .composed(with: standardization)
+    }
+
+    /// `DataWarning.featureScalesDiffer` when a learner that depends on the units, not `standardizing`, meets
+    /// features whose standard deviations differ by `scaleWarningRatio` or more.
+    static func scaleWarning(for configuration: LearnerConfiguration, features: Matrix, featureNames: [String],
+                             standardizing: Bool) -> DataWarning? {
+        guard !standardizing && !configuration.isScaleInvariant,
+              let (largest, smallest) = spreadExtremes(of: features, featureNames: featureNames),
+              largest.standardDeviation >= scaleWarningRatio * smallest.standardDeviation else { return nil }
+        return .featureScalesDiffer(learner: configuration.name, largest: largest, smallest: smallest)
     }
 
     /// The features with the largest and the smallest standard deviation among the non-constant columns, or nil
     /// with fewer than two of them.
-    static func spreadExtremes(of dataset: Dataset)
+    static func spreadExtremes(of features: Matrix, featureNames: [String])
         -> (largest: DataWarning.FeatureSpread, smallest: DataWarning.FeatureSpread)? {
-        guard let standardization = try? StandardScaler().fit(dataset.features) else { return nil }
-        let spreads = (0..<dataset.featureCount).compactMap { j -> DataWarning.FeatureSpread? in
-            let column = dataset.features.column(j)
+        guard let standardization = try? StandardScaler().fit(features) else { return nil }
+        let spreads = (0..<features.columnCount).compactMap { j -> DataWarning.FeatureSpread? in
+            let column = features.column(j)
             guard let low = column.min(), let high = column.max(), low < high else { return nil }
-            return DataWarning.FeatureSpread(feature: dataset.featureNames[j],
-                                             standardDeviation: standardization.scales[j])
+            return DataWarning.FeatureSpread(feature: featureNames[j], standardDeviation: standardization.scales[j])
         }
         guard spreads.count >= 2,
               let largest = spreads.max(by: { $0.standardDeviation < $1.standardDeviation }),
