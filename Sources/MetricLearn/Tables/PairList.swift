@@ -96,9 +96,10 @@ public struct PairList: Sendable, Hashable {
         }
         let similarCount = similar.count { $0 }
         guard similarCount > 0 && similarCount < similar.count else {
+            let kind = similarCount > 0 ? "similar" : "dissimilar"
             throw .csv(line: headerLine, column: labelColumnNumber,
-                       reason: "every one of the \(similar.count) pairs is \(similarCount > 0 ? "similar" : "dissimilar"); "
-                           + "both similar and dissimilar pairs are needed")
+                       reason: (similar.count == 1 ? "the only pair is \(kind)" : "all \(similar.count) pairs are \(kind)")
+                           + "; both similar and dissimilar pairs are needed")
         }
         return PairConstraints(similarPairs: entries.filter { $0.isSimilar == true }.map(\.pair),
                                dissimilarPairs: entries.filter { $0.isSimilar == false }.map(\.pair))

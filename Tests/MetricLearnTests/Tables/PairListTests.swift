@@ -56,8 +56,8 @@ import Testing
                 + "-1, 0 or false"))
         #expect(csvError("first,second,similar\n") == .csv(line: 1, column: nil,
                                                            reason: "the header is not followed by any data rows"))
-        #expect(throws: MetricLearnError.csv(line: 1, column: 3, reason: "every one of the 2 pairs is similar; both "
-                                                 + "similar and dissimilar pairs are needed")) {
+        #expect(throws: MetricLearnError.csv(line: 1, column: 3, reason: "all 2 pairs are similar; both similar and "
+                                                 + "dissimilar pairs are needed")) {
             try PairList(csvText: "first,second,similar\n0,1,1\n2,3,1\n", rows: numbers).constraints()
         }
     }

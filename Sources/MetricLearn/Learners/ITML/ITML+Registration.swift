@@ -3,10 +3,11 @@ extension ITML {
     /// offers them.
     public static let registration = LearnerRegistration(
         ITML.self, name: "itml", title: "Information-Theoretic Metric Learning",
-        summary: "Information-theoretic metric learning: the metric closest to a prior that keeps same-class pairs "
-            + "near and other pairs far.",
-        discussion: "Pairs are sampled from the labels with --seed; each sweep projects onto every pair constraint "
-            + "in turn (Bregman projections), so M stays positive definite.",
+        summary: "Information-theoretic metric learning: the metric closest to a prior that keeps similar pairs near "
+            + "and dissimilar pairs far.",
+        discussion: "Learns from --pairs (similar and dissimilar pairs of rows) or samples pairs from the labels with "
+            + "--seed; each sweep projects onto every pair constraint in turn (Bregman projections), so M stays "
+            + "positive definite.",
         supervision: [.classLabels, .pairs],
         parameters: [
             LearnerParameter("prior", \ITML.prior,

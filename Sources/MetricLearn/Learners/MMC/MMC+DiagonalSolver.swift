@@ -61,7 +61,7 @@ extension MMC {
         let d = pairs.dimension
         let similarSum = pairs.similar.hadamard(pairs.similar).transposedTimes([Double](repeating: 1, count: pairs.similar.rowCount))
         let term = MMCDiagonalTerm(squaredDifferences: pairs.dissimilar.hadamard(pairs.dissimilar))
-        let weight = dissimilarityWeight
+        let weight = dissimilarityWeight ?? 1
         var w = (0..<d).map { start[$0, $0] }
         var history: [Double] = []
         var iterations = 0, change = 1.0

@@ -18,13 +18,13 @@ extension MMC {
             LearnerParameter("maxIterations", \MMC.maxIterations, summary: "The most cycles (full) or Newton steps "
                                  + "(diagonal)."),
             LearnerParameter("maxProjections", \MMC.maxProjections,
-                             summary: "The most alternating projections per cycle (full).",
-                             onlyWhen: (parameter: "shape", value: "full")),
+                             summary: "The most alternating projections per cycle (full; the diagonal solver has "
+                                 + "none)."),
             LearnerParameter("tolerance", \MMC.tolerance,
                              summary: "Stop when the step relative to the metric (full), or the relative change of "
                                  + "the objective (diagonal), falls below this."),
             LearnerParameter("dissimilarityWeight", \MMC.dissimilarityWeight,
-                             summary: "C, the weight of the dissimilar pairs' term (diagonal).",
+                             summary: "C, the weight of the dissimilar pairs' term (diagonal; default: 1).",
                              onlyWhen: (parameter: "shape", value: "diagonal")),
             LearnerParameter("constraintCount", \MMC.constraintCount,
                              summary: "Similar pairs, and as many dissimilar pairs, to sample from the labels "

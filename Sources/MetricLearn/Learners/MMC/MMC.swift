@@ -47,8 +47,8 @@ public struct MMC: MetricLearner {
     /// Stop when the step, relative to M, falls below this (full), or when the relative change of the objective
     /// does (diagonal) (default 1e-3).
     public var tolerance: Double
-    /// C, the weight of the dissimilar pairs' term in the diagonal objective (default 1; `.diagonal` only).
-    public var dissimilarityWeight: Double
+    /// C, the weight of the dissimilar pairs' term in the diagonal objective (`.diagonal` only); nil means 1.
+    public var dissimilarityWeight: Double?
     /// Similar pairs and dissimilar pairs (each) to sample from class labels; nil means 20·c² for c classes.
     public var constraintCount: Int?
     /// Seed of the pair sampling (default 0).
@@ -56,7 +56,7 @@ public struct MMC: MetricLearner {
 
     /// Creates an MMC configuration; parameters are checked in `fit`.
     public init(shape: Shape = .full, initialization: Initialization = .identity, maxIterations: Int = 100,
-                maxProjections: Int = 10_000, tolerance: Double = 1e-3, dissimilarityWeight: Double = 1,
+                maxProjections: Int = 10_000, tolerance: Double = 1e-3, dissimilarityWeight: Double? = nil,
                 constraintCount: Int? = nil, seed: UInt64 = 0) {
         self.shape = shape
         self.initialization = initialization
@@ -105,8 +105,10 @@ public struct MMC: MetricLearner {
     private func validateParameters(featureCount d: Int) throws(MetricLearnError) {
         try IterativeFit.checkBudget(maxIterations: maxIterations, tolerance: tolerance)
         try Validation.require(maxProjections >= 1, "maxProjections", maxProjections, "must be at least 1")
-        try Validation.require(dissimilarityWeight > 0 && dissimilarityWeight.isFinite, "dissimilarityWeight",
-                               dissimilarityWeight, "must be positive and finite")
+        if let dissimilarityWeight {
+            try Validation.require(dissimilarityWeight > 0 && dissimilarityWeight.isFinite, "dissimilarityWeight",
+                                   dissimilarityWeight, "must be positive and finite")
+        }
         if let constraintCount {
             try Validation.require(constraintCount >= 1, "constraintCount", constraintCount, "must be at least 1")
         }
