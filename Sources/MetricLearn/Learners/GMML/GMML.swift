@@ -86,6 +86,13 @@ public struct GMML: MetricLearner {
             dissimilar += regularization * priorMatrix
         }
 
+        // The geodesic is taken between Sλ/a and Dλ/b, each scaled to unit mean eigenvalue, so that data far from
+        // unit scale (1e±150) neither overflows nor underflows in C below: (aS)⁻¹ #ₜ (bD) = a^{t−1}·b^t·(S⁻¹ #ₜ D),
+        // so L is rescaled by a^{(t−1)/2}·b^{t/2} at the end.
+        let similarScale = Self.meanEigenvalue(similar), dissimilarScale = Self.meanEigenvalue(dissimilar)
+        similar = (1 / similarScale) * similar
+        dissimilar = (1 / dissimilarScale) * dissimilar
+
         // Sλ = V·diag(σ)·Vᵀ gives Sλ^{±½}; C = Sλ^{½}·Dλ·Sλ^{½} = U·diag(γ)·Uᵀ; then M = LᵀL with
         // L = diag(γ^{t/2})·Uᵀ·Sλ^{−½}, exactly positive semidefinite.
         let similarDecomposition = try Self.decompose(similar)
@@ -100,9 +107,10 @@ public struct GMML: MetricLearner {
         let inverseRoot = similarDecomposition.reconstructed(relativeTolerance: 0) { 1 / $0.squareRoot() }
         let between = try Self.decompose((root * dissimilar * root).symmetrized())
         let exponent = geodesicStep / 2
+        let rescaling = pow(similarScale, exponent - 0.5) * pow(dissimilarScale, exponent)
         var components = between.eigenvectors.transposedTimes(inverseRoot)
         for (row, value) in between.eigenvalues.enumerated() {
-            let scale = value > 0 ? pow(value, exponent) : 0
+            let scale = value > 0 ? pow(value, exponent) * rescaling : 0
             for j in 0..<d { components[row, j] *= scale }
         }
         let report = FitReport(learner: configuration, fitSeconds: stopwatch.elapsedSeconds,
@@ -139,6 +147,12 @@ public struct GMML: MetricLearner {
             }
             return (given.symmetrized(), decomposition.reconstructed(relativeTolerance: 0) { 1 / $0 })
         }
+    }
+
+    /// trace/d, the mean eigenvalue of a scatter matrix; 1 when that is 0 (the rank check then refuses).
+    private static func meanEigenvalue(_ scatter: Matrix) -> Double {
+        let mean = (0..<scatter.rowCount).reduce(0) { $0 + scatter[$1, $1] } / Double(scatter.rowCount)
+        return mean > 0 && mean.isFinite ? mean : 1
     }
 
     private static func decompose(_ matrix: Matrix) throws(MetricLearnError) -> SymmetricEigendecomposition {
