@@ -31,6 +31,8 @@ import Testing
             #expect(metric.report.didConverge == (try reference.boolean("converged")))
             let bound = try reference.number("similarBound")
             #expect(abs((metric.report.details["similarBound"] ?? .nan) - bound) <= 1e-12 * bound)
+        } else {
+            #expect(metric.report.details["collapsed"] == 0, "metric-learn finishes these fits without NaNs")
         }
     }
 
@@ -107,15 +109,14 @@ import Testing
     /// On raw (unstandardised) blobs, metric-learn's diagonal MMC takes a full Newton step that zeroes every weight
     /// and then fails on NaNs ("Input contains NaN", checked with metric-learn 0.7.0 on these pairs). This solver
     /// stops before that step: the weights it returns still separate the pairs, and the report says what happened.
+    /// (Standardising does not always avoid that step: on these blobs standardised it comes too. Where metric-learn
+    /// finishes, on the iris and wine fixtures, nothing collapses: `matchesMetricLearn`.)
     @Test func diagonalStopsBeforeTheStepThatZeroesEveryWeight() throws {
         let data = SyntheticData()
         let metric = try MMC(shape: .diagonal, constraintCount: 30, seed: 2).fit(data.features, labels: data.labels)
         #expect(metric.report.details["collapsed"] == 1)
         #expect(!metric.report.didConverge)
         #expect(metric.mahalanobisMatrix.elements.contains { $0 > 0 })
-        let standardizedMetric = try MMC(shape: .diagonal, constraintCount: 30, seed: 2)
-            .fit(try standardized(data.features), labels: data.labels)
-        #expect(standardizedMetric.report.details["collapsed"] == 0)
     }
 
     @Test func learnsFromSampledLabelsAndRefusesTriplets() throws {
