@@ -32,6 +32,12 @@ public enum MetricLearnError: Error, Sendable, Hashable, CustomStringConvertible
     case file(path: String, reason: String)
     /// A missing cell at 0-based `row` of the raw table column named `column`, where nothing imputes it.
     case missingValue(row: Int, column: String)
+    /// Computing `what` for the 0-based `row` of the data gives a value beyond Double's range, although the data
+    /// is finite; `column` names the input column at fault when there is one.
+    case overflow(row: Int, column: String?, what: String)
+    /// Computing `what` needs about `requiredBytes` of memory, more than the `availableBytes` this process may use;
+    /// each of `remedies` reduces the need.
+    case insufficientMemory(what: String, requiredBytes: Int, availableBytes: Int, remedies: [MemoryRemedy])
 
     /// A one-line message for the user, with the numbers the case carries.
     public var description: String {
@@ -64,6 +70,13 @@ public enum MetricLearnError: Error, Sendable, Hashable, CustomStringConvertible
             "\(path): \(reason)"
         case let .missingValue(row, column):
             "missing value at row \(row) of column '\(column)'; impute missing values (an Imputer) to use such rows"
+        case let .overflow(row, column, what):
+            "row \(row)\(column.map { ", column '\($0)'" } ?? ""): \(what) overflows Double "
+                + "(its values are too large for it)"
+        case let .insufficientMemory(what, requiredBytes, availableBytes, remedies):
+            "\(what) needs about \(MemoryBudget.describe(bytes: Double(requiredBytes))) of memory, more than the "
+                + "\(MemoryBudget.describe(bytes: Double(availableBytes))) available"
+                + (remedies.isEmpty ? "" : "; " + remedies.map(\.description).joined(separator: " or "))
         }
     }
 }
