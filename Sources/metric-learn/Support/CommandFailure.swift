@@ -47,6 +47,12 @@ extension CommandFailure {
             self.init(message: "\(filePath): \(reason)", exitCode: role == .output ? .cannotCreate : .noInput)
         case let .modelFile(reason):
             self.init(message: "\(place)not a valid model file: \(reason)", exitCode: .dataError)
+        case let .refusedData(.identifierColumn(column)):
+            self.init(message: "\(place)every value of categorical column '\(column)' is different, so one-hot encoding "
+                          + "would make a feature of each row; --categorical auto refuses it: leave it out with "
+                          + "--ignore \(Format.argument(column)), or name it with --categorical \(Format.argument(column)) "
+                          + "to encode it anyway",
+                      exitCode: .dataError)
         case let .insufficientMemory(what, requiredBytes, availableBytes, remedies):
             let need = MetricLearnError.insufficientMemory(what: what, requiredBytes: requiredBytes,
                                                           availableBytes: availableBytes, remedies: [])

@@ -36,6 +36,7 @@ struct HostileRun: Sendable, CustomTestStringConvertible {
     static let huge = "a,b,label\n" + (0..<12).map { "\($0 % 5)e160,\($0 % 3)e160,\($0 < 6 ? "p" : "q")" }.joined(separator: "\n")
     static let small = "a,b,label\n" + (0..<8).map { "\($0),\($0 % 3),common\n" }.joined() + "9,1,rare\n7,2,rare\n"
     static let model = ModelFixtures.weighted
+    static let identifiers = "id,a,label\n" + (0..<12).map { "row\($0),\($0 % 4),\($0 % 2)\n" }.joined()
 
     static let all: [HostileRun] = [
         // Data files given to fit
@@ -46,7 +47,8 @@ struct HostileRun: Sendable, CustomTestStringConvertible {
         HostileRun("ragged rows", ["data.csv": "a,b,label\n1,2,x\n3,y\n"], fit, 65,
                    "data.csv: line 3, column 3: expected 3 fields (as in the header), found 2"),
         HostileRun("stray text", ["data.csv": "a,b,label\n1,2,x\n3,four,y\n"], fit, 65,
-                   "data.csv: line 3, column 2: 'four' is not a number"),
+                   "data.csv: line 3, column 2: 'four' in column 'b' is not a number; if the column holds categories, add "
+                       + "--categorical b (or --categorical auto)"),
         HostileRun("empty cell", ["data.csv": "a,b,label\n1,2,x\n,4,y\n"], fit, 65,
                    "data.csv: line 3, column 1: empty cell: a number is missing"),
         HostileRun("nan text", ["data.csv": "a,b,label\n1,nan,x\n2,3,y\n"], fit, 65,
@@ -72,6 +74,19 @@ struct HostileRun: Sendable, CustomTestStringConvertible {
         HostileRun("a neighbour count near Int.max", "fit lmnn --input iris.csv --neighbor-count 9223372036854775807 --output out.json",
                    65, "iris.csv: class 'setosa' has 50 samples; at least 9223372036854775807 are needed"),
         HostileRun("a missing data file", fit, 66, "data.csv: no such file"),
+        // Issue 20: inputs
+        HostileRun("an endless binary stream as data", "fit whitening --input /dev/zero --output out.json", 65,
+                   "/dev/zero: line 1: not a text CSV file: it contains a NUL byte (binary data?)"),
+        HostileRun("the label column ignored", "fit whitening --input iris.csv --ignore label --output out.json", 65,
+                   "iris.csv: line 1, column 5: column 'label' is the label column, never a feature, so it cannot be "
+                       + "excluded from the features"),
+        HostileRun("an identifier column under --categorical auto", ["data.csv": identifiers],
+                   "fit whitening --input data.csv --categorical auto --output out.json", 65,
+                   "data.csv: every value of categorical column 'id' is different, so one-hot encoding would make a "
+                       + "feature of each row; --categorical auto refuses it: leave it out with --ignore id, or name it "
+                       + "with --categorical id to encode it anyway"),
+        HostileRun("an unknown help topic", "help bogus", 64,
+                   "help: unknown command 'bogus'; the commands are demo, fit, transform, predict, evaluate, info"),
         HostileRun("a directory as data file", "fit whitening --input . --output out.json", 66, ".: is a directory, not a file"),
         HostileRun("an option out of range", "fit nca --input iris.csv --max-iterations 0 --output out.json", 64,
                    "invalid --max-iterations 0: must be at least 1"),
@@ -81,7 +96,7 @@ struct HostileRun: Sendable, CustomTestStringConvertible {
         HostileRun("too few features at predict time", ["data.csv": "a,b,c\n1,2,3\n"], predict, 65,
                    "data.csv: line 1: there is no column named 'sepal length (cm)'; the columns are 'a', 'b', 'c'"),
         HostileRun("stray text at transform time", ["data.csv": "sepal length (cm),sepal width (cm),petal length (cm),petal width (cm)\n1,2,x,4\n"],
-                   transform, 65, "data.csv: line 2, column 3: 'x' is not a number"),
+                   transform, 65, "data.csv: line 2, column 3: 'x' in column 'petal length (cm)' is not a number"),
         // Model files
         HostileRun("an empty model file", ["bad.json": ""], "info bad.json", 65, "bad.json: not a valid model file: …"),
         HostileRun("a truncated model file", ["bad.json": String(model.prefix(120))],
