@@ -52,4 +52,20 @@ import Testing
                         + "if another column holds the classes, name it with --label-column\n")
         }
     }
+
+    /// ±1.7e308 in a column: `--standardize` once left it unscaled (its variance overflowed), NCA reported "converged
+    /// after 0 iterations" and the model then failed in `predict`. Now the column is scaled and the model applies.
+    @Test func valuesNearTheLimitOfDoubleFitWithStandardisation() throws {
+        try Workspace.with { workspace in
+            let rows = (0..<12).map { "\($0 % 2 == 0 ? "1.7e308" : "-1.7e308"),\(Double($0 % 5) + ($0 < 6 ? 0 : 10)),\($0 < 6 ? "p" : "q")" }
+            try workspace.write("a,b,label\n" + rows.joined(separator: "\n") + "\n", to: "huge.csv")
+            let fit = try workspace.run("fit nca --standardize --input huge.csv --output m.json")
+            #expect(fit.status == 0)
+            #expect(fit.stderr.isEmpty)
+            #expect(fit.stdout.contains(", converged,") && !fit.stdout.contains(" 0 iterations"))
+            let predict = try workspace.run("predict --train huge.csv --metric m.json --input huge.csv --output p.csv")
+            #expect(predict.status == 0)
+            #expect(try workspace.read("p.csv") == "prediction\n" + (0..<12).map { $0 < 6 ? "p\n" : "q\n" }.joined())
+        }
+    }
 }

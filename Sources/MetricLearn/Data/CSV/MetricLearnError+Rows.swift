@@ -25,6 +25,19 @@ extension MetricLearnError {
         return .csv(line: place.line, column: place.column, reason: reason)
     }
 
+    /// This error with the row it names (`overflow`, `missingValue`) taken as an index into `rows`: the error of a
+    /// computation on a subset of a table's rows, about the table's row.
+    func renumberingRows(_ rows: [Int]) -> MetricLearnError {
+        switch self {
+        case let .overflow(row, column, what) where rows.indices.contains(row):
+            .overflow(row: rows[row], column: column, what: what)
+        case let .missingValue(row, column) where rows.indices.contains(row):
+            .missingValue(row: rows[row], column: column)
+        default:
+            self
+        }
+    }
+
     /// The line of data row `row` and the position of the column named `column` in CSV `bytes`.
     private static func place(ofRow row: Int, column: String?, in bytes: [UInt8]) -> (line: Int, column: Int?)? {
         bytes.withUnsafeBufferPointer { buffer -> (line: Int, column: Int?)? in

@@ -13,16 +13,16 @@ extension FeatureReweighting {
                                  + "weight is the square root of its score)."),
             LearnerParameter("regularization", \FeatureReweighting.regularization,
                              summary: "nca only: the penalty λ on ‖w‖²; larger values zero more weights (default: 1/n).",
-                             onlyWhen: ("method", "nca")),
+                             rule: .finiteNonNegative, onlyWhen: ("method", "nca")),
             LearnerParameter("neighborCount", \FeatureReweighting.reliefNeighborCount,
                              summary: "relieff only: nearest hits and misses per class (default: "
                                  + "\(defaultReliefNeighborCount)).",
-                             onlyWhen: ("method", "relieff")),
+                             rule: .positiveCount, onlyWhen: ("method", "relieff")),
             LearnerParameter("maxIterations", \FeatureReweighting.maxIterations,
-                             summary: "nca only: the most L-BFGS iterations."),
+                             summary: "nca only: the most L-BFGS iterations.", rule: IterativeFit.maxIterationsRule),
             LearnerParameter("tolerance", \FeatureReweighting.tolerance,
                              summary: "nca only: stop when the largest gradient entry or the relative decrease of the "
-                                 + "objective falls to this."),
+                                 + "objective falls to this.", rule: IterativeFit.toleranceRule),
             LearnerParameter("seed", \FeatureReweighting.seed,
                              summary: "Reserved for randomised methods (nca and relieff do not use it)."),
         ])

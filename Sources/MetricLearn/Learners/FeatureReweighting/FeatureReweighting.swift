@@ -54,23 +54,19 @@ public struct FeatureReweighting: MetricLearner {
         let stopwatch = Stopwatch()
         let labels = try supervision.classLabels(for: Self.registration)
         try Validation.checkLabeled(x, labels: labels)
+        try validateParameters(featureCount: x.columnCount)
         let weights: [Double]
         let report: FitReport
         switch method {
         case let .nca(regularization):
-            let solver = try IterativeFit(maxIterations: maxIterations, tolerance: tolerance, maximizes: true)
-            if let regularization {
-                try Validation.require(regularization >= 0 && regularization.isFinite, "regularization", regularization,
-                                       "must be a finite, non-negative number")
-            }
+            let solver = IterativeFit(maxIterations: maxIterations, tolerance: tolerance, maximizes: true)
             let lambda = regularization ?? 1 / Double(x.rowCount)
             let objective = DiagonalNCAObjective(x: x, labels: labels, regularization: lambda)
             let result = solver.run(objective, from: [Double](repeating: 1, count: x.columnCount), progress: progress)
             weights = result.point.map(abs)
-            report = solver.report(of: configuration, result: result, stopwatch: stopwatch,
+            report = try solver.report(of: configuration, result: result, stopwatch: stopwatch,
                                    details: ["regularization": lambda])
         case let .reliefF(neighborCount):
-            try Validation.require(neighborCount >= 1, "neighborCount", neighborCount, "must be at least 1")
             let relief = x.reliefFWeights(labels: labels, neighborCount: neighborCount)
             weights = relief.map { max($0, 0).squareRoot() }
             report = FitReport(learner: configuration, fitSeconds: stopwatch.elapsedSeconds,

@@ -7,14 +7,15 @@ extension NCA {
             + "standardise the features with --standardize.",
         parameters: [
             LearnerParameter("componentCount", \NCA.componentCount,
-                             summary: "The output dimension k (default: the number of features)."),
+                             summary: "The output dimension k (default: the number of features).", rule: .componentCount),
             LearnerParameter("initialization", \NCA.initialization,
                              summary: "How the starting L is chosen (auto: LDA, PCA or identity by scikit-learn's rule; "
-                                 + "random uses --seed)."),
-            LearnerParameter("maxIterations", \NCA.maxIterations, summary: "The most L-BFGS iterations."),
+                                 + "random uses --seed).", rule: Initialization.rule),
+            LearnerParameter("maxIterations", \NCA.maxIterations, summary: "The most L-BFGS iterations.",
+                             rule: IterativeFit.maxIterationsRule),
             LearnerParameter("tolerance", \NCA.tolerance,
                              summary: "Stop when the largest gradient entry or the relative decrease of the objective "
-                                 + "falls to this."),
+                                 + "falls to this.", rule: IterativeFit.toleranceRule),
             LearnerParameter("seed", \NCA.seed, summary: "The seed of random initialization."),
         ])
 }

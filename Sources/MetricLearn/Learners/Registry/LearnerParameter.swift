@@ -20,6 +20,8 @@ public struct LearnerParameter: Sendable {
     /// When set, the parameter only applies while the parameter `name` has the value spelled `value`
     /// (feature weights' `regularization` only with `method` `nca`).
     public let requirement: (parameter: String, value: String)?
+    /// The values it accepts (checked before every fit).
+    public let rule: ParameterRule
 
     private let read: @Sendable (any MetricLearner) -> (any ParameterValue)?
     private let write: @Sendable (inout any MetricLearner, any ParameterValue) -> Void
@@ -27,10 +29,11 @@ public struct LearnerParameter: Sendable {
     /// A parameter stored at `keyPath` of learner `Learner`.
     public init<Learner: MetricLearner, Value: ParameterValue>(
         _ name: String, _ keyPath: WritableKeyPath<Learner, Value> & Sendable, summary: String,
-        valueName: String? = nil, onlyWhen requirement: (parameter: String, value: String)? = nil
+        rule: ParameterRule = .any, valueName: String? = nil,
+        onlyWhen requirement: (parameter: String, value: String)? = nil
     ) {
         self.init(name: name, summary: summary, valueName: valueName, valueType: Value.self, isOptional: false,
-                  defaultValue: Learner()[keyPath: keyPath], requirement: requirement,
+                  defaultValue: Learner()[keyPath: keyPath], requirement: requirement, rule: rule,
                   read: { learner in (learner as? Learner)?[keyPath: keyPath] },
                   write: { learner, value in
                       guard var typed = learner as? Learner, let value = value as? Value else { return }
@@ -42,10 +45,11 @@ public struct LearnerParameter: Sendable {
     /// An optional parameter stored at `keyPath`: absent means the rule that `summary` describes.
     public init<Learner: MetricLearner, Value: ParameterValue>(
         _ name: String, _ keyPath: WritableKeyPath<Learner, Value?> & Sendable, summary: String,
-        valueName: String? = nil, onlyWhen requirement: (parameter: String, value: String)? = nil
+        rule: ParameterRule = .any, valueName: String? = nil,
+        onlyWhen requirement: (parameter: String, value: String)? = nil
     ) {
         self.init(name: name, summary: summary, valueName: valueName, valueType: Value.self, isOptional: true,
-                  defaultValue: Learner()[keyPath: keyPath], requirement: requirement,
+                  defaultValue: Learner()[keyPath: keyPath], requirement: requirement, rule: rule,
                   read: { learner in (learner as? Learner)?[keyPath: keyPath] },
                   write: { learner, value in
                       guard var typed = learner as? Learner, let value = value as? Value else { return }
@@ -56,7 +60,7 @@ public struct LearnerParameter: Sendable {
 
     private init(name: String, summary: String, valueName: String?, valueType: any ParameterValue.Type,
                  isOptional: Bool, defaultValue: (any ParameterValue)?,
-                 requirement: (parameter: String, value: String)?,
+                 requirement: (parameter: String, value: String)?, rule: ParameterRule,
                  read: @escaping @Sendable (any MetricLearner) -> (any ParameterValue)?,
                  write: @escaping @Sendable (inout any MetricLearner, any ParameterValue) -> Void) {
         self.name = name
@@ -66,6 +70,7 @@ public struct LearnerParameter: Sendable {
         self.isOptional = isOptional
         self.defaultValue = defaultValue
         self.requirement = requirement
+        self.rule = rule
         self.read = read
         self.write = write
     }

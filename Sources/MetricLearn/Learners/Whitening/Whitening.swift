@@ -71,6 +71,7 @@ public struct Whitening: MetricLearner {
                                     requirement: "within-class whitening needs labels: call fit(_:labels:)")
         }
         try Validation.checkFeatures(x)
+        try validateParameters(featureCount: x.columnCount)
         return try whiten(x, labels: nil)
     }
 
@@ -79,12 +80,12 @@ public struct Whitening: MetricLearner {
         throws(MetricLearnError) -> MahalanobisMetric {
         let labels = try supervision.classLabels(for: Self.registration)
         try Validation.checkLabeled(x, labels: labels)
+        try validateParameters(featureCount: x.columnCount)
         return try whiten(x, labels: mode == .withinClass ? labels : nil)
     }
 
     private func whiten(_ x: Matrix, labels: [Int]?) throws(MetricLearnError) -> MahalanobisMetric {
         let stopwatch = Stopwatch()
-        try validateParameters(featureCount: x.columnCount)
         try Validation.checkSquaredScale(x)
         let centered = labels.map { x.centeredWithinClasses(labels: $0) } ?? x.subtractingFromEachRow(x.columnMeans())
         let groupCount = labels.map { Set($0).count } ?? 1
@@ -117,17 +118,6 @@ public struct Whitening: MetricLearner {
         return MahalanobisMetric(components: components, report: report)
     }
 
-    private func validateParameters(featureCount: Int) throws(MetricLearnError) {
-        try Validation.require(relativeTolerance >= 0 && relativeTolerance < 1, "relativeTolerance",
-                               relativeTolerance, "must be in [0, 1)")
-        if let componentCount {
-            try Validation.require(componentCount >= 1 && componentCount <= featureCount, "componentCount",
-                                   componentCount, "must be between 1 and the feature count (\(featureCount))")
-        }
-        if case let .fixed(lambda) = shrinkage {
-            try Validation.require(lambda >= 0 && lambda <= 1, "shrinkage", lambda, "must be in [0, 1]")
-        }
-    }
 
     private func shrinkageCoefficient(centered: Matrix) -> Double {
         switch shrinkage {
