@@ -46,7 +46,7 @@ private func crossValidate(_ pipeline: Pipeline, samples: some PipelineSamples, 
     for split in splits {
         _ = try StratifiedKFold.Fold(testIndices: split.testIndices, sampleCount: samples.sampleCount)
     }
-    let results = try ConcurrentMap.map(count: splits.count, maxConcurrency: maxConcurrency) {
+    let results = try Parallel.map(count: splits.count, maxConcurrency: maxConcurrency) {
         index throws(MetricLearnError) in
         try pipeline.evaluate(on: samples, fold: splits[index], index: index)
     }

@@ -45,7 +45,7 @@ public struct GridSearch: Sendable, Hashable, Codable {
         try Validation.require(maxConcurrency >= 1, "maxConcurrency", maxConcurrency, "must be at least 1")
         let splits = try StratifiedKFold(foldCount: folds, seed: seed).folds(labels: dataset.labels)
         let (candidates, foldCount) = (candidates, splits.count)
-        let outcomes = try ConcurrentMap.map(count: candidates.count * foldCount, maxConcurrency: maxConcurrency) {
+        let outcomes = try Parallel.map(count: candidates.count * foldCount, maxConcurrency: maxConcurrency) {
             job throws(MetricLearnError) in
             let (candidate, fold) = job.quotientAndRemainder(dividingBy: foldCount)
             return try candidates[candidate].evaluate(on: dataset, fold: splits[fold], index: fold)

@@ -2,11 +2,15 @@
 ///
 /// Search is brute force through BLAS: one `dgemm` writes −2·q·r for a cache-sized tile (256 queries × 1024
 /// points) at a time, the scan adds the squared norms (`PairwiseDistances`' expression) as it reads the tile, and
-/// each query keeps its k best candidates in a bounded heap while its rows are scanned, so no full sort and no n×n matrix are ever made. Time O(m·n·d) for
-/// m queries (`dgemm`) plus O(m·n·log k) worst case for the selection (O(m·n) when few candidates qualify,
-/// the usual case); memory O(tile + n·d + m·k) (a tiled copy of the points, the results).
+/// each query keeps its k best candidates in a bounded heap while its rows are scanned, so no full sort and no n×n
+/// matrix are ever made. Time O(m·n·d) for m queries (`dgemm`) plus O(m·n·log k) worst case for the selection
+/// (O(m·n) when few candidates qualify, the usual case); memory O(tile + n·d + m·k) (a tiled copy of the points,
+/// the results).
 ///
-/// Ties are deterministic: at equal distance the lower index comes first. To search in a learned space, index
+/// Results are those of a brute-force sort by the distance computed directly, √Σ(qₗ − rₗ)², then by index: the
+/// expansion only screens candidates, and the few that can enter the k best are recomputed directly. So exact
+/// duplicates are exactly 0 apart, at equal distance the lower index comes first, and the neighbours do not
+/// depend on the BLAS library or its threads. To search in a learned space, index
 /// `metric.transform(x)` and transform the queries the same way (`NeighborsClassifier` does this for you).
 public struct NearestNeighborIndex: Sendable, Hashable {
     /// The indexed points, one per row.
@@ -48,6 +52,14 @@ public struct NearestNeighborIndex: Sendable, Hashable {
         try Validation.require(count >= 1 && count < self.count, "count", count,
                                "must be between 1 and the number of indexed points minus one (\(self.count - 1))")
         return search(points, count: count, selfOffset: 0)
+    }
+
+    /// The `count` nearest points of each query row (`NeighborSearch`), with Euclidean distances. With `selfOffset`,
+    /// query i is indexed point `selfOffset + i` and skips it. Inputs are already validated.
+    func search(_ queries: Matrix, count: Int, selfOffset: Int? = nil) -> NeighborSearchResult {
+        let (indices, squaredDistances) = NeighborSearch.nearest(to: queries, in: points, count: count, selfOffset: selfOffset)
+        return NeighborSearchResult(queryCount: queries.rowCount, neighborCount: count,
+                                    indices: indices, distances: squaredDistances.map { $0.squareRoot() })
     }
 
     /// Rejects rows whose squared norm overflows, which would turn their distances into NaN.

@@ -2,13 +2,13 @@
 /// function of one weight per feature.
 ///
 /// With the weighted L1 distance D_w(xᵢ, xⱼ) = Σ_l w_l²·|x_il − x_jl| and NCA's softmax pᵢ over it
-/// (see `StochasticNeighbors.softmaxWeights`), the loss is
+/// (see `SameClassWeighting.softmaxWeights`), the loss is
 ///
 ///     −F(w) = −(1/n)·Σᵢ pᵢ + λ·Σ_l w_l²,
 ///
 /// and, since ∂pᵢ/∂Dᵢⱼ = −W'ᵢⱼ, ∂(−F)/∂w_l = (2/n)·w_l·Σᵢⱼ W'ᵢⱼ·|x_il − x_jl| + 2λ·w_l.
 /// The L1 distance has no Gram-matrix form, so one evaluation is two O(n·d) sweeps per sample over the
-/// feature-major copy of X, the samples split into `FixedChunks` that run concurrently: O(n²·d) time,
+/// feature-major copy of X, the samples split into `Parallel` fixed chunks that run concurrently: O(n²·d) time,
 /// O(n·d) memory, never an n×n matrix.
 struct DiagonalNCAObjective: DifferentiableObjective {
     /// Xᵀ (d×n, row-major) with samples sorted by label: feature l of every sample is contiguous.
@@ -23,10 +23,10 @@ struct DiagonalNCAObjective: DifferentiableObjective {
     let dimension: Int
 
     init(x: Matrix, labels: [Int], regularization: Double) {
-        let order = StochasticNeighbors.classOrder(of: labels)
+        let order = SameClassWeighting.classOrder(of: labels)
         featureMajor = x.rows(at: order).transposed().elements
         self.labels = order.map { labels[$0] }
-        classRanges = StochasticNeighbors.classRanges(of: self.labels)
+        classRanges = SameClassWeighting.classRanges(of: self.labels)
         self.regularization = regularization
         self.dimension = x.columnCount
     }
@@ -35,24 +35,24 @@ struct DiagonalNCAObjective: DifferentiableObjective {
         let (n, d) = (labels.count, dimension)
         let scales = point.map { $0 * $0 }
         let (ranges, sampleLabels) = (classRanges, labels)
-        var rows = [Double](repeating: 0, count: FixedChunks.count * n)         // per chunk: distances, then W'ᵢ
-        var sums = [Double](repeating: 0, count: FixedChunks.count * d)         // per chunk: Σᵢⱼ W'ᵢⱼ·|x_il − x_jl|
-        var totals = [Double](repeating: 0, count: FixedChunks.count)           // per chunk: Σpᵢ
+        var rows = [Double](repeating: 0, count: Parallel.chunkCount * n)         // per chunk: distances, then W'ᵢ
+        var sums = [Double](repeating: 0, count: Parallel.chunkCount * d)         // per chunk: Σᵢⱼ W'ᵢⱼ·|x_il − x_jl|
+        var totals = [Double](repeating: 0, count: Parallel.chunkCount)           // per chunk: Σpᵢ
         featureMajor.withUnsafeBufferPointer { x in
             rows.withUnsafeMutableBufferPointer { rowBuffers in
                 sums.withUnsafeMutableBufferPointer { sumBuffers in
                     totals.withUnsafeMutableBufferPointer { totalBuffer in
                         let shared = DiagonalChunkBuffers(x: x, rows: rowBuffers, sums: sumBuffers, totals: totalBuffer)
-                        FixedChunks.forEach(work: n * n * d) { chunk in
+                        Parallel.forEachChunk(work: n * n * d) { chunk in
                             let row = UnsafeMutableBufferPointer(rebasing: shared.rows[(chunk * n)..<((chunk + 1) * n)])
                             var total = 0.0
-                            for i in FixedChunks.range(chunk, of: n) {
+                            for i in Parallel.chunk(chunk, of: n) {
                                 for j in 0..<n { row[j] = 0 }
                                 for l in 0..<d {
                                     let (scale, value, feature) = (scales[l], shared.x[l * n + i], l * n)
                                     for j in 0..<n { row[j] += scale * abs(value - shared.x[feature + j]) }
                                 }
-                                total += StochasticNeighbors.softmaxWeights(inPlace: row, sample: i,
+                                total += SameClassWeighting.softmaxWeights(inPlace: row, sample: i,
                                                                             sameClass: ranges[sampleLabels[i]])
                                 for l in 0..<d {
                                     let (value, feature) = (shared.x[l * n + i], l * n)
@@ -68,10 +68,10 @@ struct DiagonalNCAObjective: DifferentiableObjective {
             }
         }
         var expectedHits = 0.0, penalty = 0.0
-        for chunk in 0..<FixedChunks.count { expectedHits += totals[chunk] }
+        for chunk in 0..<Parallel.chunkCount { expectedHits += totals[chunk] }
         for l in 0..<d {
             var differenceSum = 0.0
-            for chunk in 0..<FixedChunks.count { differenceSum += sums[chunk * d + l] }
+            for chunk in 0..<Parallel.chunkCount { differenceSum += sums[chunk * d + l] }
             gradient[l] = 2 * point[l] * (differenceSum / Double(n) + regularization)
             penalty += point[l] * point[l]
         }
@@ -80,7 +80,7 @@ struct DiagonalNCAObjective: DifferentiableObjective {
 }
 
 /// The buffers the concurrent chunks of one evaluation share: chunk c writes only its own row buffer, its own
-/// d sums and `totals[c]`, and only reads `x`; they outlive `FixedChunks.forEach`.
+/// d sums and `totals[c]`, and only reads `x`; they outlive `Parallel.forEachChunk`.
 private struct DiagonalChunkBuffers: @unchecked Sendable {
     let x: UnsafeBufferPointer<Double>
     let rows: UnsafeMutableBufferPointer<Double>

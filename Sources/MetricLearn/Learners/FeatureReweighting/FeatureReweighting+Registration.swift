@@ -18,11 +18,8 @@ extension FeatureReweighting {
                              summary: "relieff only: nearest hits and misses per class (default: "
                                  + "\(defaultReliefNeighborCount)).",
                              rule: .positiveCount, onlyWhen: ("method", "relieff")),
-            LearnerParameter("maxIterations", \FeatureReweighting.maxIterations,
-                             summary: "nca only: the most L-BFGS iterations.", rule: IterativeFit.maxIterationsRule),
-            LearnerParameter("tolerance", \FeatureReweighting.tolerance,
-                             summary: "nca only: stop when the largest gradient entry or the relative decrease of the "
-                                 + "objective falls to this.", rule: IterativeFit.toleranceRule),
+            .maxIterations(\FeatureReweighting.maxIterations, prefix: "nca only: "),
+            .tolerance(\FeatureReweighting.tolerance, prefix: "nca only: "),
             LearnerParameter("seed", \FeatureReweighting.seed,
                              summary: "Reserved for randomised methods (nca and relieff do not use it)."),
         ])

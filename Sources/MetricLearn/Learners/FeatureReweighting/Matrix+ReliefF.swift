@@ -4,7 +4,7 @@ extension Matrix {
     /// Features are scaled by their range, diff_l(a, b) = |a_l − b_l| / (max_l − min_l) (0 for a constant
     /// feature), and neighbours are found with the Manhattan distance Σ_l diff_l. For each sample i, with
     /// H the `neighborCount` nearest samples of its class and M_C those of each other class C (fewer when a
-    /// class is smaller; ties broken by row index),
+    /// class is smaller; selected by `NeighborHeap`, so ties go to the lower row index),
     ///
     ///     W_l = (1/n)·Σᵢ [ −mean_{h∈H} diff_l(xᵢ, x_h) + Σ_{C≠yᵢ} P(C)/(1 − P(yᵢ))·mean_{m∈M_C} diff_l(xᵢ, x_m) ],
     ///
@@ -17,8 +17,10 @@ extension Matrix {
         let scaled = rangeScaled()
         var weights = [Double](repeating: 0, count: d)
         var distances = [Double](repeating: 0, count: n)
-        var nearest = [[Neighbor]](repeating: [], count: classCount)
-        for index in nearest.indices { nearest[index].reserveCapacity(min(neighborCount, n) + 1) }
+        // The nearest samples of each class (`NeighborHeap`: by distance, then by row index), one heap per class.
+        var nearest = classSizes.map { NeighborHeap(capacity: max(1, min(neighborCount, $0))) }
+        var neighborIndices = [Int](repeating: 0, count: min(neighborCount, n))
+        var neighborDistances = [Double](repeating: 0, count: neighborIndices.count)
 
         scaled.elements.withUnsafeBufferPointer { s in
             for i in 0..<n {
@@ -29,16 +31,20 @@ extension Matrix {
                         distance[j] = sum
                     }
                 }
-                for index in nearest.indices { nearest[index].removeAll(keepingCapacity: true) }
-                for j in 0..<n where j != i {
-                    Neighbor(distance: distances[j], index: j).insert(into: &nearest[labels[j]], keeping: neighborCount)
+                // Candidates come in increasing index order, so one at the worst kept distance loses the tie.
+                nearest.withUnsafeMutableBufferPointer { heaps in
+                    for j in 0..<n where j != i && distances[j] < heaps[labels[j]].bound {
+                        heaps[labels[j]].offer(distance: distances[j], index: j)
+                    }
                 }
                 let ownShare = Double(classSizes[labels[i]]) / Double(n)
-                for (label, neighbors) in nearest.enumerated() where !neighbors.isEmpty {
+                for label in nearest.indices where nearest[label].count > 0 {
+                    let count = nearest[label].count
+                    nearest[label].drain(intoDistances: &neighborDistances, indices: &neighborIndices, at: 0)
                     let sign: Double = label == labels[i] ? -1 : Double(classSizes[label]) / Double(n) / (1 - ownShare)
-                    let factor = sign / Double(neighbors.count)
-                    for neighbor in neighbors {
-                        for l in 0..<d { weights[l] += factor * abs(s[neighbor.index * d + l] - s[i * d + l]) }
+                    let factor = sign / Double(count)
+                    for neighbor in neighborIndices[0..<count] {
+                        for l in 0..<d { weights[l] += factor * abs(s[neighbor * d + l] - s[i * d + l]) }
                     }
                 }
             }
@@ -58,26 +64,5 @@ extension Matrix {
             for i in 0..<rowCount { scaled[i * columnCount + j] = (values[i] / 2 - low) / range }
         }
         return Matrix(rowCount: rowCount, columnCount: columnCount, elements: scaled)
-    }
-}
-
-/// A candidate neighbour, ordered by distance and then by row index (so ties are deterministic).
-private struct Neighbor: Comparable {
-    let distance: Double
-    let index: Int
-
-    static func < (lhs: Neighbor, rhs: Neighbor) -> Bool {
-        (lhs.distance, lhs.index) < (rhs.distance, rhs.index)
-    }
-
-    /// Inserts into `list` (sorted, at most `capacity` long), keeping only the `capacity` nearest.
-    func insert(into list: inout [Neighbor], keeping capacity: Int) {
-        if list.count == capacity {
-            guard let last = list.last, self < last else { return }
-            list.removeLast()
-        }
-        var position = list.count
-        while position > 0 && self < list[position - 1] { position -= 1 }
-        list.insert(self, at: position)
     }
 }

@@ -27,7 +27,7 @@ extension ITML {
             LearnerParameter("tolerance", \ITML.tolerance,
                              summary: "Stop when the relative change of the dual variables between sweeps falls below "
                                  + "this.", rule: IterativeFit.toleranceRule),
-            LearnerParameter("seed", \ITML.seed, summary: "The seed of the pair sampling."),
+            .seed(\ITML.seed, of: "the pair sampling"),
         ])
 }
 

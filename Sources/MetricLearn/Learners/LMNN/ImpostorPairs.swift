@@ -17,8 +17,8 @@ struct ImpostorPairs {
     /// Rows are grouped by class and each class c is compared with the classes after it, so each
     /// different-class pair is measured once and same-class pairs never: Σ_{c<c'} n_c·n_c' distances,
     /// from `PairwiseDistances.forEachBlock` (one `dgemm` a block). Pairs that pass the screen with
-    /// `expansionSlack` are recomputed exactly by direct differences and kept when strictly inside a radius,
-    /// so the result equals a brute-force search. Memory: the distance block plus the pairs of one block,
+    /// `ScreenedDistances.slack` are recomputed exactly by direct differences and kept when strictly inside a
+    /// radius, so the result equals a brute-force search. Memory: the distance block plus the pairs of one block,
     /// both O(block · n), in buffers reused from block to block (and from call to call through `pairs`).
     static func forEachBlock(in z: Matrix, labels: [Int], radii: [Double], reusing pairs: inout ImpostorPairs,
                              _ body: (ImpostorPairs) -> Void) {
@@ -27,9 +27,9 @@ struct ImpostorPairs {
         for position in 1..<max(order.count, 1) where labels[order[position]] != labels[order[position - 1]] {
             classStarts.append(position)
         }
-        // One screening slack for all pairs, at least each pair's own `expansionSlack`.
+        // One screening slack for all pairs, at least each pair's own.
         let largestNorm = z.rowSquaredNorms().max() ?? 0
-        let slack = BlockedSearch.expansionSlack(largestNorm, largestNorm)
+        let slack = ScreenedDistances.slack(largestNorm, largestNorm)
         z.elements.withUnsafeBufferPointer { points in
             for (index, start) in classStarts.enumerated().dropLast() {
                 let end = classStarts[index + 1]
@@ -38,7 +38,7 @@ struct ImpostorPairs {
                 let referenceRadii = referenceRows.map { radii[$0] }
                 let screens = referenceRadii.map { $0 + slack }
                 PairwiseDistances.forEachBlock(queries: z.rows(at: queryRows), references: z.rows(at: referenceRows),
-                                               blockRowCount: BlockedSearch.blockRowCount(referenceCount: referenceRows.count)) {
+                                               blockRowCount: blockRowCount(referenceCount: referenceRows.count)) {
                     block, distances in
                     pairs.first.removeAll(keepingCapacity: true)
                     pairs.second.removeAll(keepingCapacity: true)
@@ -63,6 +63,12 @@ struct ImpostorPairs {
                 }
             }
         }
+    }
+
+    /// A block height whose distances (about 1 MiB) stay in cache between the `dgemm` that writes them and
+    /// the scan that reads them.
+    private static func blockRowCount(referenceCount: Int) -> Int {
+        max(8, (1 << 17) / max(referenceCount, 1))
     }
 
     /// Calls `body` with each index c where `values[c] < thresholds[c]` or `values[c] < bound`, in order.

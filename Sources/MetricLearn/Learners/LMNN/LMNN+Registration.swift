@@ -13,20 +13,16 @@ extension LMNN {
             LearnerParameter("pushWeight", \LMNN.pushWeight,
                              summary: "μ in (0, 1]: the weight of the push (impostor) term; the pull term has weight "
                                  + "1 − μ.", rule: .fraction(includingZero: false, includingOne: true)),
-            LearnerParameter("componentCount", \LMNN.componentCount,
-                             summary: "The output dimension k (default: the number of features).", rule: .componentCount),
+            .componentCount(\LMNN.componentCount),
             LearnerParameter("initialization", \LMNN.initialization,
                              summary: "How the starting L is chosen; target neighbours are chosen in that space "
                                  + "(random uses --seed).", rule: Initialization.rule),
             LearnerParameter("loss", \LMNN.loss,
                              summary: "The penalty on a violated margin: hinge (Weinberger & Saul) or squared-hinge "
                                  + "(smooth, as PyLMNN)."),
-            LearnerParameter("maxIterations", \LMNN.maxIterations, summary: "The most L-BFGS iterations.",
-                             rule: IterativeFit.maxIterationsRule),
-            LearnerParameter("tolerance", \LMNN.tolerance,
-                             summary: "Stop when the largest gradient entry or the relative decrease of the objective "
-                                 + "falls to this.", rule: IterativeFit.toleranceRule),
-            LearnerParameter("seed", \LMNN.seed, summary: "The seed of random initialization."),
+            .maxIterations(\LMNN.maxIterations),
+            .tolerance(\LMNN.tolerance),
+            .seed(\LMNN.seed, of: "random initialization"),
         ])
 }
 

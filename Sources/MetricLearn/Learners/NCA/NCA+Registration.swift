@@ -6,17 +6,13 @@ extension NCA {
         discussion: "L-BFGS with scikit-learn's parameters and stopping rule. The fit is scale dependent: "
             + "standardise the features with --standardize.",
         parameters: [
-            LearnerParameter("componentCount", \NCA.componentCount,
-                             summary: "The output dimension k (default: the number of features).", rule: .componentCount),
+            .componentCount(\NCA.componentCount),
             LearnerParameter("initialization", \NCA.initialization,
                              summary: "How the starting L is chosen (auto: LDA, PCA or identity by scikit-learn's rule; "
                                  + "random uses --seed).", rule: Initialization.rule),
-            LearnerParameter("maxIterations", \NCA.maxIterations, summary: "The most L-BFGS iterations.",
-                             rule: IterativeFit.maxIterationsRule),
-            LearnerParameter("tolerance", \NCA.tolerance,
-                             summary: "Stop when the largest gradient entry or the relative decrease of the objective "
-                                 + "falls to this.", rule: IterativeFit.toleranceRule),
-            LearnerParameter("seed", \NCA.seed, summary: "The seed of random initialization."),
+            .maxIterations(\NCA.maxIterations),
+            .tolerance(\NCA.tolerance),
+            .seed(\NCA.seed, of: "random initialization"),
         ])
 }
 

@@ -33,13 +33,7 @@ public struct LearnerParameter: Sendable {
         onlyWhen requirement: (parameter: String, value: String)? = nil
     ) {
         self.init(name: name, summary: summary, valueName: valueName, valueType: Value.self, isOptional: false,
-                  defaultValue: Learner()[keyPath: keyPath], requirement: requirement, rule: rule,
-                  read: { learner in (learner as? Learner)?[keyPath: keyPath] },
-                  write: { learner, value in
-                      guard var typed = learner as? Learner, let value = value as? Value else { return }
-                      typed[keyPath: keyPath] = value
-                      learner = typed
-                  })
+                  requirement: requirement, rule: rule, keyPath: keyPath, wrap: { $0 }, unwrap: { $0 as? Value })
     }
 
     /// An optional parameter stored at `keyPath`: absent means the rule that `summary` describes.
@@ -49,11 +43,24 @@ public struct LearnerParameter: Sendable {
         onlyWhen requirement: (parameter: String, value: String)? = nil
     ) {
         self.init(name: name, summary: summary, valueName: valueName, valueType: Value.self, isOptional: true,
-                  defaultValue: Learner()[keyPath: keyPath], requirement: requirement, rule: rule,
-                  read: { learner in (learner as? Learner)?[keyPath: keyPath] },
+                  requirement: requirement, rule: rule, keyPath: keyPath, wrap: { $0 },
+                  unwrap: { value in (value as? Value).map { Optional($0) } })
+    }
+
+    /// Reads and writes the property at `keyPath`, whose stored form `Stored` is the value or an optional one.
+    private init<Learner: MetricLearner, Stored>(
+        name: String, summary: String, valueName: String?, valueType: any ParameterValue.Type, isOptional: Bool,
+        requirement: (parameter: String, value: String)?, rule: ParameterRule,
+        keyPath: WritableKeyPath<Learner, Stored> & Sendable,
+        wrap: @escaping @Sendable (Stored) -> (any ParameterValue)?,
+        unwrap: @escaping @Sendable (any ParameterValue) -> Stored?
+    ) {
+        self.init(name: name, summary: summary, valueName: valueName, valueType: valueType, isOptional: isOptional,
+                  defaultValue: wrap(Learner()[keyPath: keyPath]), requirement: requirement, rule: rule,
+                  read: { learner in (learner as? Learner).flatMap { wrap($0[keyPath: keyPath]) } },
                   write: { learner, value in
-                      guard var typed = learner as? Learner, let value = value as? Value else { return }
-                      typed[keyPath: keyPath] = value
+                      guard var typed = learner as? Learner, let stored = unwrap(value) else { return }
+                      typed[keyPath: keyPath] = stored
                       learner = typed
                   })
     }
@@ -90,4 +97,36 @@ public struct LearnerParameter: Sendable {
 
     /// The value that `text` spells in this parameter's type, or nil.
     public func value(parsing text: String) -> (any ParameterValue)? { valueType.init(parameterText: text) }
+}
+
+/// The parameters many learners share, declared once with one wording.
+extension LearnerParameter {
+    /// `componentCount`: the output dimension k, nil for `defaultRule`.
+    static func componentCount<Learner: MetricLearner>(
+        _ keyPath: WritableKeyPath<Learner, Int?> & Sendable, default defaultRule: String = "the number of features"
+    ) -> LearnerParameter {
+        LearnerParameter("componentCount", keyPath, summary: "The output dimension k (default: \(defaultRule)).",
+                         rule: .componentCount)
+    }
+
+    /// `maxIterations` of an L-BFGS fit (`prefix` qualifies it, e.g. `nca only: `).
+    static func maxIterations<Learner: MetricLearner>(_ keyPath: WritableKeyPath<Learner, Int> & Sendable,
+                                                      prefix: String = "") -> LearnerParameter {
+        LearnerParameter("maxIterations", keyPath, summary: prefix.isEmpty ? "The most L-BFGS iterations."
+                             : prefix + "the most L-BFGS iterations.", rule: IterativeFit.maxIterationsRule)
+    }
+
+    /// `tolerance` of an L-BFGS fit (`IterativeFit`: both of its stopping tolerances).
+    static func tolerance<Learner: MetricLearner>(_ keyPath: WritableKeyPath<Learner, Double> & Sendable,
+                                                  prefix: String = "") -> LearnerParameter {
+        let rule = "top when the largest gradient entry or the relative decrease of the objective falls to this."
+        return LearnerParameter("tolerance", keyPath, summary: prefix.isEmpty ? "S" + rule : prefix + "s" + rule,
+                                rule: IterativeFit.toleranceRule)
+    }
+
+    /// `seed`, the source of the learner's random choices (`use` says which).
+    static func seed<Learner: MetricLearner>(_ keyPath: WritableKeyPath<Learner, UInt64> & Sendable,
+                                             of use: String) -> LearnerParameter {
+        LearnerParameter("seed", keyPath, summary: "The seed of \(use).")
+    }
 }

@@ -38,7 +38,7 @@ import Testing
     @Test(arguments: [1, 7, 29])
     func tileSizeDoesNotChangeTheResult(tileSize: Int) {
         let (objective, point) = Self.problem(componentCount: 3, seed: 9)
-        let blocked = NCAObjective(x: objective.x, labels: objective.neighbors.labels, componentCount: 3,
+        let blocked = NCAObjective(x: objective.x, labels: objective.neighbors.weighting.labels, componentCount: 3,
                                    tileSize: tileSize)
         var whole = [Double](repeating: 0, count: objective.dimension)
         var pieces = whole

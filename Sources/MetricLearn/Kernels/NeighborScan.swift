@@ -4,13 +4,6 @@
 /// A value holds only read-only inputs, so threads can scan disjoint query rows of the same tile at once;
 /// each touches only its own queries' heaps.
 struct NeighborScan: Sendable {
-    /// Squared distances at or below this fraction of ‖q‖² + ‖r‖² are recomputed directly as Σ(qᵢ − rᵢ)².
-    ///
-    /// The BLAS expansion ‖q‖² + ‖r‖² − 2q·r loses about ε·(‖q‖² + ‖r‖²) to cancellation, so for nearly
-    /// coincident points it is mostly rounding noise; recomputing those few candidates makes exact duplicates
-    /// exactly 0 apart (which the distance-weighted vote relies on) and keeps near neighbours accurate.
-    static let refinementFraction = 1e-8
-
     /// A tile of products −2·q·r from one `dgemm`: row i holds them for query `firstQuery + i` and points
     /// `firstPoint ..< firstPoint + pointCount`. The scan adds the squared norms itself.
     struct Tile: @unchecked Sendable {
@@ -28,25 +21,28 @@ struct NeighborScan: Sendable {
     let queries: Matrix
     let points: Matrix
     let selfOffset: Int?
+    let distances: NeighborSearch.Distances
     private let pointNorms: [Double]
     private let queryNorms: [Double]
     private let largestPointNorm: Double
 
-    init(queries: Matrix, points: Matrix, selfOffset: Int?) {
+    init(queries: Matrix, points: Matrix, selfOffset: Int?, distances: NeighborSearch.Distances) {
         self.queries = queries
         self.points = points
         self.selfOffset = selfOffset
+        self.distances = distances
         pointNorms = points.rowSquaredNorms()
         queryNorms = queries.rowSquaredNorms()
         largestPointNorm = pointNorms.max() ?? 0
     }
 
     /// Offers the candidates of `tile` to the heaps of the queries in `queryRows` (a sub-range of the tile's
-    /// queries). Points are visited in increasing index order, as `NeighborHeap.offer` requires.
+    /// queries).
     ///
-    /// The squared distance is max(0, (−2q·r + ‖q‖²) + ‖r‖²), `PairwiseDistances`' expression, four points at
-    /// a time (`SIMD4`); almost every candidate fails the heap's bound, so the common case is one vector
-    /// comparison and one branch per four points.
+    /// The expanded squared distance is max(0, (−2q·r + ‖q‖²) + ‖r‖²), `PairwiseDistances`' expression, four
+    /// points at a time (`SIMD4`); a candidate that can enter the heap is offered with the distance that
+    /// `distances` names (see `NeighborSearch.Distances`). Almost every candidate fails the heap's bound, so the
+    /// common case is one vector comparison and one branch per four points.
     func scan(_ queryRows: Range<Int>, of tile: Tile, into heaps: Heaps) {
         pointNorms.withUnsafeBufferPointer { pointNorms in
             guard let products = tile.products.baseAddress, let norms = pointNorms.baseAddress.map({ $0 + tile.firstPoint }),
@@ -55,17 +51,15 @@ struct NeighborScan: Sendable {
                 let row = products + (query - tile.firstQuery) * tile.pointCount
                 let heap = heapBase + (query - tile.firstQuery)
                 let queryNorm = queryNorms[query]
-                // A candidate needs a look when it beats the heap's bound or may need refining; one comparison
-                // against max(bound, the next value above the refinement bound) tests both.
-                let refinementBound = (Self.refinementFraction * (queryNorm + largestPointNorm)).nextUp
+                let slack = ScreenedDistances.slack(queryNorm, largestPointNorm)
                 let excluded = selfOffset.map { $0 + query - tile.firstPoint } ?? -1
-                var threshold = max(heap.pointee.bound, refinementBound)
+                var threshold = threshold(heap.pointee.bound, slack)
                 @inline(__always) func consider(_ squared: Double, _ j: Int) {
                     guard squared < threshold, j != excluded else { return }
                     let point = tile.firstPoint + j
-                    let isUnreliable = squared <= Self.refinementFraction * (queryNorm + norms[j])
-                    heap.pointee.offer(distance: isUnreliable ? directSquaredDistance(query, point) : squared, index: point)
-                    threshold = max(heap.pointee.bound, refinementBound)
+                    let isReliable = distances == .expanded && ScreenedDistances.isReliable(squared, queryNorm, norms[j])
+                    heap.pointee.offer(distance: isReliable ? squared : directSquaredDistance(query, point), index: point)
+                    threshold = self.threshold(heap.pointee.bound, slack)
                 }
                 let queryNormLanes = SIMD4<Double>(repeating: queryNorm)
                 var j = 0
@@ -86,14 +80,23 @@ struct NeighborScan: Sendable {
         }
     }
 
-    /// Σ(qᵢ − rᵢ)² between query row `query` and indexed point `point`, without cancellation.
+    /// The expanded distance below which a candidate needs a look, for a heap whose worst kept distance is
+    /// `bound` and a query whose largest slack is `slack`. Expanded distances: below the bound, or nearly
+    /// coincident (max(bound, the next value above the slack) tests both). Direct ones: the expansion is within
+    /// the slack of the direct distance that must beat the bound.
+    @inline(__always)
+    private func threshold(_ bound: Double, _ slack: Double) -> Double {
+        distances == .direct ? bound + slack : max(bound, slack.nextUp)
+    }
+
+    /// Σ(qₗ − rₗ)² between query row `query` and indexed point `point` (`ScreenedDistances.direct`).
+    @inline(never)
     private func directSquaredDistance(_ query: Int, _ point: Int) -> Double {
         let d = points.columnCount
-        var sum = 0.0
-        for c in 0..<d {
-            let difference = queries.elements[query * d + c] - points.elements[point * d + c]
-            sum += difference * difference
+        return queries.elements.withUnsafeBufferPointer { q in
+            points.elements.withUnsafeBufferPointer { r in
+                ScreenedDistances.direct(q.baseAddress! + query * d, r.baseAddress! + point * d, count: d)
+            }
         }
-        return sum
     }
 }

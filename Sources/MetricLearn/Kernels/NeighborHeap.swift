@@ -1,8 +1,13 @@
-/// The `capacity` best (squared distance, index) candidates seen so far, as a max-heap whose root is the
-/// worst kept candidate. Order is lexicographic on (distance, index): at equal distance the lower index is
-/// nearer, which makes every search deterministic.
+/// The package's one top-k selection: the `capacity` best (distance, index) candidates seen so far, as a
+/// max-heap whose root is the worst kept candidate. k-NN search and LMNN's target neighbours (through
+/// `NeighborSearch`) and ReliefF's nearest hits and misses all select with it.
 ///
-/// Storage is allocated once and reused across queries (`drain` empties the heap but keeps it), so scanning
+/// **Tie rule.** Candidates are ordered by (distance, index): the smaller distance first and, at equal distance,
+/// the lower index. That is a total order on distinct indices, so the kept set and its order do not depend on
+/// the order in which candidates are offered, and every search is deterministic. The distances offered are the
+/// caller's: squared Euclidean ones as `NeighborSearch.Distances` says, ReliefF's Manhattan ones computed directly.
+///
+/// Storage is allocated once and reused across queries (`drain` empties the heap but keeps it), so selecting
 /// allocates nothing per query. Offering costs O(log capacity) when the candidate is kept and O(1) when it is not.
 struct NeighborHeap {
     private var distances: [Double]
@@ -18,14 +23,12 @@ struct NeighborHeap {
         indices = [Int](repeating: 0, count: capacity)
     }
 
-    /// A candidate must have a distance strictly below this to be kept (∞ until the heap is full).
-    ///
-    /// Strictly below, because candidates are offered in increasing index order: an equal distance with a
-    /// higher index loses the tie.
+    /// The distance of the worst kept candidate once the heap is full (∞ until then): a candidate farther than
+    /// this cannot be kept, one at this distance only with a lower index than the worst one's.
     var bound: Double { count < capacity ? .infinity : distances[0] }
 
-    /// Offers a candidate whose index is larger than that of every candidate offered since the last
-    /// `drain`.
+    /// Offers a candidate (each index at most once between two `drain`s); it is kept when the heap has room
+    /// or it comes before the worst kept candidate in the (distance, index) order.
     mutating func offer(distance: Double, index: Int) {
         if count < capacity {
             var child = count
@@ -39,7 +42,7 @@ struct NeighborHeap {
             }
             distances[child] = distance
             indices[child] = index
-        } else if distance < distances[0] {
+        } else if distance < distances[0] || (distance == distances[0] && index < indices[0]) {
             siftDown(distance: distance, index: index, from: 0, end: count)
         }
     }

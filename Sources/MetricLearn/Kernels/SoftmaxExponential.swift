@@ -1,4 +1,5 @@
-/// exp(t) for the softmax terms of NCA, where t = (smallest distance) − (distance) ≤ 0.
+/// exp(t) for the terms of the stochastic-neighbour softmax (`StochasticNeighbors`), where
+/// t = (smallest distance) − (distance) ≤ 0.
 ///
 /// Terms with t < −64·ln 2 (below 2⁻⁶⁴ of the row's largest term, which is 1) are flushed to 0, so the
 /// dropped terms of a row change its sum (at least 1) by less than n·2⁻⁶⁴ relative. Otherwise
@@ -17,8 +18,8 @@ enum SoftmaxExponential {
     @inline(__always)
     static func value(_ t: Double) -> Double { exponential(t, cutoff: cutoff) }
 
-    /// e^t for t ≤ 709, or 0 when t < `wideCutoff`, as accurate as `value`: for the terms that NCA splits into
-    /// factors of very different sizes.
+    /// e^t for t ≤ 709, or 0 when t < `wideCutoff`, as accurate as `value`: for the terms that `StochasticNeighbors`
+    /// splits into factors of very different sizes.
     @inline(__always)
     static func wideValue(_ t: Double) -> Double { exponential(t, cutoff: wideCutoff) }
 
