@@ -65,8 +65,9 @@ public struct MahalanobisMetric: Sendable, Hashable, Codable {
     /// The same metric with other feature names (e.g. those of the dataset it was fitted on).
     /// Feature weights are renamed to match.
     public func withFeatureNames(_ names: [String]) -> MahalanobisMetric {
+        let positions = Dictionary(featureNames.enumerated().map { ($1, $0) }) { first, _ in first }
         let renamed = featureWeights?.map { weight in
-            let index = featureNames.firstIndex(of: weight.feature).flatMap { names.indices.contains($0) ? $0 : nil }
+            let index = positions[weight.feature].flatMap { names.indices.contains($0) ? $0 : nil }
             return FeatureWeight(feature: index.map { names[$0] } ?? weight.feature, weight: weight.weight)
         }
         return MahalanobisMetric(components: components, featureNames: names, featureWeights: renamed, report: report)
