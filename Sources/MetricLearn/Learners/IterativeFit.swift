@@ -24,6 +24,17 @@ struct IterativeFit {
     /// The rule of every iterative learner's `tolerance`: finite and non-negative.
     static let toleranceRule = ParameterRule.finiteNonNegative
 
+    /// Refuses a fit of `learner` (components L, k×d, on n samples) whose L-BFGS state (2·history + 8 vectors of
+    /// k·d numbers) and copies of the data (3·n·d) would need more memory than there is: NCA keeping every one of
+    /// 30 000 features as a component has 9·10⁸ parameters and needs some 200 GB; a component count is the way out.
+    static func requireMemory(of learner: String, componentCount k: Int, featureCount d: Int,
+                              sampleCount n: Int) throws(MetricLearnError) {
+        let vectors = Double(2 * LBFGS().historySize + 8)
+        try MemoryBudget.require(doubles: vectors * Double(k) * Double(d) + 3 * Double(n) * Double(d),
+                                 for: "\(learner) with \(k) components of \(d) features",
+                                 remedies: [.fewerComponents, .fewerFeatures])
+    }
+
     /// Runs L-BFGS on `objective` from `start`.
     func run(_ objective: some DifferentiableObjective, from start: [Double],
              progress: ((OptimizationProgress) -> Void)?) -> OptimizationResult {

@@ -77,6 +77,8 @@ public enum MemoryRemedy: String, Sendable, Hashable, Codable, CaseIterable {
     case fewerComponents
     /// Use fewer samples (rows).
     case fewerSamples
+    /// Start an iterative learner from another initialization (PCA instead of LDA's d×d scatter matrices).
+    case otherInitialization
 
     /// The remedy in words: `use fewer features`.
     public var description: String {
@@ -84,6 +86,7 @@ public enum MemoryRemedy: String, Sendable, Hashable, Codable, CaseIterable {
         case .fewerFeatures: "use fewer features"
         case .fewerComponents: "ask for fewer components"
         case .fewerSamples: "use fewer samples"
+        case .otherInitialization: "start from another initialization (pca)"
         }
     }
 }

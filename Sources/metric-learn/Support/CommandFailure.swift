@@ -61,6 +61,7 @@ extension CommandFailure {
                 case .fewerFeatures: "leave feature columns out (--ignore, --features)"
                 case .fewerComponents: "ask for fewer components (--component-count)"
                 case .fewerSamples: "use fewer rows"
+                case .otherInitialization: "start from --initialization pca"
                 }
             }
             self.init(message: "\(place)\(need)" + (ways.isEmpty ? "" : "; " + ways.joined(separator: " or ")),

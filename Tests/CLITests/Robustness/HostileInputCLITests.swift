@@ -42,6 +42,9 @@ struct HostileRun: Sendable, CustomTestStringConvertible {
     static let constantHuge = "a,b,label\n" + (0..<12).map { "1.7e308,\($0 % 5),\($0 < 6 ? "p" : "q")\n" }.joined()
     static let collinear = "a,b,c,label\n" + (0..<20).map { "\($0),\($0 % 7),\(2 * $0 - $0 % 7),\($0 % 2)\n" }.joined()
     static let identifiers = "id,a,label\n" + (0..<12).map { "row\($0),\($0 % 4),\($0 % 2)\n" }.joined()
+    /// 6 rows of 100 000 features: NCA keeping all of them as components needs terabytes.
+    static let wide = (0..<100_000).map { "f\($0)," }.joined() + "label\n"
+        + (0..<6).map { row in (0..<100_000).map { "\(($0 * 7 + row * 3) % 10)," }.joined() + "\(row % 2)\n" }.joined()
 
     static let all: [HostileRun] = [
         // Data files given to fit
@@ -91,6 +94,8 @@ struct HostileRun: Sendable, CustomTestStringConvertible {
                    "data.csv: every value of categorical column 'id' is different, so one-hot encoding would make a "
                        + "feature of each row; --categorical auto refuses it: leave it out with --ignore id, or name it "
                        + "with --categorical id to encode it anyway"),
+        HostileRun("a table too wide for NCA", ["data.csv": wide], "fit nca --input data.csv --output out.json", 65,
+                   "data.csv: nca with 100000 components of 100000 features needs about …"),
         // Issue 20: values near the limits of Double
         HostileRun("rows near 1e308 at transform time", ["data.csv": irisHeader + "1,2,3,4\n1e308,1e308,1e308,1e308\n"],
                    transform, 65, "data.csv: line 3: the transform by the metric (component 2) overflows Double (its "

@@ -3,6 +3,10 @@
 /// are in the fitted metric's `featureWeights`.
 ///
 /// Both methods compare features on a common scale only if the data is on one: standardise first.
+///
+/// With more features than samples (d > n) the components are those of M in the span of the centred samples
+/// (`r×d`, r < n) rather than the d×d diag(w): distances between the training samples are M's exactly, and a
+/// difference outside their span counts by its projection onto it (as in whitening). `featureWeights` keep w.
 /// See <doc:Algorithm-FeatureReweighting>.
 public struct FeatureReweighting: MetricLearner {
     /// How the weights are learned.
@@ -74,7 +78,9 @@ public struct FeatureReweighting: MetricLearner {
         }
         let names = (0..<x.columnCount).map { "x\($0)" }
         let ranked = weights.indices.sorted { (-weights[$0], $0) < (-weights[$1], $1) }
-        return MahalanobisMetric(components: Matrix(diagonal: weights), featureNames: names,
+        let components = x.columnCount > x.rowCount
+            ? try x.diagonalMetricComponentsInSpan(weights: weights) : Matrix(diagonal: weights)
+        return MahalanobisMetric(components: components, featureNames: names,
                                  featureWeights: ranked.map { FeatureWeight(feature: names[$0], weight: weights[$0]) },
                                  report: report)
     }

@@ -11,6 +11,10 @@ extension ITML {
     func project(_ x: Matrix, constraints: PairConstraints, stopwatch: Stopwatch,
                  progress: ((OptimizationProgress) -> Void)?) throws(MetricLearnError) -> MahalanobisMetric {
         try Validation.checkSquaredScale(x)
+        let d = Double(x.columnCount)
+        try MemoryBudget.require(doubles: 8 * d * d + Double(constraints.count) * d,
+                                 for: "itml on \(x.columnCount) features (\(x.columnCount)×\(x.columnCount) matrices)",
+                                 remedies: [.fewerFeatures])
         let prior = try PriorMetric(resolving: self.prior, for: x)
         var solver = BregmanSolver(x, constraints: constraints, prior: prior.matrix)
         guard solver.constraintCount > 0 else {

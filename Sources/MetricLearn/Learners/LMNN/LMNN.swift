@@ -66,6 +66,7 @@ public struct LMNN: WarmStartLearner {
         let labels = try supervision.classLabels(for: Self.registration)
         let solver = try validate(x, labels: labels)
         let k = componentCount ?? x.columnCount
+        try IterativeFit.requireMemory(of: "lmnn", componentCount: k, featureCount: x.columnCount, sampleCount: x.rowCount)
         var generator = SeededGenerator(seed: seed)
         let start = try initialization.components(for: x, labels: labels, componentCount: k, generator: &generator)
         return try minimize(x, labels: labels, from: start, solver: solver, stopwatch: stopwatch, progress: progress)

@@ -67,6 +67,7 @@ public struct NCA: WarmStartLearner {
             initial = try IterativeFit.warmStart(from: start, featureCount: d, componentCount: componentCount)
         } else {
             let k = componentCount ?? d
+            try IterativeFit.requireMemory(of: "nca", componentCount: k, featureCount: d, sampleCount: n)
             var generator = SeededGenerator(seed: seed)
             initial = try initialization.components(for: x, labels: labels, componentCount: k, generator: &generator)
         }
