@@ -37,6 +37,12 @@ extension Initialization: ParameterValue {
 }
 
 extension Initialization {
+    /// A given matrix holds only finite values (its shape is checked against the component count when fitting).
+    static let rule = ParameterRule.values(of: Initialization.self) { initialization, _ in
+        guard case let .matrix(given) = initialization, !given.isFinite else { return nil }
+        return "must contain only finite values"
+    }
+
     /// The starting components for data `x` with `labels` (already validated; nil when the learner has none, as
     /// with triplets) and output dimension `componentCount`.
     ///
@@ -69,7 +75,6 @@ extension Initialization {
             try Validation.require(given.rowCount == k && given.columnCount == d, "initialization",
                                    "\(given.rowCount)×\(given.columnCount) matrix",
                                    "must be \(k)×\(d) (componentCount × features)")
-            try Validation.require(given.isFinite, "initialization", "matrix", "must contain only finite values")
             return given
         }
     }

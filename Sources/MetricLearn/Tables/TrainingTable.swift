@@ -41,28 +41,52 @@ public struct TrainingTable: Sendable {
 
     /// Reads the CSV file at `path` as `reading` says.
     ///
-    /// - Throws: `file` when it cannot be read, `csv` for bad contents, and the label and column errors of the
-    ///   readers.
+    /// A categorical column found by `CategoricalColumns.automatic` whose values are all different (an identifier,
+    /// `DataWarning.identifierColumn`) is refused: one-hot encoding would make a feature of each row, which a
+    /// forgotten id column of 40 000 rows turns into a table of 40 000² numbers. Naming the column categorical
+    /// makes it a warning.
+    ///
+    /// - Throws: `file` when it cannot be read, `csv` for bad contents, the label and column errors of the
+    ///   readers, and `refusedData(.identifierColumn)`.
     public init(csvFile path: String, reading: TableReading = TableReading()) throws(MetricLearnError) {
+        let bytes = try FileContents.bytes(atPath: path)
         guard let preprocessing = reading.tablePreprocessing else {
-            self.init(try Dataset(csvFile: path, labelColumn: reading.labelColumn, featureColumns: reading.featureColumns))
+            let contents = try CSVTableReader.read(bytes, format: CSVFormat(), labelColumn: reading.labelColumn,
+                                                   featureColumns: reading.featureColumns)
+            self.init(Dataset(unchecked: contents.table, classes: contents.classes),
+                      labelColumn: contents.labelColumnName)
             return
         }
-        let raw = try RawDataset(csvFile: path, labelColumn: reading.labelColumn, featureColumns: reading.featureColumns,
-                                 categoricalColumns: reading.categoricalColumns, missingValues: reading.missingValues)
-        self.init(raw, preprocessing: preprocessing)
+        let contents = try CSVRawTableReader.read(bytes, format: CSVFormat(), labelColumn: reading.labelColumn,
+                                                  featureColumns: reading.featureColumns,
+                                                  categoricalColumns: reading.categoricalColumns,
+                                                  missingValues: reading.missingValues)
+        let raw = RawDataset(unchecked: contents.table, classes: contents.classes)
+        if reading.categoricalColumns == .automatic, let column = Self.identifierColumns(of: raw.table).first {
+            throw .refusedData(.identifierColumn(column: column))
+        }
+        self.init(raw, preprocessing: preprocessing, labelColumn: contents.labelColumnName)
     }
 
-    /// Numeric training data.
-    public init(_ dataset: Dataset) {
+    /// Numeric training data (`labelColumn` names the label column in warnings).
+    public init(_ dataset: Dataset, labelColumn: String? = nil) {
         contents = .numeric(dataset)
-        warnings = []
+        warnings = Self.labelWarnings(dataset.classes, labelColumn: labelColumn)
     }
 
-    /// A raw table and the preprocessing that turns it into numbers.
-    public init(_ dataset: RawDataset, preprocessing: TablePreprocessing) {
+    /// A raw table and the preprocessing that turns it into numbers (`labelColumn` names the label column in
+    /// warnings).
+    public init(_ dataset: RawDataset, preprocessing: TablePreprocessing, labelColumn: String? = nil) {
         contents = .raw(dataset, preprocessing)
         warnings = Self.identifierColumns(of: dataset.table).map { DataWarning.identifierColumn(column: $0) }
+            + Self.labelWarnings(dataset.classes, labelColumn: labelColumn)
+    }
+
+    /// `continuousLabels` when most rows have a class of their own.
+    static func labelWarnings(_ classes: ClassLabels, labelColumn: String?) -> [DataWarning] {
+        let (classCount, sampleCount) = (classes.classNames.count, classes.labels.count)
+        guard classCount >= identifierMinimumCount && 2 * classCount > sampleCount else { return [] }
+        return [.continuousLabels(column: labelColumn, classCount: classCount, sampleCount: sampleCount)]
     }
 
     /// The number of samples.

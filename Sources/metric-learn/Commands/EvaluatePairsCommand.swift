@@ -90,6 +90,11 @@ struct EvaluatePairsCommand: ParsableCommand {
     }
 }
 
+extension EvaluatePairsCommand: FileCommand {
+    var inputFiles: [FileOperand] { input.files }
+    var outputFiles: [FileOperand] { plot.map { [FileOperand(option: "--plot", path: $0)] } ?? [] }
+}
+
 /// `evaluate-pairs --json`: the pinned keys, with null for what needs a threshold the model does not have.
 private struct PairEvaluationJSON: Encodable {
     let report: PairVerificationReport

@@ -38,6 +38,16 @@ struct FitLearnerCommand<Learner: MetricLearner>: ParsableCommand {
     }
 }
 
+extension FitLearnerCommand: FileCommand {
+    var inputFiles: [FileOperand] {
+        let constraints = supervision.file.map { file in
+            [FileOperand(option: file.kind == .pairs ? "--pairs" : "--triplets", path: file.path)]
+        }
+        return [FileOperand(option: "--input", path: input.path)] + (constraints ?? [])
+    }
+    var outputFiles: [FileOperand] { [FileOperand(option: "--output", path: output.path)] }
+}
+
 extension MetricLearner {
     /// `fit <name>` for this learner.
     static var fitCommand: any ParsableCommand.Type { FitLearnerCommand<Self>.self }

@@ -92,3 +92,11 @@ struct PairsCommand: ParsableCommand {
         if calibrate, let outputMetric { print("wrote \(outputMetric)") }
     }
 }
+
+extension PairsCommand: FileCommand {
+    var inputFiles: [FileOperand] { input.files }
+    var outputFiles: [FileOperand] {
+        [FileOperand(option: "--output", path: output)]
+            + (outputMetric.map { [FileOperand(option: "--output-metric", path: $0)] } ?? [])
+    }
+}

@@ -29,6 +29,12 @@ struct PairInputOptions: ParsableArguments {
         if let threshold, threshold.isNaN { throw ValidationError("--threshold must be a number") }
     }
 
+    /// The files read: the model, the data and the pairs.
+    var files: [FileOperand] {
+        [FileOperand(option: "--metric", path: metric), FileOperand(option: "--input", path: input),
+         FileOperand(option: "--pairs", path: pairs)]
+    }
+
     /// The model, the input's features in the model's columns, and the pairs.
     func read() throws(CommandFailure) -> (model: ModelFile, features: Matrix, pairs: PairList) {
         let model = try withFile(metric, .input) { () throws(MetricLearnError) in try ModelFile(contentsOfFile: metric) }

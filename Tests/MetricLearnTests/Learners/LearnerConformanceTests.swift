@@ -20,6 +20,12 @@ let allLearners: [any MetricLearner] = [
     MMC(shape: .diagonal, constraintCount: 30, seed: 2),
     GMML(),
     GMML(geodesicStep: 0.3, regularization: 0.5, constraintCount: 25, seed: 4),
+    LFDA(),
+    LFDA(componentCount: 2, neighborCount: 3, embedding: .orthonormalized),
+    DMLMJ(),
+    DMLMJ(componentCount: 2, neighborCount: 5),
+    RCA(),
+    RCA(componentCount: 2, chunkCount: 10, chunkSize: 3, seed: 4),
 ]
 
 /// The contract every `MetricLearner` must keep, checked on each learner in `allLearners`.

@@ -5,7 +5,7 @@ extension Supervision {
     /// `*_Supervised` learners do.
     ///
     /// - Throws: the input errors of `x` and the labels, the pair errors of `PairConstraints.validate`, and
-    ///   `unsupportedSupervision` for triplets.
+    ///   `unsupportedSupervision` for any other kind.
     func pairConstraints(for learner: LearnerRegistration, x: Matrix, sampling count: Int?,
                          seed: UInt64) throws(MetricLearnError) -> PairConstraints {
         switch self {
@@ -19,7 +19,7 @@ extension Supervision {
             try Validation.checkFeatures(x)
             try constraints.validate(sampleCount: x.rowCount)
             return constraints
-        case .triplets:
+        default:
             throw unsupported(by: learner)
         }
     }

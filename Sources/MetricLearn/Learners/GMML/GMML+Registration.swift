@@ -13,13 +13,15 @@ extension GMML {
         parameters: [
             LearnerParameter("geodesicStep", \GMML.geodesicStep,
                              summary: "t in [0, 1]: the point on the geodesic from the inverse similar scatter (0) to "
-                                 + "the dissimilar scatter (1)."),
+                                 + "the dissimilar scatter (1).",
+                             rule: .fraction(includingZero: true, includingOne: true)),
             LearnerParameter("regularization", \GMML.regularization,
-                             summary: "λ ≥ 0: the pull towards the prior (the identity); 0 for none."),
+                             summary: "λ ≥ 0: the pull towards the prior (the identity); 0 for none.",
+                             rule: .finiteNonNegative),
             LearnerParameter("constraintCount", \GMML.constraintCount,
                              summary: "Similar pairs, and as many dissimilar pairs, to sample from the labels "
-                                 + "(default: 20·c² for c classes)."),
-            LearnerParameter("seed", \GMML.seed, summary: "The seed of the pair sampling."),
+                                 + "(default: 20·c² for c classes).", rule: .positiveCount),
+            .seed(\GMML.seed, of: "the pair sampling"),
         ])
 }
 

@@ -73,10 +73,14 @@ public struct GMML: MetricLearner {
                                                           seed: seed)
         let d = x.columnCount
         try validateParameters(featureCount: d)
+        if case let .matrix(m) = prior, let requirement = ParameterRule.metricMatrixViolation(m, featureCount: d) {
+            throw .invalidParameter(name: "prior", value: "matrix", requirement: requirement)
+        }
         try Validation.checkSquaredScale(x)
         try Validation.requireData(!constraints.similar.isEmpty && !constraints.dissimilar.isEmpty, "labels",
                                    "\(constraints.similar.count) similar pairs",
                                    "GMML needs similar and dissimilar pairs; every class has a single sample")
+        try PairDifferences.requireMemory(of: "gmml", matrixCount: 12, x: x, constraints: constraints)
         let pairs = PairDifferences(x, constraints: constraints)
         var similar = pairs.similar.transposedTimesSelf()
         var dissimilar = pairs.dissimilar.transposedTimesSelf()
@@ -118,21 +122,6 @@ public struct GMML: MetricLearner {
                                          "dissimilarPairCount": Double(constraints.dissimilar.count),
                                          "similarConditionNumber": (similarDecomposition.eigenvalues.last ?? 0) / smallest])
         return MahalanobisMetric(components: components, report: report)
-    }
-
-    private func validateParameters(featureCount d: Int) throws(MetricLearnError) {
-        try Validation.require(geodesicStep >= 0 && geodesicStep <= 1, "geodesicStep", geodesicStep, "must be in [0, 1]")
-        try Validation.require(regularization >= 0 && regularization.isFinite, "regularization", regularization,
-                               "must be finite and non-negative")
-        if let constraintCount {
-            try Validation.require(constraintCount >= 1, "constraintCount", constraintCount, "must be at least 1")
-        }
-        if case let .matrix(m) = prior {
-            try Validation.require(m.rowCount == d && m.columnCount == d, "prior", "\(m.rowCount)×\(m.columnCount) matrix",
-                                   "must be \(d)×\(d) (features × features)")
-            try Validation.require(m.isFinite && m.isSymmetric(tolerance: 1e-10), "prior", "matrix",
-                                   "must be finite and symmetric")
-        }
     }
 
     /// M₀ and M₀⁻¹.

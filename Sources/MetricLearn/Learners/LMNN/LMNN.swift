@@ -71,15 +71,18 @@ public struct LMNN: WarmStartLearner {
         let stopwatch = Stopwatch()
         if case let .triplets(constraints) = supervision {
             let solver = try validate(x, triplets: constraints)
+            let k = componentCount ?? x.columnCount
+            try IterativeFit.requireMemory(of: "lmnn", componentCount: k, featureCount: x.columnCount,
+                                           sampleCount: x.rowCount)
             var generator = SeededGenerator(seed: seed)
-            let start = try initialization.components(for: x, labels: nil, componentCount: componentCount ?? x.columnCount,
-                                                      generator: &generator)
+            let start = try initialization.components(for: x, labels: nil, componentCount: k, generator: &generator)
             return try minimize(x, triplets: constraints, from: start, solver: solver, stopwatch: stopwatch,
                                 progress: progress)
         }
         let labels = try supervision.classLabels(for: Self.registration)
         let solver = try validate(x, labels: labels)
         let k = componentCount ?? x.columnCount
+        try IterativeFit.requireMemory(of: "lmnn", componentCount: k, featureCount: x.columnCount, sampleCount: x.rowCount)
         var generator = SeededGenerator(seed: seed)
         let start = try initialization.components(for: x, labels: labels, componentCount: k, generator: &generator)
         return try minimize(x, labels: labels, from: start, solver: solver, stopwatch: stopwatch, progress: progress)
@@ -103,7 +106,6 @@ public struct LMNN: WarmStartLearner {
     }
 
     private func validate(_ x: Matrix, labels: [Int]) throws(MetricLearnError) -> IterativeFit {
-        try Validation.require(neighborCount >= 1, "neighborCount", neighborCount, "must be at least 1")
         try Validation.checkLabeled(x, labels: labels,
                                     minimumClassSize: neighborCount < .max ? neighborCount + 1 : .max)
         return try validateShared(featureCount: x.columnCount)
@@ -117,12 +119,8 @@ public struct LMNN: WarmStartLearner {
     }
 
     private func validateShared(featureCount d: Int) throws(MetricLearnError) -> IterativeFit {
-        try Validation.require(pushWeight > 0 && pushWeight <= 1, "pushWeight", pushWeight, "must be in (0, 1]")
-        if let componentCount {
-            try Validation.require(componentCount >= 1 && componentCount <= d, "componentCount",
-                                   componentCount, "must be between 1 and the feature count (\(d))")
-        }
-        return try IterativeFit(maxIterations: maxIterations, tolerance: tolerance, maximizes: false)
+        try validateParameters(featureCount: d)
+        return IterativeFit(maxIterations: maxIterations, tolerance: tolerance, maximizes: false)
     }
 
     private func minimize(_ x: Matrix, labels: [Int], from start: Matrix, solver: IterativeFit, stopwatch: Stopwatch,
@@ -131,12 +129,8 @@ public struct LMNN: WarmStartLearner {
         let objective = LMNNObjective(x: x, labels: labels, targets: targets, neighborCount: neighborCount,
                                       componentCount: start.rowCount, pushWeight: pushWeight, loss: loss)
         let result = solver.run(objective, from: start.elements, progress: progress)
-        guard result.value.isFinite else {
-            throw .invalidData(what: "x", value: "features",
-                               requirement: "squared distances overflow Double; rescale the features")
-        }
         let statistics = objective.statistics(at: result.point)
-        let report = solver.report(of: configuration, result: result, stopwatch: stopwatch,
+        let report = try solver.report(of: configuration, result: result, stopwatch: stopwatch,
                                    details: ["activeTriplets": Double(statistics.activeTriplets),
                                              "impostorPairs": Double(statistics.impostorPairs)])
         return MahalanobisMetric(components: Matrix(rowCount: start.rowCount, columnCount: x.columnCount,
@@ -150,14 +144,10 @@ public struct LMNN: WarmStartLearner {
         let objective = LMNNTripletObjective(x: x, constraints: triplets, componentCount: start.rowCount,
                                              pushWeight: pushWeight, loss: loss)
         let result = solver.run(objective, from: start.elements, progress: progress)
-        guard result.value.isFinite else {
-            throw .invalidData(what: "x", value: "features",
-                               requirement: "squared distances overflow Double; rescale the features")
-        }
-        let report = solver.report(of: configuration, result: result, stopwatch: stopwatch,
-                                   details: ["activeTriplets": Double(objective.activeTriplets(at: result.point)),
-                                             "tripletCount": Double(triplets.count),
-                                             "targetPairs": Double(objective.targetPairs.count)])
+        let report = try solver.report(of: configuration, result: result, stopwatch: stopwatch,
+                                       details: ["activeTriplets": Double(objective.activeTriplets(at: result.point)),
+                                                 "tripletCount": Double(triplets.count),
+                                                 "targetPairs": Double(objective.targetPairs.count)])
         return MahalanobisMetric(components: Matrix(rowCount: start.rowCount, columnCount: x.columnCount,
                                                     elements: result.point), report: report)
     }

@@ -98,6 +98,7 @@ extension MMC {
             progress?(OptimizationProgress(iteration: iterations, value: nextValue, gradientNorm: change))
         }
 
+        try IterativeFit.checkObjective(history, of: configuration)
         var components = Matrix(rowCount: d, columnCount: d)
         for j in 0..<d { components[j, j] = w[j].squareRoot() }
         let report = FitReport(learner: configuration, iterations: iterations,
@@ -112,15 +113,14 @@ extension MMC {
     /// metric-learn's halving search: from λ = 1, halve λ while the value of w(λ) = max(0, w − λ·step) keeps
     /// falling, and return the last w(λ) that lowered it, with its value.
     ///
-    /// - Throws: `invalidData` (named `x`) when a value is not finite (features far from unit scale).
+    /// - Throws: `invalidData` (features) when a value is not finite (features far from unit scale).
     private func lineSearch(from w: [Double], step: [Double], value: ([Double]) -> Double)
         throws(MetricLearnError) -> (w: [Double], value: Double) {
         func trial(_ lambda: Double) throws(MetricLearnError) -> (w: [Double], value: Double) {
             let candidate = w.indices.map { max(0, w[$0] - lambda * step[$0]) }
             let result = value(candidate)
             guard result.isFinite else {
-                throw .invalidData(what: "x", value: "features",
-                                   requirement: "the diagonal MMC objective is not finite; standardise the features")
+                throw Validation.featureScale("the diagonal MMC objective is not finite on them; standardise the features")
             }
             return (candidate, result)
         }

@@ -114,9 +114,10 @@ extension MMC {
             if change < tolerance { break }
         }
 
+        try IterativeFit.checkObjective(history, of: configuration)
         let mahalanobis = Matrix(rowCount: d, columnCount: d, elements: accepted)
         let report = FitReport(learner: configuration, iterations: cycles,
-                               didConverge: change < tolerance && acceptedValue.isFinite, objectiveHistory: history,
+                               didConverge: change < tolerance, objectiveHistory: history,
                                fitSeconds: stopwatch.elapsedSeconds,
                                details: ["projections": Double(projections), "similarBound": bound,
                                          "similarPairCount": Double(pairs.similar.rowCount),

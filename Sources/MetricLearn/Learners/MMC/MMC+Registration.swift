@@ -14,26 +14,33 @@ extension MMC {
                              summary: "full (a d×d matrix) or diagonal (a weight per feature)."),
             LearnerParameter("initialization", \MMC.initialization,
                              summary: "The starting metric, which also sets the bound on the similar pairs: identity "
-                                 + "or covariance (the pseudo-inverse of the data covariance)."),
+                                 + "or covariance (the pseudo-inverse of the data covariance).",
+                             rule: MMC.Initialization.rule),
             LearnerParameter("maxIterations", \MMC.maxIterations, summary: "The most cycles (full) or Newton steps "
-                                 + "(diagonal)."),
+                                 + "(diagonal).", rule: IterativeFit.maxIterationsRule),
             LearnerParameter("maxProjections", \MMC.maxProjections,
                              summary: "The most alternating projections per cycle (full; the diagonal solver has "
-                                 + "none)."),
+                                 + "none).", rule: .positiveCount),
             LearnerParameter("tolerance", \MMC.tolerance,
                              summary: "Stop when the step relative to the metric (full), or the relative change of "
-                                 + "the objective (diagonal), falls below this."),
+                                 + "the objective (diagonal), falls below this.", rule: IterativeFit.toleranceRule),
             LearnerParameter("dissimilarityWeight", \MMC.dissimilarityWeight,
                              summary: "C, the weight of the dissimilar pairs' term (diagonal; default: 1).",
-                             onlyWhen: (parameter: "shape", value: "diagonal")),
+                             rule: .positiveFinite, onlyWhen: (parameter: "shape", value: "diagonal")),
             LearnerParameter("constraintCount", \MMC.constraintCount,
                              summary: "Similar pairs, and as many dissimilar pairs, to sample from the labels "
-                                 + "(default: 20·c² for c classes)."),
-            LearnerParameter("seed", \MMC.seed, summary: "The seed of the pair sampling."),
+                                 + "(default: 20·c² for c classes).", rule: .positiveCount),
+            .seed(\MMC.seed, of: "the pair sampling"),
         ])
 }
 
 extension MMC.Initialization: ParameterValue {
+    /// A given matrix is features × features, finite and symmetric (its semidefiniteness is checked when fitting).
+    static let rule = ParameterRule.values(of: MMC.Initialization.self) { initialization, featureCount in
+        guard case let .matrix(m) = initialization else { return nil }
+        return ParameterRule.metricMatrixViolation(m, featureCount: featureCount)
+    }
+
     /// `identity` or `covariance` (a given matrix has no text).
     public init?(parameterText text: String) {
         switch text {

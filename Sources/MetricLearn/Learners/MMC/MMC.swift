@@ -81,7 +81,8 @@ public struct MMC: MetricLearner {
     /// `tolerance`.
     /// - Throws: the input and pair errors of every pair learner (`Supervision.pairConstraints`),
     ///   `invalidParameter` for a bad parameter, and `invalidData` when the pairs leave nothing to learn (every
-    ///   similar or every dissimilar pair joins identical rows).
+    ///   similar or every dissimilar pair joins identical rows) or, naming the features, when the objective is not
+    ///   finite on them.
     public func fit(_ x: Matrix, supervision: Supervision, progress: ((OptimizationProgress) -> Void)?)
         throws(MetricLearnError) -> MahalanobisMetric {
         let stopwatch = Stopwatch()
@@ -92,6 +93,8 @@ public struct MMC: MetricLearner {
         try Validation.requireData(!constraints.similar.isEmpty && !constraints.dissimilar.isEmpty, "labels",
                                    "\(constraints.similar.count) similar pairs",
                                    "MMC needs similar and dissimilar pairs; every class has a single sample")
+        try PairDifferences.requireMemory(of: "mmc", matrixCount: shape == .full ? 10 : 4, x: x,
+                                          constraints: constraints)
         let start = try startingMetric(for: x)
         let pairs = PairDifferences(x, constraints: constraints)
         switch shape {
@@ -99,24 +102,6 @@ public struct MMC: MetricLearner {
             return try fitFull(pairs, start: start, stopwatch: stopwatch, progress: progress)
         case .diagonal:
             return try fitDiagonal(pairs, start: start, stopwatch: stopwatch, progress: progress)
-        }
-    }
-
-    private func validateParameters(featureCount d: Int) throws(MetricLearnError) {
-        try IterativeFit.checkBudget(maxIterations: maxIterations, tolerance: tolerance)
-        try Validation.require(maxProjections >= 1, "maxProjections", maxProjections, "must be at least 1")
-        if let dissimilarityWeight {
-            try Validation.require(dissimilarityWeight > 0 && dissimilarityWeight.isFinite, "dissimilarityWeight",
-                                   dissimilarityWeight, "must be positive and finite")
-        }
-        if let constraintCount {
-            try Validation.require(constraintCount >= 1, "constraintCount", constraintCount, "must be at least 1")
-        }
-        if case let .matrix(m) = initialization {
-            try Validation.require(m.rowCount == d && m.columnCount == d, "initialization",
-                                   "\(m.rowCount)×\(m.columnCount) matrix", "must be \(d)×\(d) (features × features)")
-            try Validation.require(m.isFinite && m.isSymmetric(tolerance: 1e-10), "initialization", "matrix",
-                                   "must be finite and symmetric")
         }
     }
 
@@ -155,4 +140,14 @@ struct PairDifferences {
 
     /// The number of features.
     var dimension: Int { similar.columnCount }
+
+    /// Refuses, with `insufficientMemory` and before anything is allocated, a fit of `learner` on `x` whose
+    /// `matrixCount` d×d matrices and copies of the pairs' differences would need more memory than there is.
+    static func requireMemory(of learner: String, matrixCount: Double, x: Matrix,
+                              constraints: PairConstraints) throws(MetricLearnError) {
+        let (m, d) = (Double(constraints.count), Double(x.columnCount))
+        try MemoryBudget.require(doubles: matrixCount * d * d + 3 * m * d,
+                                 for: "\(learner) on \(x.columnCount) features (\(x.columnCount)×\(x.columnCount) matrices)",
+                                 remedies: [.fewerFeatures])
+    }
 }

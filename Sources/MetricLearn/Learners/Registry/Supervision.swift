@@ -6,6 +6,8 @@ public enum SupervisionKind: String, Sendable, Hashable, CaseIterable, CustomStr
     case pairs
     /// Triplets of samples: an anchor closer to a positive than to a negative.
     case triplets
+    /// Chunklets: groups of samples known to share a class, which one unsaid.
+    case chunklets
 
     /// The kind in words, for messages (`class labels`).
     public var description: String {
@@ -13,6 +15,7 @@ public enum SupervisionKind: String, Sendable, Hashable, CaseIterable, CustomStr
         case .classLabels: "class labels"
         case .pairs: "pairs"
         case .triplets: "triplets"
+        case .chunklets: "chunklets"
         }
     }
 }
@@ -25,6 +28,8 @@ public enum Supervision: Sendable, Hashable {
     case pairs(PairConstraints)
     /// (anchor, positive, negative) triplets of sample indices.
     case triplets(TripletConstraints)
+    /// Groups of sample indices, each known to share a class.
+    case chunklets(Chunklets)
 
     /// The kind of supervision.
     public var kind: SupervisionKind {
@@ -32,6 +37,7 @@ public enum Supervision: Sendable, Hashable {
         case .classLabels: .classLabels
         case .pairs: .pairs
         case .triplets: .triplets
+        case .chunklets: .chunklets
         }
     }
 

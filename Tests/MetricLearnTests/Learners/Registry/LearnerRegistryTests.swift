@@ -108,6 +108,7 @@ import Testing
         #expect(labels == LearnerRegistry.all.filter { $0.supervision.contains(.classLabels) }.map(\.name))
         #expect(LearnerRegistry.learners(learningFrom: .pairs).map(\.name) == ["itml", "mmc", "gmml"])
         #expect(LearnerRegistry.learners(learningFrom: .triplets).map(\.name) == ["lmnn"])
+        #expect(LearnerRegistry.learners(learningFrom: .chunklets).map(\.name) == ["rca"])
     }
 
     @Test func aLearnerRefusesSupervisionItCannotLearnFrom() throws {
