@@ -26,6 +26,7 @@ let package = Package(
             name: "MetricLearn",
             dependencies: ["LinearAlgebra", "Optimization"],
             resources: [
+                .copy("Data/Resources/diabetes.csv"),
                 .copy("Data/Resources/iris.csv"),
                 .copy("Data/Resources/wine.csv"),
             ]

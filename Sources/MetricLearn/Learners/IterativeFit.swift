@@ -48,6 +48,19 @@ struct IterativeFit {
                          details: details.merging(["evaluations": Double(result.report.evaluations)]) { $1 })
     }
 
+    /// The starting components of a fit on `x`: `metric`'s when given (see `warmStart`), otherwise
+    /// `initialization`'s for class `labels` (nil: regression targets) with the output dimension
+    /// `componentCount` (nil: d), which must be in 1...d, random choices drawn from `seed`.
+    static func start(from metric: MahalanobisMetric?, x: Matrix, labels: [Int]?, componentCount: Int?,
+                      initialization: Initialization, seed: UInt64) throws(MetricLearnError) -> Matrix {
+        let d = x.columnCount
+        if let metric { return try warmStart(from: metric, featureCount: d, componentCount: componentCount) }
+        let k = componentCount ?? d
+        try Validation.require(k >= 1 && k <= d, "componentCount", k, "must be between 1 and the feature count (\(d))")
+        var generator = SeededGenerator(seed: seed)
+        return try initialization.components(for: x, labels: labels, componentCount: k, generator: &generator)
+    }
+
     /// The components of `metric` as the start of a fit on `featureCount` features: `componentCount`, when set,
     /// must be the metric's output dimension (nil takes the metric's).
     ///

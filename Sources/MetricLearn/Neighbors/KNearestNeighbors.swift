@@ -1,4 +1,5 @@
-/// The k-nearest-neighbours classifier's configuration: how many neighbours vote and how their votes count.
+/// The k-nearest-neighbours configuration: how many neighbours vote (classification) or are averaged (regression),
+/// and how their votes count.
 ///
 /// ```swift
 /// let metric = try Whitening().fit(x, labels: y)
@@ -6,8 +7,10 @@
 /// let predicted = try classifier.predict(queries)
 /// ```
 ///
+/// `fit(_:labels:metric:)` gives a `NeighborsClassifier`, `fit(_:targets:metric:)` a `NeighborsRegressor`.
 /// Parameters are stored as given and validated in `fit`. Predictions match scikit-learn's
-/// `KNeighborsClassifier(algorithm="brute")` rule for rule: see `Weighting` and <doc:Algorithm-NearestNeighbors>.
+/// `KNeighborsClassifier` / `KNeighborsRegressor(algorithm="brute")` rule for rule: see `Weighting` and
+/// <doc:Algorithm-NearestNeighbors>.
 public struct KNearestNeighbors: Sendable, Hashable, Codable {
     /// How the k neighbours' votes are weighted.
     public enum Weighting: String, Sendable, Hashable, Codable, CaseIterable {
@@ -45,15 +48,35 @@ public struct KNearestNeighbors: Sendable, Hashable, Codable {
         throws(MetricLearnError) -> NeighborsClassifier {
         try Validation.require(neighborCount >= 1, "neighborCount", neighborCount, "must be at least 1")
         let counts = try Validation.checkLabeled(x, labels: labels)
+        return NeighborsClassifier(configuration: self, metric: metric, index: try index(of: x, metric: metric),
+                                   labels: labels, classCount: max(classCount ?? 0, counts.count))
+    }
+
+    /// Stores the training samples (mapped by `metric` when one is given) with their regression targets.
+    ///
+    /// - Throws: `invalidParameter` when `neighborCount` is not in 1...samples; `emptyInput`,
+    ///   `nonFiniteValue`, `labelCountMismatch`, `invalidData` (a non-finite target) for bad data;
+    ///   `featureCountMismatch` when the metric was learned on another number of features.
+    public func fit(_ x: Matrix, targets: [Double], metric: MahalanobisMetric? = nil)
+        throws(MetricLearnError) -> NeighborsRegressor {
+        try Validation.require(neighborCount >= 1, "neighborCount", neighborCount, "must be at least 1")
+        try Validation.checkTargeted(x, targets: targets, requiringSpread: false)
+        return NeighborsRegressor(configuration: self, metric: metric, index: try index(of: x, metric: metric),
+                                  targets: targets)
+    }
+
+    /// Stores `dataset`'s samples and targets (see `fit(_:targets:metric:)`).
+    public func fit(_ dataset: RegressionDataset, metric: MahalanobisMetric? = nil)
+        throws(MetricLearnError) -> NeighborsRegressor {
+        try fit(dataset.features, targets: dataset.targets, metric: metric)
+    }
+
+    /// The index of the validated training samples `x` in `metric`'s space, which must hold `neighborCount`.
+    private func index(of x: Matrix, metric: MahalanobisMetric?) throws(MetricLearnError) -> NearestNeighborIndex {
         try Validation.require(neighborCount <= x.rowCount, "neighborCount", neighborCount,
                                "must be at most the number of training samples (\(x.rowCount))")
-        let space: Matrix
-        if let metric {
-            space = try metric.transform(x)
-        } else {
-            space = x
-        }
-        return NeighborsClassifier(configuration: self, metric: metric, index: try NearestNeighborIndex(points: space),
-                                   labels: labels, classCount: max(classCount ?? 0, counts.count))
+        return try NearestNeighborIndex(points: try metric.map { metric throws(MetricLearnError) in
+            try metric.transform(x)
+        } ?? x)
     }
 }

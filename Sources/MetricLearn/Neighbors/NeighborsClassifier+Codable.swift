@@ -25,12 +25,8 @@ extension NeighborsClassifier: Codable {
         guard labels.allSatisfy({ $0 >= 0 && $0 < classCount }) else {
             throw corrupted(.labels, "labels must be class indices in 0..<\(classCount)")
         }
-        guard configuration.neighborCount >= 1 && configuration.neighborCount <= index.count else {
-            throw corrupted(.configuration, "neighborCount \(configuration.neighborCount) is not in 1...\(index.count)")
-        }
-        if let metric, metric.outputDimension != index.dimension {
-            throw corrupted(.metric, "the metric maps to \(metric.outputDimension) dimensions, "
-                                + "the index has \(index.dimension)")
+        if let (key, reason) = Self.inconsistency(of: configuration, metric: metric, index: index) {
+            throw corrupted(CodingKeys(rawValue: key) ?? .configuration, reason)
         }
         self.init(configuration: configuration, metric: metric, index: index, labels: labels, classCount: classCount)
     }

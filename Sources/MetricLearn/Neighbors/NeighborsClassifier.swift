@@ -2,7 +2,7 @@
 /// given), their labels, and the configuration that votes with them. Made by `KNearestNeighbors.fit`.
 ///
 /// Queries are given in the original feature space; the classifier maps them with `metric` itself.
-public struct NeighborsClassifier: Sendable, Hashable {
+public struct NeighborsClassifier: NeighborsModel, Hashable {
     /// The configuration it was fitted with.
     public let configuration: KNearestNeighbors
     /// The metric whose space the neighbours are found in (`nil`: plain Euclidean distance).
@@ -22,18 +22,6 @@ public struct NeighborsClassifier: Sendable, Hashable {
         self.index = index
         self.labels = labels
         self.classCount = classCount
-    }
-
-    /// The number of features a query must have.
-    public var featureCount: Int { metric?.inputDimension ?? index.dimension }
-
-    /// The `count` (default `neighborCount`) nearest training samples of each query row, nearest first,
-    /// with their distances in the metric's space.
-    ///
-    /// - Throws: `featureCountMismatch`, `nonFiniteValue`, or `invalidParameter` for a `count` outside
-    ///   1...training samples.
-    public func neighbors(of queries: Matrix, count: Int? = nil) throws(MetricLearnError) -> NeighborSearchResult {
-        try index.neighbors(of: try mapped(queries), count: count ?? configuration.neighborCount)
     }
 
     /// The predicted class of each query row: the class with the largest (weighted) vote, the smallest class
@@ -69,13 +57,6 @@ public struct NeighborsClassifier: Sendable, Hashable {
     ///
     /// - Throws: `invalidParameter` when `neighborCount` is not below the number of training samples.
     public func leaveOneOutAccuracy() throws(MetricLearnError) -> Double {
-        let neighbors = try index.neighborsOfIndexedPoints(count: configuration.neighborCount)
-        return try ClassificationMetrics.accuracy(trueLabels: labels, predictedLabels: predictions(from: neighbors))
-    }
-
-    /// Queries validated and mapped into the metric's space.
-    private func mapped(_ queries: Matrix) throws(MetricLearnError) -> Matrix {
-        guard let metric else { return queries }
-        return try metric.transform(queries)
+        try ClassificationMetrics.accuracy(trueLabels: labels, predictedLabels: predictions(from: try leaveOneOutNeighbors()))
     }
 }

@@ -1,12 +1,14 @@
 import Foundation
 
 /// A labelled training table as a `TableReading` reads it: numbers as written, or a raw table with the
-/// preprocessing that each fit — or each cross-validation fold — fits on its own training rows.
+/// preprocessing that each fit — or each cross-validation fold — fits on its own training rows; the labels are
+/// classes or, with `TableReading.task` `.regression`, numeric targets.
 ///
 /// This is the library's whole path from a table to a model, the one the command line's `fit` and `evaluate`
 /// take: `fit(_:standardizing:progress:)` learns a metric with the table preprocessing and an optional
-/// standardisation folded in, `crossValidate` scores a pipeline with the preprocessing fitted inside each fold,
-/// and `warnings` tell what in the data may spoil either.
+/// standardisation folded in, `crossValidate` scores a pipeline (a `Pipeline` on class labels, a
+/// `RegressionPipeline` on targets) with the preprocessing fitted inside each fold, and `warnings` tell what in
+/// the data may spoil either.
 ///
 /// ```swift
 /// let reading = TableReading(labelColumn: .named("species"), featureColumns: .allExcept(["id"]),
@@ -18,10 +20,23 @@ import Foundation
 public struct TrainingTable: Sendable {
     /// What was read.
     public enum Contents: Sendable, Hashable {
-        /// Every feature a number, as written.
+        /// Every feature a number, as written, with class labels.
         case numeric(Dataset)
-        /// A raw table, and the preprocessing to fit on its training rows.
+        /// A raw table with class labels, and the preprocessing to fit on its training rows.
         case raw(RawDataset, TablePreprocessing)
+        /// Every feature a number, as written, with regression targets.
+        case numericTargets(RegressionDataset)
+        /// A raw table with regression targets, and the preprocessing to fit on its training rows.
+        case rawTargets(RawRegressionDataset, TablePreprocessing)
+
+        /// The feature columns of a raw table (nil for numbers).
+        public var rawTable: RawTable? {
+            switch self {
+            case let .raw(dataset, _): dataset.table
+            case let .rawTargets(dataset, _): dataset.table
+            case .numeric, .numericTargets: nil
+            }
+        }
     }
 
     /// The fewest present cells for a categorical column of distinct values to count as an identifier.
@@ -41,28 +56,58 @@ public struct TrainingTable: Sendable {
 
     /// Reads the CSV file at `path` as `reading` says.
     ///
-    /// - Throws: `file` when it cannot be read, `csv` for bad contents, and the label and column errors of the
-    ///   readers.
+    /// - Throws: `file` when it cannot be read, `csv` for bad contents (with `.regression`, a label cell that is not
+    ///   a finite number, naming its line), and the label and column errors of the readers.
     public init(csvFile path: String, reading: TableReading = TableReading()) throws(MetricLearnError) {
+        let (columns, task) = (reading.featureColumns, reading.task)
         guard let preprocessing = reading.tablePreprocessing else {
-            self.init(try Dataset(csvFile: path, labelColumn: reading.labelColumn, featureColumns: reading.featureColumns))
+            self.init(contents: task == .classification
+                ? .numeric(try Dataset(csvFile: path, labelColumn: reading.labelColumn, featureColumns: columns))
+                : .numericTargets(try RegressionDataset(csvFile: path, targetColumn: reading.labelColumn,
+                                                        featureColumns: columns)))
             return
         }
-        let raw = try RawDataset(csvFile: path, labelColumn: reading.labelColumn, featureColumns: reading.featureColumns,
-                                 categoricalColumns: reading.categoricalColumns, missingValues: reading.missingValues)
-        self.init(raw, preprocessing: preprocessing)
+        let (categorical, missing) = (reading.categoricalColumns, reading.missingValues)
+        self.init(contents: task == .classification
+            ? .raw(try RawDataset(csvFile: path, labelColumn: reading.labelColumn, featureColumns: columns,
+                                  categoricalColumns: categorical, missingValues: missing), preprocessing)
+            : .rawTargets(try RawRegressionDataset(csvFile: path, targetColumn: reading.labelColumn,
+                                                   featureColumns: columns, categoricalColumns: categorical,
+                                                   missingValues: missing), preprocessing))
     }
 
-    /// Numeric training data.
+    /// Numeric training data with class labels.
     public init(_ dataset: Dataset) {
-        contents = .numeric(dataset)
-        warnings = []
+        self.init(contents: .numeric(dataset))
     }
 
-    /// A raw table and the preprocessing that turns it into numbers.
+    /// A raw table with class labels and the preprocessing that turns it into numbers.
     public init(_ dataset: RawDataset, preprocessing: TablePreprocessing) {
-        contents = .raw(dataset, preprocessing)
-        warnings = Self.identifierColumns(of: dataset.table).map { DataWarning.identifierColumn(column: $0) }
+        self.init(contents: .raw(dataset, preprocessing))
+    }
+
+    /// Numeric training data with regression targets.
+    public init(_ dataset: RegressionDataset) {
+        self.init(contents: .numericTargets(dataset))
+    }
+
+    /// A raw table with regression targets and the preprocessing that turns it into numbers.
+    public init(_ dataset: RawRegressionDataset, preprocessing: TablePreprocessing) {
+        self.init(contents: .rawTargets(dataset, preprocessing))
+    }
+
+    /// `contents`, warned about identifier-like categorical columns of a raw table.
+    private init(contents: Contents) {
+        self.contents = contents
+        warnings = contents.rawTable.map { Self.identifierColumns(of: $0).map { DataWarning.identifierColumn(column: $0) } } ?? []
+    }
+
+    /// Whether the labels are classes or regression targets.
+    public var task: LearningTask {
+        switch contents {
+        case .numeric, .raw: .classification
+        case .numericTargets, .rawTargets: .regression
+        }
     }
 
     /// The number of samples.
@@ -70,21 +115,26 @@ public struct TrainingTable: Sendable {
         switch contents {
         case let .numeric(dataset): dataset.sampleCount
         case let .raw(dataset, _): dataset.sampleCount
+        case let .numericTargets(dataset): dataset.sampleCount
+        case let .rawTargets(dataset, _): dataset.sampleCount
         }
     }
 
-    /// The number of classes.
+    /// The number of classes (0 for regression targets).
     public var classCount: Int {
         switch contents {
         case let .numeric(dataset): dataset.classCount
         case let .raw(dataset, _): dataset.classCount
+        case .numericTargets, .rawTargets: 0
         }
     }
 
     /// The preprocessing of a raw table (nil for numbers).
     public var tablePreprocessing: TablePreprocessing? {
-        if case let .raw(_, preprocessing) = contents { return preprocessing }
-        return nil
+        switch contents {
+        case let .raw(_, preprocessing), let .rawTargets(_, preprocessing): preprocessing
+        case .numeric, .numericTargets: nil
+        }
     }
 
     /// The categorical columns whose present cells (at least `identifierMinimumCount`) are all different.

@@ -1,11 +1,24 @@
+/// What a CSV reader collects from the label column, one cell per data row: class labels (`CSVLabelInterner`)
+/// or regression targets (`CSVTargetReader`).
+protocol CSVLabelReader {
+    /// What the reader makes of the cells.
+    associatedtype Labels
+    /// A reader that has seen no cell.
+    init()
+    /// Reads the label cell `field` (in 1-based `column`) of the next row.
+    mutating func add(_ field: CSVField, column: Int, cells: CSVCellParser) throws(MetricLearnError)
+    /// The labels of the rows read.
+    func labels() -> Labels
+}
+
 /// Gives each distinct label text an id in order of first appearance, then orders the classes.
-struct CSVLabelInterner {
+struct CSVLabelInterner: CSVLabelReader {
     private var distinct: [[UInt8]] = []
     private var idOfText: [[UInt8]: Int] = [:]
     private var ids: [Int] = []
 
-    mutating func add(_ field: CSVField, column: Int, buffer: UnsafeBufferPointer<UInt8>,
-                      tokenizer: CSVTokenizer) throws(MetricLearnError) {
+    mutating func add(_ field: CSVField, column: Int, cells: CSVCellParser) throws(MetricLearnError) {
+        let (buffer, tokenizer) = (cells.buffer, cells.tokenizer)
         guard field.end > field.start else {
             throw .csv(line: field.line, column: column, reason: "empty label: every row needs a class label")
         }
@@ -27,7 +40,7 @@ struct CSVLabelInterner {
     /// Each row's class index and the class names: numeric order when every label is an integer
     /// (equal integers such as `2` and `02` are one class, named `2`), otherwise lexicographic order
     /// of the Unicode scalars (UTF-8 byte order).
-    func classes() -> ClassLabels {
+    func labels() -> ClassLabels {
         let texts = distinct.map { String(decoding: $0, as: UTF8.self) }
         let integers = texts.compactMap { Int($0) }
         let (classOfID, names) = integers.count == texts.count
@@ -50,4 +63,21 @@ struct CSVLabelInterner {
         }
         return (ranks, names)
     }
+}
+
+/// Reads the label column as numbers: the regression target of each row, finite (an empty cell, a missing or
+/// non-finite marker or text is an error naming the cell's line and column).
+struct CSVTargetReader: CSVLabelReader {
+    private var targets: [Double] = []
+
+    mutating func add(_ field: CSVField, column: Int, cells: CSVCellParser) throws(MetricLearnError) {
+        do {
+            targets.append(try cells.number(in: field, column: column, policy: .reject))
+        } catch {
+            guard case let .csv(line, column, reason) = error else { throw error }
+            throw .csv(line: line, column: column, reason: reason + " (the label column holds regression targets)")
+        }
+    }
+
+    func labels() -> [Double] { targets }
 }

@@ -61,16 +61,8 @@ public struct NCA: WarmStartLearner {
         try Validation.checkLabeled(x, labels: labels)
         let (n, d) = (x.rowCount, x.columnCount)
         let solver = try IterativeFit(maxIterations: maxIterations, tolerance: tolerance, maximizes: true)
-        let initial: Matrix
-        if let start {
-            initial = try IterativeFit.warmStart(from: start, featureCount: d, componentCount: componentCount)
-        } else {
-            let k = componentCount ?? d
-            try Validation.require(k >= 1 && k <= d, "componentCount", k,
-                                   "must be between 1 and the feature count (\(d))")
-            var generator = SeededGenerator(seed: seed)
-            initial = try initialization.components(for: x, labels: labels, componentCount: k, generator: &generator)
-        }
+        let initial = try IterativeFit.start(from: start, x: x, labels: labels, componentCount: componentCount,
+                                             initialization: initialization, seed: seed)
         let k = initial.rowCount
         let objective = NCAObjective(x: x, labels: labels, componentCount: k)
         let result = solver.run(objective, from: initial.elements, progress: progress)

@@ -8,6 +8,7 @@ public enum LearnerRegistry {
         LMNN.registration,
         ITML.registration,
         FeatureReweighting.registration,
+        MLKR.registration,
     ]
 
     /// The learner registered under the command-line name `name`.

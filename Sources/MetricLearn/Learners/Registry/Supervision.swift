@@ -4,12 +4,15 @@ public enum SupervisionKind: String, Sendable, Hashable, CaseIterable, CustomStr
     case classLabels
     /// Pairs of samples said to be similar or dissimilar.
     case pairs
+    /// A real-valued target for every sample (regression).
+    case regressionTargets
 
     /// The kind in words, for messages (`class labels`).
     public var description: String {
         switch self {
         case .classLabels: "class labels"
         case .pairs: "pairs"
+        case .regressionTargets: "regression targets"
         }
     }
 }
@@ -20,12 +23,15 @@ public enum Supervision: Sendable, Hashable {
     case classLabels([Int])
     /// Similar and dissimilar pairs of sample indices.
     case pairs(PairConstraints)
+    /// A finite real target per sample, for regression.
+    case regressionTargets([Double])
 
     /// The kind of supervision.
     public var kind: SupervisionKind {
         switch self {
         case .classLabels: .classLabels
         case .pairs: .pairs
+        case .regressionTargets: .regressionTargets
         }
     }
 
@@ -33,6 +39,12 @@ public enum Supervision: Sendable, Hashable {
     func classLabels(for learner: LearnerRegistration) throws(MetricLearnError) -> [Int] {
         guard case let .classLabels(labels) = self else { throw unsupported(by: learner) }
         return labels
+    }
+
+    /// The regression targets, or `unsupportedSupervision` for `learner`, which needs them.
+    func regressionTargets(for learner: LearnerRegistration) throws(MetricLearnError) -> [Double] {
+        guard case let .regressionTargets(targets) = self else { throw unsupported(by: learner) }
+        return targets
     }
 
     /// The error for a learner that cannot learn from this kind of supervision.
