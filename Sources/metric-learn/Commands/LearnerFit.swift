@@ -9,7 +9,8 @@ struct LearnerFit {
     let output: FitOutputOptions
 
     func run(_ configuration: LearnerConfiguration) throws(CommandFailure) {
-        let table = try input.columns.trainingTable(at: input.path, label: input.label)
+        let task = LearningTask.default(for: configuration.registration)
+        let table = try input.columns.trainingTable(at: input.path, label: input.label, task: task)
         let name = configuration.name
         let progress = ProgressLine(learner: name, isRequested: output.progress)
         let fit = try withFile(input.path, .input) { () throws(MetricLearnError) in
@@ -25,11 +26,11 @@ struct LearnerFit {
 
         let metric = fit.metric
         let report = metric.report
-        if let preprocessor = fit.tablePreprocessor, case let .raw(raw, _) = table.contents {
-            print("preprocessing: \(Describe.preprocessing(preprocessor, of: raw.table))")
+        if let preprocessor = fit.tablePreprocessor, let raw = table.contents.rawTable {
+            print("preprocessing: \(Describe.preprocessing(preprocessor, of: raw))")
         }
         if input.standardize { print("standardization: \(Describe.standardization)") }
-        print("\(name): \(fit.trainingData.sampleCount) samples × \(fit.trainingData.featureCount) features → "
+        print("\(name): \(fit.trainingFeatures.sampleCount) samples × \(fit.trainingFeatures.featureCount) features → "
               + "\(metric.outputDimension) component\(metric.outputDimension == 1 ? "" : "s"), "
               + "\(Describe.fit(report))")
         if let preprocessor = fit.tablePreprocessor, let weights = metric.featureWeights,
