@@ -15,9 +15,7 @@ struct KernelRegressionWeighting: StochasticNeighborWeighting {
         return targets.withUnsafeBufferPointer { all in
             let t = all.baseAddress! + terms.columns.lowerBound
             let own = all[terms.sample]
-            if let columnWeightedSums {
-                for c in 0..<width { columnWeightedSums[c] += terms.columnTerm(c) * own }
-            }
+            if let columnWeightedSums { terms.addColumnTerms(0..<width, scaledBy: own, into: columnWeightedSums) }
             let row = terms.row
             guard let split = terms.split else {
                 return (SoftmaxRows.sum(UnsafeMutableBufferPointer(start: row, count: width), 0..<width),
