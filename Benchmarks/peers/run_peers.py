@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Side-by-side comparison of MetricLearn's CLI with scikit-learn, metric-learn, PyLMNN and skrebate.
+"""Side-by-side comparison of MetricLearn's CLI with scikit-learn, metric-learn, PyLMNN, skrebate and pyDML.
 
     python3 Benchmarks/peers/run_peers.py [--quick] [--peers-only] [--json OUT]
             [--binary .build/release/metric-learn] [--datasets iris wine PATH.csv ...]
@@ -17,8 +17,9 @@ wall-clock budget per dataset (--budget, default 600 s): when it runs out the wo
 and the folds finished so far are reported (status "partial", or "timeout" with none).
 
 Our CLI is run twice per dataset (OUR_RUNS), as
-    BINARY evaluate --input FILE.csv --learner nca --learner lmnn --learner itml
-           --learner whitening --learner euclidean --folds-file FOLDS.txt --seed 0 --json
+    BINARY evaluate --input FILE.csv --learner nca --learner lmnn --learner itml --learner whitening
+           --learner lfda --learner dmlmj --learner rca --learner euclidean --folds-file FOLDS.txt
+           --seed 0 --json
     BINARY evaluate --input FILE.csv --learner feature-weights --feature-weights-method relieff
            --folds-file FOLDS.txt --seed 0 --json
 and must print a JSON array of objects with keys learner, accuracyMean, accuracyStd,
@@ -62,6 +63,9 @@ METHODS = {
     "ml-itml": ("metric-learn", "metric-learn", "metric-learn ITML_Supervised", "itml"),
     "ml-covariance": ("metric-learn", "metric-learn", "metric-learn Covariance", "whitening"),
     "relieff": ("sklearn", "skrebate", "skrebate ReliefF weights", "feature-weights/relieff"),
+    "ml-lfda": ("metric-learn", "metric-learn", "metric-learn LFDA", "lfda"),
+    "pydml-dmlmj": ("pydml", "pyDML", "pyDML DMLMJ", "dmlmj"),
+    "ml-rca": ("metric-learn", "metric-learn", "metric-learn RCA_Supervised", "rca"),
     "euclidean": ("sklearn", "scikit-learn", "plain 3-NN (Euclidean)", "euclidean"),
 }
 # Our CLI's evaluate runs per dataset: (variant, extra arguments, learners). A result's key in the table is its
@@ -69,12 +73,13 @@ METHODS = {
 # peer is compared with a second run that selects our ReliefF (same 10 neighbours, same range scaling and
 # Manhattan distance; the peer scales features by sqrt(max(w, 0)), our metric by max(w, 0)).
 OUR_RUNS = [
-    (None, [], ["nca", "lmnn", "itml", "whitening", "euclidean"]),
+    (None, [], ["nca", "lmnn", "itml", "whitening", "lfda", "dmlmj", "rca", "euclidean"]),
     ("relieff", ["--feature-weights-method", "relieff"], ["feature-weights"]),
 ]
 GROUP_PACKAGES = {
     "sklearn": ["numpy", "scipy", "scikit-learn", "pylmnn", "skrebate"],
     "metric-learn": ["numpy", "scipy", "scikit-learn", "metric-learn"],
+    "pydml": ["numpy", "scipy", "scikit-learn", "pyDML"],
 }
 # Row caps for the slowest peers: method -> (most rows, why). A dataset above the cap skips the method with the
 # reason in the table (status "capped"); --no-caps runs everything. metric-learn's LMNN is pure Python with
@@ -94,7 +99,7 @@ REGRESSION_RUNS = [(None, ["--task", "regression", "--neighbors", str(peerlib.KN
 REGRESSION_DATASETS = ["diabetes", "friedman1-1000x10", "friedman1-1500x25"]
 QUICK_DATASETS = ["iris", "wine"]
 DEFAULT_DATASETS = ["iris", "wine", "synth-3c-2000x50", "digits-like-1800x64",
-                    "vehicle-like-850x18", "segment-like-2300x19"]
+                    "vehicle-like-850x18", "segment-like-2300x19", "digits", "breast-cancer"]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -144,7 +149,24 @@ def _peer_learner(method):
             model = metric_learn.MLKR(random_state=peerlib.CV_SEED).fit(x, y)
             return model.transform, {"iterations": int(model.n_iter_)}
         return fit
-    if method in ("ml-nca", "ml-lmnn", "ml-itml", "ml-covariance"):
+    if method == "pydml-dmlmj":
+        from dml import DMLMJ
+
+        def fit(x, y):
+            return DMLMJ(n_neighbors=3).fit(x, y).transform, {}
+        return fit
+    if method == "ml-rca":
+        import metric_learn
+
+        def fit(x, y):
+            # metric-learn raises when the labels cannot fill n_chunks chunklets (100 of 2 need 200 rows); ours
+            # draws as many as they can, so the peer is given that number.
+            chunks = min(100, int(sum(count // 2 for count in np.bincount(y))))
+            model = metric_learn.RCA_Supervised(n_chunks=chunks, chunk_size=2,
+                                                random_state=peerlib.CV_SEED).fit(x, y)
+            return model.transform, {"chunks": chunks}
+        return fit
+    if method in ("ml-nca", "ml-lmnn", "ml-itml", "ml-covariance", "ml-lfda"):
         import metric_learn
 
         def make():
@@ -154,6 +176,9 @@ def _peer_learner(method):
                 return metric_learn.LMNN(n_neighbors=3, random_state=peerlib.CV_SEED)
             if method == "ml-itml":
                 return metric_learn.ITML_Supervised(random_state=peerlib.CV_SEED)
+            if method == "ml-lfda":
+                # k = 7 as ours; metric-learn uses min(k, d - 1) (3 on iris) and warns
+                return metric_learn.LFDA(k=7)
             return metric_learn.Covariance()
 
         def fit(x, y):
@@ -204,12 +229,18 @@ def worker_method(group, method, dataset, folds_path, task):
         start = time.perf_counter()
         transform, info = learner(x_train, y[train])
         fit_seconds = time.perf_counter() - start
+        z_train, z_test = transform(x_train), transform(x_test)
+        if np.iscomplexobj(z_train) or not (np.all(np.isfinite(z_train)) and np.all(np.isfinite(z_test))):
+            # metric-learn's LFDA and RCA give NaN or complex components on singular scatters: no 3-NN to score.
+            kind = "complex" if np.iscomplexobj(z_train) else "NaN/inf"
+            _emit({"fold": index, SCORE[task]: None, "fitSeconds": fit_seconds, "predictSeconds": None,
+                   "nonFinite": kind})
+            continue
         if task == "regression":
             knn = KNeighborsRegressor(n_neighbors=peerlib.KNN_REGRESSION_NEIGHBORS, algorithm="brute")
         else:
             knn = KNeighborsClassifier(n_neighbors=peerlib.KNN_NEIGHBORS, algorithm="brute")
-        knn.fit(transform(x_train), y[train])
-        z_test = transform(x_test)
+        knn.fit(z_train, y[train])
         start = time.perf_counter()
         predicted = knn.predict(z_test)
         predict_seconds = time.perf_counter() - start
@@ -287,7 +318,9 @@ def run_peer(method, dataset, folds_path, budget, task="classification"):
     records, status, tail, elapsed = run_worker(
         group, ["--method", method, "--dataset", dataset, "--folds", folds_path, "--task", task], budget)
     versions = next((r["versions"] for r in records if "versions" in r), None)
-    folds = [r for r in records if "fold" in r]
+    fitted = [r for r in records if "fold" in r]            # fit times count for every fold that was fitted
+    broken = [r for r in fitted if r.get("nonFinite")]
+    folds = [r for r in fitted if not r.get("nonFinite")]
     key = SCORE[task]
     scores = [r[key] for r in folds]
     mean, std = _mean_std(scores)
@@ -295,8 +328,8 @@ def run_peer(method, dataset, folds_path, budget, task="classification"):
         "method": method, "label": label, "library": library, "venv": group, "ours": ours,
         "status": status, "foldsCompleted": len(folds), "wallSeconds": elapsed,
         key + "PerFold": scores, key + "Mean": mean, key + "Std": std,
-        "fitSecondsPerFold": [r["fitSeconds"] for r in folds],
-        "fitSecondsMedian": _median([r["fitSeconds"] for r in folds]),
+        "fitSecondsPerFold": [r["fitSeconds"] for r in fitted],
+        "fitSecondsMedian": _median([r["fitSeconds"] for r in fitted]),
         "predictSecondsPerFold": [r["predictSeconds"] for r in folds],
         "predictSecondsMedian": _median([r["predictSeconds"] for r in folds]),
         "versions": versions,
@@ -304,6 +337,11 @@ def run_peer(method, dataset, folds_path, budget, task="classification"):
     }
     if any("iterations" in r for r in folds):
         result["iterationsPerFold"] = [r.get("iterations") for r in folds]
+    if broken:
+        result["status"] = "nonfinite"
+        result["note"] = "%d of %d folds gave %s components (no 3-NN possible)" % (
+            len(broken), len(broken) + len(folds), "/".join(sorted({r["nonFinite"] for r in broken})))
+        result["nonFiniteFolds"] = [r["fold"] for r in broken]
     if status == "timeout":
         result["status"] = "partial" if folds else "timeout"
         result["note"] = "budget of %g s ran out after %d of %d folds" % (budget, len(folds), peerlib.CV_FOLDS)
@@ -462,7 +500,7 @@ def main(argv=None):
                         help="our CLI (default: %(default)s)")
     parser.add_argument("--datasets", nargs="+", metavar="NAME_OR_CSV",
                         help="iris, wine, a table name from make_tables.py, or a CSV path "
-                             "(default: iris wine and the four shape-alike tables)")
+                             "(default: iris, wine, the four shape-alike tables, digits and breast-cancer)")
     parser.add_argument("--quick", action="store_true", help="only iris and wine (diabetes with --task regression)")
     parser.add_argument("--task", choices=sorted(SCORE), default="classification",
                         help="classification (default) or regression: MLKR and k-NN regression, scored by R²")

@@ -4,6 +4,8 @@ public enum SupervisionKind: String, Sendable, Hashable, CaseIterable, CustomStr
     case classLabels
     /// Pairs of samples said to be similar or dissimilar.
     case pairs
+    /// Chunklets: groups of samples known to share a class, which one unsaid.
+    case chunklets
     /// A real-valued target for every sample (regression).
     case regressionTargets
 
@@ -12,6 +14,7 @@ public enum SupervisionKind: String, Sendable, Hashable, CaseIterable, CustomStr
         switch self {
         case .classLabels: "class labels"
         case .pairs: "pairs"
+        case .chunklets: "chunklets"
         case .regressionTargets: "regression targets"
         }
     }
@@ -23,6 +26,8 @@ public enum Supervision: Sendable, Hashable {
     case classLabels([Int])
     /// Similar and dissimilar pairs of sample indices.
     case pairs(PairConstraints)
+    /// Groups of sample indices, each known to share a class.
+    case chunklets(Chunklets)
     /// A finite real target per sample, for regression.
     case regressionTargets([Double])
 
@@ -31,6 +36,7 @@ public enum Supervision: Sendable, Hashable {
         switch self {
         case .classLabels: .classLabels
         case .pairs: .pairs
+        case .chunklets: .chunklets
         case .regressionTargets: .regressionTargets
         }
     }
