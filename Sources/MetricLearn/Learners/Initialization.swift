@@ -38,6 +38,12 @@ extension Initialization: ParameterValue {
 }
 
 extension Initialization {
+    /// A given matrix holds only finite values (its shape is checked against the component count when fitting).
+    static let rule = ParameterRule.values(of: Initialization.self) { initialization, _ in
+        guard case let .matrix(given) = initialization, !given.isFinite else { return nil }
+        return "must contain only finite values"
+    }
+
     /// The starting components for data `x` with class `labels` (already validated; nil for a learner of
     /// regression targets) and output dimension `componentCount`.
     func components(for x: Matrix, labels: [Int]?, componentCount k: Int,
@@ -68,7 +74,6 @@ extension Initialization {
             try Validation.require(given.rowCount == k && given.columnCount == d, "initialization",
                                    "\(given.rowCount)×\(given.columnCount) matrix",
                                    "must be \(k)×\(d) (componentCount × features)")
-            try Validation.require(given.isFinite, "initialization", "matrix", "must contain only finite values")
             return given
         }
     }

@@ -87,10 +87,15 @@ enum Validation {
         guard spread > 0 else { return }
         let limit = (Double.greatestFiniteMagnitude / Double(x.rowCount * x.columnCount)).squareRoot()
         guard spread <= limit && spread * spread >= .leastNormalMagnitude else {
-            throw .invalidData(what: "x", value: "features",
-                               requirement: "their largest spread (\(spread)) squared leaves Double's range; "
-                                   + "standardise the features")
+            let shown = spread.isFinite ? "\(spread)" : "beyond \(Double.greatestFiniteMagnitude)"
+            throw featureScale("their largest spread (\(shown)) squared leaves Double's range; standardise the features")
         }
+    }
+
+    /// The refusal of features on a scale a learner cannot work at (`requirement` says why and what to do): a problem
+    /// with the data, named `features`.
+    static func featureScale(_ requirement: String) -> MetricLearnError {
+        .invalidData(what: "features", value: "on this scale", requirement: requirement)
     }
 
     /// Each name given once; `kind` names the list in the error (`featureNames`, `classNames`, …).

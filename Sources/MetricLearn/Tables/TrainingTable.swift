@@ -56,50 +56,91 @@ public struct TrainingTable: Sendable {
 
     /// Reads the CSV file at `path` as `reading` says.
     ///
+    /// A categorical column found by `CategoricalColumns.automatic` whose values are all different (an identifier,
+    /// `DataWarning.identifierColumn`) is refused: one-hot encoding would make a feature of each row, which a
+    /// forgotten id column of 40 000 rows turns into a table of 40 000² numbers. Naming the column categorical
+    /// makes it a warning.
+    ///
     /// - Throws: `file` when it cannot be read, `csv` for bad contents (with `.regression`, a label cell that is not
-    ///   a finite number, naming its line), and the label and column errors of the readers.
+    ///   a finite number, naming its line), the label and column errors of the readers, and
+    ///   `refusedData(.identifierColumn)`.
     public init(csvFile path: String, reading: TableReading = TableReading()) throws(MetricLearnError) {
-        let (columns, task) = (reading.featureColumns, reading.task)
+        let bytes = try FileContents.bytes(atPath: path)
+        let (labelColumn, columns) = (reading.labelColumn, reading.featureColumns)
         guard let preprocessing = reading.tablePreprocessing else {
-            self.init(contents: task == .classification
-                ? .numeric(try Dataset(csvFile: path, labelColumn: reading.labelColumn, featureColumns: columns))
-                : .numericTargets(try RegressionDataset(csvFile: path, targetColumn: reading.labelColumn,
-                                                        featureColumns: columns)))
+            switch reading.task {
+            case .classification:
+                let contents = try CSVTableReader.read(bytes, format: CSVFormat(), labelColumn: labelColumn,
+                                                       featureColumns: columns, labels: CSVLabelInterner.self)
+                self.init(Dataset(unchecked: contents.table, classes: contents.labels),
+                          labelColumn: contents.labelColumnName)
+            case .regression:
+                let contents = try CSVTableReader.read(bytes, format: CSVFormat(), labelColumn: labelColumn,
+                                                       featureColumns: columns, labels: CSVTargetReader.self)
+                self.init(RegressionDataset(unchecked: contents.table, targets: contents.labels))
+            }
             return
         }
-        let (categorical, missing) = (reading.categoricalColumns, reading.missingValues)
-        self.init(contents: task == .classification
-            ? .raw(try RawDataset(csvFile: path, labelColumn: reading.labelColumn, featureColumns: columns,
-                                  categoricalColumns: categorical, missingValues: missing), preprocessing)
-            : .rawTargets(try RawRegressionDataset(csvFile: path, targetColumn: reading.labelColumn,
-                                                   featureColumns: columns, categoricalColumns: categorical,
-                                                   missingValues: missing), preprocessing))
+        switch reading.task {
+        case .classification:
+            let contents = try Self.readRaw(bytes, reading: reading, labels: CSVLabelInterner.self)
+            self.init(RawDataset(unchecked: contents.table, classes: contents.labels), preprocessing: preprocessing,
+                      labelColumn: contents.labelColumnName)
+        case .regression:
+            let contents = try Self.readRaw(bytes, reading: reading, labels: CSVTargetReader.self)
+            self.init(RawRegressionDataset(unchecked: contents.table, targets: contents.labels),
+                      preprocessing: preprocessing)
+        }
     }
 
-    /// Numeric training data with class labels.
-    public init(_ dataset: Dataset) {
-        self.init(contents: .numeric(dataset))
+    /// Reads a raw table, refusing an identifier column that `CategoricalColumns.automatic` found.
+    private static func readRaw<Reader: CSVLabelReader>(
+        _ bytes: [UInt8], reading: TableReading, labels: Reader.Type
+    ) throws(MetricLearnError) -> CSVContents<RawTable, Reader.Labels> {
+        let contents = try CSVRawTableReader.read(bytes, format: CSVFormat(), labelColumn: reading.labelColumn,
+                                                  featureColumns: reading.featureColumns,
+                                                  categoricalColumns: reading.categoricalColumns,
+                                                  missingValues: reading.missingValues, labels: labels)
+        if reading.categoricalColumns == .automatic, let column = identifierColumns(of: contents.table).first {
+            throw .refusedData(.identifierColumn(column: column))
+        }
+        return contents
     }
 
-    /// A raw table with class labels and the preprocessing that turns it into numbers.
-    public init(_ dataset: RawDataset, preprocessing: TablePreprocessing) {
-        self.init(contents: .raw(dataset, preprocessing))
+    /// Numeric training data with class labels (`labelColumn` names the label column in warnings).
+    public init(_ dataset: Dataset, labelColumn: String? = nil) {
+        self.init(contents: .numeric(dataset), labelWarnings: Self.labelWarnings(dataset.classes, labelColumn: labelColumn))
+    }
+
+    /// A raw table with class labels and the preprocessing that turns it into numbers (`labelColumn` names the
+    /// label column in warnings).
+    public init(_ dataset: RawDataset, preprocessing: TablePreprocessing, labelColumn: String? = nil) {
+        self.init(contents: .raw(dataset, preprocessing),
+                  labelWarnings: Self.labelWarnings(dataset.classes, labelColumn: labelColumn))
     }
 
     /// Numeric training data with regression targets.
     public init(_ dataset: RegressionDataset) {
-        self.init(contents: .numericTargets(dataset))
+        self.init(contents: .numericTargets(dataset), labelWarnings: [])
     }
 
     /// A raw table with regression targets and the preprocessing that turns it into numbers.
     public init(_ dataset: RawRegressionDataset, preprocessing: TablePreprocessing) {
-        self.init(contents: .rawTargets(dataset, preprocessing))
+        self.init(contents: .rawTargets(dataset, preprocessing), labelWarnings: [])
     }
 
-    /// `contents`, warned about identifier-like categorical columns of a raw table.
-    private init(contents: Contents) {
+    /// `contents`, warned about identifier-like categorical columns of a raw table, then `labelWarnings`.
+    private init(contents: Contents, labelWarnings: [DataWarning]) {
         self.contents = contents
-        warnings = contents.rawTable.map { Self.identifierColumns(of: $0).map { DataWarning.identifierColumn(column: $0) } } ?? []
+        warnings = (contents.rawTable.map { Self.identifierColumns(of: $0).map { DataWarning.identifierColumn(column: $0) } } ?? [])
+            + labelWarnings
+    }
+
+    /// `continuousLabels` when most rows have a class of their own.
+    static func labelWarnings(_ classes: ClassLabels, labelColumn: String?) -> [DataWarning] {
+        let (classCount, sampleCount) = (classes.classNames.count, classes.labels.count)
+        guard classCount >= identifierMinimumCount && 2 * classCount > sampleCount else { return [] }
+        return [.continuousLabels(column: labelColumn, classCount: classCount, sampleCount: sampleCount)]
     }
 
     /// Whether the labels are classes or regression targets.

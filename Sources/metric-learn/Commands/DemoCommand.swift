@@ -71,3 +71,8 @@ struct DemoCommand: ParsableCommand {
         print("Done in \(Format.seconds((ContinuousClock.now - start).seconds)).")
     }
 }
+
+extension DemoCommand: FileCommand {
+    var inputFiles: [FileOperand] { [] }
+    var outputFiles: [FileOperand] { [FileOperand(option: "--plot", path: plot)] }
+}

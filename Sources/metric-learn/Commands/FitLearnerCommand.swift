@@ -21,6 +21,11 @@ struct FitLearnerCommand<Learner: MetricLearner>: ParsableCommand {
     }
 }
 
+extension FitLearnerCommand: FileCommand {
+    var inputFiles: [FileOperand] { [FileOperand(option: "--input", path: input.path)] }
+    var outputFiles: [FileOperand] { [FileOperand(option: "--output", path: output.path)] }
+}
+
 extension MetricLearner {
     /// `fit <name>` for this learner.
     static var fitCommand: any ParsableCommand.Type { FitLearnerCommand<Self>.self }

@@ -112,3 +112,11 @@ struct PredictCommand: ParsableCommand {
         }
     }
 }
+
+extension PredictCommand: FileCommand {
+    var inputFiles: [FileOperand] {
+        [FileOperand(option: "--train", path: train), FileOperand(option: "--input", path: input)]
+            + (metric.map { [FileOperand(option: "--metric", path: $0)] } ?? [])
+    }
+    var outputFiles: [FileOperand] { [FileOperand(option: "--output", path: output)] }
+}

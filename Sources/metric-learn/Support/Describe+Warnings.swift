@@ -7,6 +7,10 @@ extension Describe {
         case let .identifierColumn(column):
             "\(path): every value of categorical column '\(column)' is different, so one-hot encoding makes a feature "
                 + "of each row; if it identifies rows, leave it out with --ignore"
+        case let .continuousLabels(column, classCount, sampleCount):
+            "\(path): the label column\(column.map { " '\($0)'" } ?? "") has \(classCount) different values among "
+                + "\(sampleCount) rows, so most classes have a single sample; it looks continuous, not like class labels: "
+                + "if another column holds the classes, name it with --label-column"
         case let .featureScalesDiffer(learner, largest, smallest):
             "\(learner) depends on the units of the features, and their standard deviations differ by a factor of "
                 + "\(Format.number(largest.standardDeviation / smallest.standardDeviation, significant: 2)) "

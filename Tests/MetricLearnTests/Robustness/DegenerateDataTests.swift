@@ -15,8 +15,9 @@ enum Refusal: Sendable {
     func matches(_ error: MetricLearnError) -> Bool {
         switch (self, error) {
         case (.classTooSmall, .classTooSmall): true
-        case let (.singularCovariancePrior, .invalidParameter(name, value, _)): name == "prior" && value == "covariance"
-        case let (.featureScale, .invalidData(what, _, _)): what == "x"
+        case let (.singularCovariancePrior, .invalidData(what, _, requirement)):
+            what == "features" && requirement.contains("covariance prior")
+        case let (.featureScale, .invalidData(what, value, _)): what == "features" && value == "on this scale"
         default: false
         }
     }

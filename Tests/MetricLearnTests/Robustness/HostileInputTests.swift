@@ -36,7 +36,7 @@ struct HostileFile: Sendable, CustomTestStringConvertible {
         HostileFile("long row", "a,b,label\n1,2,x\n3,4,y,5\n",
                     .csv(line: 3, column: 4, reason: "expected 3 fields (as in the header), found 4")),
         HostileFile("stray text in a number column", "a,b,label\n1,2,x\n3,four,y\n",
-                    .csv(line: 3, column: 2, reason: "'four' is not a number")),
+                    .notANumber(line: 3, column: 2, columnName: "b", text: "four")),
         HostileFile("a decimal comma in a semicolon file", "a;b;label\n1;2,5;x\n",
                     .csv(line: 2, column: 2, reason: "'2,5' is not a number (decimal commas are not supported: write 5.1, not 5,1)")),
         HostileFile("empty cell", "a,b,label\n1,2,x\n,4,y\n",

@@ -60,8 +60,14 @@ import Testing
         #expect(try table.fit(.whitening(Whitening())).warnings.isEmpty)
     }
 
+    /// A column of distinct values named categorical is warned about; found categorical automatically, it is refused
+    /// (a forgotten id column of 40 000 rows would one-hot encode into 40 000² numbers).
     @Test func rawTablesArePreprocessedOnEveryRowAndWarnAboutIdentifiers() throws {
-        let reading = TableReading(categoricalColumns: .automatic, imputer: Imputer(numbers: .median))
+        let automatic = TableReading(categoricalColumns: .automatic, imputer: Imputer(numbers: .median))
+        #expect(throws: MetricLearnError.refusedData(.identifierColumn(column: "id"))) {
+            try Self.withFile(Self.shopCSV) { try TrainingTable(csvFile: $0, reading: automatic) }
+        }
+        let reading = TableReading(categoricalColumns: .named(["id", "region"]), imputer: Imputer(numbers: .median))
         let table = try Self.withFile(Self.shopCSV) { try TrainingTable(csvFile: $0, reading: reading) }
         #expect(table.warnings == [.identifierColumn(column: "id")])
         #expect(table.sampleCount == 12 && table.classCount == 2)
@@ -103,6 +109,20 @@ import Testing
         #expect(try table.crossValidate(pipeline, folds: 3, seed: 1).folds.map(\.accuracy) == expected.folds.map(\.accuracy))
         let splits = try StratifiedKFold(foldCount: 3, seed: 1).folds(labels: raw.labels)
         #expect(try table.crossValidate(pipeline, splits: splits).folds.map(\.accuracy) == expected.folds.map(\.accuracy))
+    }
+
+    /// A label column where most rows have a class of their own looks continuous: a warning naming the column.
+    @Test func continuousLabelsAreWarnedAbout() throws {
+        let rows = (0..<30).map { "\($0 % 7),\(Double($0) / 8)" }.joined(separator: "\n")
+        let table = try Self.withFile("a,size\n" + rows) { try TrainingTable(csvFile: $0) }
+        #expect(table.warnings == [.continuousLabels(column: "size", classCount: 30, sampleCount: 30)])
+        // Half the rows with a class of their own is not "most"; nine classes are too few to judge.
+        let pairs = (0..<40).map { "\($0),c\($0 / 2)" }.joined(separator: "\n")
+        #expect(try Self.withFile("a,label\n" + pairs) { try TrainingTable(csvFile: $0) }.warnings.isEmpty)
+        let nine = (0..<9).map { "\($0),c\($0)" }.joined(separator: "\n")
+        #expect(try Self.withFile("a,label\n" + nine) { try TrainingTable(csvFile: $0) }.warnings.isEmpty)
+        #expect(TrainingTable(try Dataset(csvText: "a,size\n" + rows)).warnings
+                    == [.continuousLabels(column: nil, classCount: 30, sampleCount: 30)])
     }
 }
 

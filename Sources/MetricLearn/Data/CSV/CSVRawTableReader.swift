@@ -12,7 +12,8 @@ enum CSVRawTableReader {
             var document = try CSVDocument(buffer, format: format)
             let layout = try CSVColumnLayout(header: document.header, headerLine: document.headerLine,
                                              labelColumn: labelColumn, featureColumns: featureColumns)
-            let cells = CSVCellParser(buffer: buffer, tokenizer: document.tokenizer, delimiter: document.delimiter)
+            let cells = CSVCellParser(buffer: buffer, tokenizer: document.tokenizer, delimiter: document.delimiter,
+                                  header: document.header)
             let isCategorical = try categoricalFlags(categoricalColumns, document: document, layout: layout, cells: cells)
 
             var numbers = [[Double?]](repeating: [], count: layout.featureIndices.count)
@@ -42,7 +43,8 @@ enum CSVRawTableReader {
                     ? RawColumn(name: document.header[column], categories: categories[position].cells)
                     : RawColumn(name: document.header[column], numbers: numbers[position])
             }
-            return CSVContents(table: RawTable(unchecked: columns, rowCount: rowCount), labels: labels.labels())
+            return CSVContents(table: RawTable(unchecked: columns, rowCount: rowCount), labels: labels.labels(),
+                               labelColumnName: layout.labelIndex.map { document.header[$0] })
         }
     }
 

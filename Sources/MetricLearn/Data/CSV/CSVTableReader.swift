@@ -4,6 +4,8 @@
 struct CSVContents<Table, Labels> {
     var table: Table
     var labels: Labels
+    /// The header's name of the label column, when one was read.
+    var labelColumnName: String?
 }
 
 /// Reads a numeric CSV table from bytes: after the header (`CSVDocument`), parses the chosen
@@ -26,7 +28,8 @@ enum CSVTableReader {
         var document = try CSVDocument(buffer, format: format)
         let layout = try CSVColumnLayout(header: document.header, headerLine: document.headerLine,
                                          labelColumn: labelColumn, featureColumns: featureColumns)
-        let cells = CSVCellParser(buffer: buffer, tokenizer: document.tokenizer, delimiter: document.delimiter)
+        let cells = CSVCellParser(buffer: buffer, tokenizer: document.tokenizer, delimiter: document.delimiter,
+                                  header: document.header)
 
         var fields: [CSVField] = []
         var elements: [Double] = []
@@ -44,6 +47,7 @@ enum CSVTableReader {
         guard rowCount > 0 else { throw document.noDataRowsError }
         let features = Matrix(rowCount: rowCount, columnCount: layout.featureIndices.count, elements: elements)
         let featureNames = layout.featureIndices.map { document.header[$0] }
-        return CSVContents(table: FeatureTable(unchecked: features, featureNames: featureNames), labels: labels.labels())
+        return CSVContents(table: FeatureTable(unchecked: features, featureNames: featureNames), labels: labels.labels(),
+                           labelColumnName: layout.labelIndex.map { document.header[$0] })
     }
 }

@@ -108,22 +108,4 @@ public struct ITML: MetricLearner {
         try constraints.validate(sampleCount: x.rowCount)
         return try project(x, constraints: constraints, stopwatch: stopwatch, progress: progress)
     }
-
-    private func validateParameters(featureCount d: Int) throws(MetricLearnError) {
-        try Validation.require(slack > 0 && slack.isFinite, "slack", slack, "must be positive and finite")
-        try IterativeFit.checkBudget(maxIterations: maxIterations, tolerance: tolerance)
-        if let constraintCount {
-            try Validation.require(constraintCount >= 1, "constraintCount", constraintCount, "must be at least 1")
-        }
-        if case let .given(lower, upper) = bounds {
-            try Validation.require(lower > 0 && lower.isFinite && upper.isFinite && lower <= upper, "bounds",
-                                   "(lower: \(lower), upper: \(upper))", "must be finite with 0 < lower ≤ upper")
-        }
-        if case let .matrix(m) = prior {
-            try Validation.require(m.rowCount == d && m.columnCount == d, "prior", "\(m.rowCount)×\(m.columnCount) matrix",
-                                   "must be \(d)×\(d) (features × features)")
-            try Validation.require(m.isFinite && m.isSymmetric(tolerance: 1e-10), "prior", "matrix",
-                                   "must be finite and symmetric")
-        }
-    }
 }

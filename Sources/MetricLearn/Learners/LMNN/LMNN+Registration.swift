@@ -8,14 +8,15 @@ extension LMNN {
             + "--neighbor-count. The fit is scale dependent: standardise the features with --standardize.",
         parameters: [
             LearnerParameter("neighborCount", \LMNN.neighborCount,
-                             summary: "Target neighbours per sample (same-class samples pulled close)."),
+                             summary: "Target neighbours per sample (same-class samples pulled close).",
+                             rule: .positiveCount),
             LearnerParameter("pushWeight", \LMNN.pushWeight,
                              summary: "μ in (0, 1]: the weight of the push (impostor) term; the pull term has weight "
-                                 + "1 − μ."),
+                                 + "1 − μ.", rule: .fraction(includingZero: false, includingOne: true)),
             .componentCount(\LMNN.componentCount),
             LearnerParameter("initialization", \LMNN.initialization,
                              summary: "How the starting L is chosen; target neighbours are chosen in that space "
-                                 + "(random uses --seed)."),
+                                 + "(random uses --seed).", rule: Initialization.rule),
             LearnerParameter("loss", \LMNN.loss,
                              summary: "The penalty on a violated margin: hinge (Weinberger & Saul) or squared-hinge "
                                  + "(smooth, as PyLMNN)."),

@@ -66,6 +66,7 @@ public struct LMNN: WarmStartLearner {
         let labels = try supervision.classLabels(for: Self.registration)
         let solver = try validate(x, labels: labels)
         let k = componentCount ?? x.columnCount
+        try IterativeFit.requireMemory(of: "lmnn", componentCount: k, featureCount: x.columnCount, sampleCount: x.rowCount)
         var generator = SeededGenerator(seed: seed)
         let start = try initialization.components(for: x, labels: labels, componentCount: k, generator: &generator)
         return try minimize(x, labels: labels, from: start, solver: solver, stopwatch: stopwatch, progress: progress)
@@ -82,15 +83,10 @@ public struct LMNN: WarmStartLearner {
     }
 
     private func validate(_ x: Matrix, labels: [Int]) throws(MetricLearnError) -> IterativeFit {
-        try Validation.require(neighborCount >= 1, "neighborCount", neighborCount, "must be at least 1")
         try Validation.checkLabeled(x, labels: labels,
                                     minimumClassSize: neighborCount < .max ? neighborCount + 1 : .max)
-        try Validation.require(pushWeight > 0 && pushWeight <= 1, "pushWeight", pushWeight, "must be in (0, 1]")
-        if let componentCount {
-            try Validation.require(componentCount >= 1 && componentCount <= x.columnCount, "componentCount",
-                                   componentCount, "must be between 1 and the feature count (\(x.columnCount))")
-        }
-        return try IterativeFit(maxIterations: maxIterations, tolerance: tolerance, maximizes: false)
+        try validateParameters(featureCount: x.columnCount)
+        return IterativeFit(maxIterations: maxIterations, tolerance: tolerance, maximizes: false)
     }
 
     private func minimize(_ x: Matrix, labels: [Int], from start: Matrix, solver: IterativeFit, stopwatch: Stopwatch,
@@ -99,12 +95,8 @@ public struct LMNN: WarmStartLearner {
         let objective = LMNNObjective(x: x, labels: labels, targets: targets, neighborCount: neighborCount,
                                       componentCount: start.rowCount, pushWeight: pushWeight, loss: loss)
         let result = solver.run(objective, from: start.elements, progress: progress)
-        guard result.value.isFinite else {
-            throw .invalidData(what: "x", value: "features",
-                               requirement: "squared distances overflow Double; rescale the features")
-        }
         let statistics = objective.statistics(at: result.point)
-        let report = solver.report(of: configuration, result: result, stopwatch: stopwatch,
+        let report = try solver.report(of: configuration, result: result, stopwatch: stopwatch,
                                    details: ["activeTriplets": Double(statistics.activeTriplets),
                                              "impostorPairs": Double(statistics.impostorPairs)])
         return MahalanobisMetric(components: Matrix(rowCount: start.rowCount, columnCount: x.columnCount,

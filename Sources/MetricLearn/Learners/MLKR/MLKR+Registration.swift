@@ -11,7 +11,7 @@ extension MLKR {
             .componentCount(\MLKR.componentCount),
             LearnerParameter("initialization", \MLKR.initialization,
                              summary: "How the starting L is chosen (auto: PCA or identity by metric-learn's rule; "
-                                 + "lda needs class labels; random uses --seed)."),
+                                 + "lda needs class labels; random uses --seed).", rule: Initialization.rule),
             .maxIterations(\MLKR.maxIterations),
             .tolerance(\MLKR.tolerance),
             .seed(\MLKR.seed, of: "random initialization"),

@@ -44,8 +44,9 @@ public struct MLKR: WarmStartLearner {
 
     /// Learns L from the samples (rows of `x`) and their regression targets, starting from `initialization`.
     ///
-    /// - Throws: `invalidData` (targets) for a non-finite target or targets that are all equal,
-    ///   `invalidParameter` for a bad parameter (`initialization` `.lda`), and the input errors of every learner.
+    /// - Throws: `invalidData` (targets) for a non-finite target or targets that are all equal, `invalidData`
+    ///   (features) when the objective is not finite on them, `insufficientMemory` when the L-BFGS state would not
+    ///   fit, `invalidParameter` for a bad parameter (`initialization` `.lda`), and the input errors of every learner.
     public func fit(_ x: Matrix, supervision: Supervision, progress: ((OptimizationProgress) -> Void)?)
         throws(MetricLearnError) -> MahalanobisMetric {
         try optimize(x, targets: try supervision.regressionTargets(for: Self.registration), start: nil,
@@ -66,13 +67,14 @@ public struct MLKR: WarmStartLearner {
                           progress: ((OptimizationProgress) -> Void)?) throws(MetricLearnError) -> MahalanobisMetric {
         let stopwatch = Stopwatch()
         try Validation.checkTargeted(x, targets: targets, requiringSpread: true)
-        let solver = try IterativeFit(maxIterations: maxIterations, tolerance: tolerance, maximizes: false)
-        let initial = try IterativeFit.start(from: start, x: x, labels: nil, componentCount: componentCount,
-                                             initialization: initialization, seed: seed)
+        try validateParameters(featureCount: x.columnCount)
+        let solver = IterativeFit(maxIterations: maxIterations, tolerance: tolerance, maximizes: false)
+        let initial = try IterativeFit.start(of: "mlkr", from: start, x: x, labels: nil,
+                                             componentCount: componentCount, initialization: initialization, seed: seed)
         let k = initial.rowCount
         let objective = MLKRObjective(x: x, targets: targets, componentCount: k)
         let result = solver.run(objective, from: initial.elements, progress: progress)
-        let report = solver.report(of: configuration, result: result, stopwatch: stopwatch,
+        let report = try solver.report(of: configuration, result: result, stopwatch: stopwatch,
                                    details: ["leaveOneOutR2": 1 - result.value, "warmStart": start == nil ? 0 : 1])
         return MahalanobisMetric(components: Matrix(rowCount: k, columnCount: x.columnCount, elements: result.point),
                                  report: report)

@@ -60,13 +60,14 @@ public struct NCA: WarmStartLearner {
         let stopwatch = Stopwatch()
         try Validation.checkLabeled(x, labels: labels)
         let (n, d) = (x.rowCount, x.columnCount)
-        let solver = try IterativeFit(maxIterations: maxIterations, tolerance: tolerance, maximizes: true)
-        let initial = try IterativeFit.start(from: start, x: x, labels: labels, componentCount: componentCount,
-                                             initialization: initialization, seed: seed)
+        try validateParameters(featureCount: d)
+        let solver = IterativeFit(maxIterations: maxIterations, tolerance: tolerance, maximizes: true)
+        let initial = try IterativeFit.start(of: "nca", from: start, x: x, labels: labels,
+                                             componentCount: componentCount, initialization: initialization, seed: seed)
         let k = initial.rowCount
         let objective = NCAObjective(x: x, labels: labels, componentCount: k)
         let result = solver.run(objective, from: initial.elements, progress: progress)
-        let report = solver.report(of: configuration, result: result, stopwatch: stopwatch,
+        let report = try solver.report(of: configuration, result: result, stopwatch: stopwatch,
                                    details: ["expectedAccuracy": -result.value / Double(n),
                                              "warmStart": start == nil ? 0 : 1])
         return MahalanobisMetric(components: Matrix(rowCount: k, columnCount: d, elements: result.point), report: report)

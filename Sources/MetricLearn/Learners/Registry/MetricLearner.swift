@@ -26,6 +26,14 @@ extension MetricLearner {
     /// This configuration, wrapped for reports and model files.
     public var configuration: LearnerConfiguration { LearnerConfiguration(self) }
 
+    /// Checks every parameter by the rule its registration declares (`LearnerRegistration.validate`), for data
+    /// with `featureCount` features.
+    ///
+    /// - Throws: `invalidParameter` naming the first parameter whose value breaks its rule.
+    public func validateParameters(featureCount: Int) throws(MetricLearnError) {
+        try Self.registration.validate(self, featureCount: featureCount)
+    }
+
     /// Learns a metric from samples and their class labels (0, 1, 2, …).
     public func fit(_ x: Matrix, labels: [Int], progress: ((OptimizationProgress) -> Void)? = nil)
         throws(MetricLearnError) -> MahalanobisMetric {

@@ -196,7 +196,7 @@ import Testing
                 try ITML().fit(iris.features * scale, labels: iris.labels)
             } throws: { error in
                 guard case let .invalidData(what, value, requirement) = error as? MetricLearnError else { return false }
-                return what == "x" && value == "features" && requirement.contains("lost to round-off")
+                return what == "features" && value == "on this scale" && requirement.contains("lost to round-off")
             }
         }
         let metric = try ITML().fit(iris.features * 1e4, labels: iris.labels)
@@ -214,17 +214,23 @@ import Testing
                 try ITML(prior: prior).fit(iris.features * scale, labels: iris.labels)
             } throws: { error in
                 guard case let .invalidData(what, _, requirement) = error as? MetricLearnError else { return false }
-                return what == "x" && requirement.hasSuffix("squared leaves Double's range; standardise the features")
+                return what == "features" && requirement.hasSuffix("squared leaves Double's range; standardise the features")
             }
         }
     }
 
     @Test func covariancePriorNeedsANonSingularCovariance() throws {
         let collinear = Matrix(rows: [[0, 0], [1, 2], [2, 4], [3, 6]])
-        #expect(throws: MetricLearnError.invalidParameter(
-            name: "prior", value: "covariance",
-            requirement: "the data covariance is singular (constant or collinear features)")) {
+        #expect(throws: MetricLearnError.invalidData(
+            what: "features", value: "their covariance",
+            requirement: "is singular (constant or collinear features), and the covariance prior inverts it; use the "
+                + "identity prior")) {
             try ITML(prior: .covariance).fit(collinear, labels: [0, 0, 1, 1])
+        }
+        #expect(throws: MetricLearnError.invalidData(
+            what: "features", value: "2 features for 2 samples",
+            requirement: "the covariance prior needs more samples than features; use the identity prior")) {
+            try ITML(prior: .covariance).fit(Matrix(rows: [[0, 1], [2, 0]]), labels: [0, 1])
         }
         let iris = try Dataset.iris
         let metric = try ITML(prior: .covariance).fit(iris.features, labels: iris.labels)
