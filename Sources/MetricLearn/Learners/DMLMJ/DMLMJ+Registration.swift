@@ -11,7 +11,8 @@ extension DMLMJ {
             .componentCount(\DMLMJ.componentCount, default: "every direction in which the data vary"),
             LearnerParameter("neighborCount", \DMLMJ.neighborCount,
                              summary: "Same-class and other-class nearest neighbours per sample that form the "
-                                 + "difference spaces."),
+                                 + "difference spaces.",
+                             rule: .positiveCount),
         ])
 }
 

@@ -36,11 +36,7 @@ public struct DMLMJ: MetricLearner {
         let stopwatch = Stopwatch()
         let labels = try supervision.classLabels(for: Self.registration)
         try Validation.checkLabeled(x, labels: labels)
-        try Validation.require(neighborCount >= 1, "neighborCount", neighborCount, "must be at least 1")
-        if let componentCount {
-            try Validation.require(componentCount >= 1 && componentCount <= x.columnCount, "componentCount",
-                                   componentCount, "must be between 1 and the feature count (\(x.columnCount))")
-        }
+        try validateParameters(featureCount: x.columnCount)
         try Validation.checkSquaredScale(x)
 
         let spaces = DifferenceSpaces(x, labels: labels, neighborCount: neighborCount)

@@ -11,7 +11,8 @@ extension LFDA {
             .componentCount(\LFDA.componentCount, default: "every direction in which the data vary"),
             LearnerParameter("neighborCount", \LFDA.neighborCount,
                              summary: "k: a sample's local scale is its distance to its k-th nearest neighbour of "
-                                 + "the same class."),
+                                 + "the same class.",
+                             rule: .positiveCount),
             LearnerParameter("embedding", \LFDA.embedding,
                              summary: "How the eigenvectors are scaled: weighted by √λ, orthonormalized, or plain."),
         ])

@@ -11,8 +11,10 @@ extension RCA {
         supervision: [.classLabels, .chunklets],
         parameters: [
             .componentCount(\RCA.componentCount, default: "every direction in which the chunklet rows vary"),
-            LearnerParameter("chunkCount", \RCA.chunkCount, summary: "Chunklets to draw from the class labels."),
-            LearnerParameter("chunkSize", \RCA.chunkSize, summary: "Samples per chunklet drawn from the class labels."),
+            LearnerParameter("chunkCount", \RCA.chunkCount, summary: "Chunklets to draw from the class labels.",
+                             rule: .positiveCount),
+            LearnerParameter("chunkSize", \RCA.chunkSize, summary: "Samples per chunklet drawn from the class labels.",
+                             rule: .count(atLeast: 2)),
             .seed(\RCA.seed, of: "the chunklet draw"),
         ])
 }

@@ -87,13 +87,4 @@ public struct RCA: MetricLearner {
                                          "chunkletCount": Double(chunklets.groups.count)])
         return MahalanobisMetric(components: components, report: report)
     }
-
-    private func validateParameters(featureCount d: Int) throws(MetricLearnError) {
-        try Validation.require(chunkCount >= 1, "chunkCount", chunkCount, "must be at least 1")
-        try Validation.require(chunkSize >= 2, "chunkSize", chunkSize, "must be at least 2")
-        if let componentCount {
-            try Validation.require(componentCount >= 1 && componentCount <= d, "componentCount", componentCount,
-                                   "must be between 1 and the feature count (\(d))")
-        }
-    }
 }

@@ -17,7 +17,12 @@ public struct ParameterRule: Sendable {
     public static let any = ParameterRule { _, _ in nil }
 
     /// A count of at least 1: iteration limits, neighbour counts, pair counts.
-    public static let positiveCount = values(of: Int.self) { count, _ in count >= 1 ? nil : "must be at least 1" }
+    public static let positiveCount = count(atLeast: 1)
+
+    /// A count of at least `minimum`: RCA's chunklet size (2).
+    public static func count(atLeast minimum: Int) -> ParameterRule {
+        values(of: Int.self) { count, _ in count >= minimum ? nil : "must be at least \(minimum)" }
+    }
 
     /// An output dimension, between 1 and the number of features.
     public static let componentCount = values(of: Int.self) { count, featureCount in

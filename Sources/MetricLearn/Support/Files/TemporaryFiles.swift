@@ -22,9 +22,19 @@ final class TemporaryFiles: @unchecked Sendable {
     private static let capacity = 64
     private let slots: UnsafeMutablePointer<Atomic<Int>>
 
-    private init() {
+    /// An empty table; the process uses `shared`, tests their own (removing the shared table's files would race
+    /// with writes of concurrently running tests).
+    init() {
         slots = .allocate(capacity: Self.capacity)
         for index in 0..<Self.capacity { (slots + index).initialize(to: Atomic(0)) }
+    }
+
+    deinit {
+        for index in 0..<Self.capacity {
+            free(UnsafeMutablePointer<CChar>(bitPattern: slots[index].load(ordering: .acquiring)))
+        }
+        slots.deinitialize(count: Self.capacity)
+        slots.deallocate()
     }
 
     /// Records `path` (before the file is created), returning its slot, or nil when the table is full.

@@ -105,18 +105,20 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory).sorted() == ["fifo", "null"])
     }
 
-    /// What a signal handler does: every registered temporary file is unlinked, each exactly once.
+    /// What a signal handler does: every registered temporary file is unlinked, each exactly once. On a table of
+    /// its own: emptying the shared one would remove the temporary files of other tests' writes in progress.
     @Test func registeredTemporaryFilesAreRemovedByTheHandlersCall() throws {
         let directory = try makeDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let path = directory + "/.out.tmp"
-        let slot = try #require(TemporaryFiles.shared.register(path))
+        let table = TemporaryFiles()
+        let slot = try #require(table.register(path))
         try Data("partial".utf8).write(to: URL(fileURLWithPath: path))
-        AtomicFileWriter.removeTemporaryFiles()
+        table.removeAll()
         #expect(!FileManager.default.fileExists(atPath: path))
-        TemporaryFiles.shared.unregister(slot)      // after the handler took the path: nothing to free
+        table.unregister(slot)      // after the handler took the path: nothing to free
         try Data("kept".utf8).write(to: URL(fileURLWithPath: path))
-        AtomicFileWriter.removeTemporaryFiles()
+        table.removeAll()
         #expect(FileManager.default.fileExists(atPath: path), "an unregistered file is not touched")
     }
 }
