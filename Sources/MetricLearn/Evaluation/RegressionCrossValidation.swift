@@ -51,16 +51,20 @@ private func crossValidate(_ pipeline: RegressionPipeline, samples: some Regress
 
 extension RegressionPipeline {
     /// Fits on the fold's training samples and scores on its test samples; times the fit and, apart, the
-    /// regressor's prediction.
+    /// regressor's prediction. An error about a row of either part (`overflow`, `missingValue`) names the row of
+    /// `samples`.
     func evaluate(on samples: some RegressionSamples, fold: StratifiedKFold.Fold, index: Int)
         throws(MetricLearnError) -> RegressionCrossValidationResult.Fold {
         let train = samples.subset(rows: fold.trainIndices), test = samples.subset(rows: fold.testIndices)
         let stopwatch = Stopwatch()
-        let fitted = try train.fit(self)
+        let fitted: FittedRegressionPipeline
+        do { fitted = try train.fit(self) } catch { throw error.renumberingRows(fold.trainIndices) }
         let fitSeconds = stopwatch.elapsedSeconds
-        let queries = try test.queries(for: fitted)
+        let queries: Matrix
+        do { queries = try test.queries(for: fitted) } catch { throw error.renumberingRows(fold.testIndices) }
         let predictStopwatch = Stopwatch()
-        let predicted = try fitted.regressor.predict(queries)
+        let predicted: [Double]
+        do { predicted = try fitted.regressor.predict(queries) } catch { throw error.renumberingRows(fold.testIndices) }
         let predictSeconds = predictStopwatch.elapsedSeconds
         let (truth, report) = (test.targets, fitted.metric?.report)
         return RegressionCrossValidationResult.Fold(

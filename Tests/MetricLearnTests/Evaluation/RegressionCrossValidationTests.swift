@@ -47,6 +47,20 @@ struct RegressionCrossValidationTests {
         #expect(scores(given) == scores(sequential) && given.seed == nil)
     }
 
+    @Test("an overflow in a fold names the dataset's row, not the fold's")
+    func anOverflowInAFoldNamesTheDatasetRow() throws {
+        var rows = (0..<12).map { [Double($0 % 4), Double($0 % 3)] }
+        rows[9] = [1e200, 1e200]
+        let dataset = try RegressionDataset(features: Matrix(rows: rows), targets: (0..<12).map(Double.init),
+                                            featureNames: ["u", "v"])
+        let splits = [try StratifiedKFold.Fold(testIndices: [8, 9, 10, 11], sampleCount: 12),
+                      try StratifiedKFold.Fold(testIndices: [0, 1, 2, 3], sampleCount: 12)]
+        #expect(throws: MetricLearnError.overflow(row: 9, column: nil, what: "the squared distance to the row")) {
+            try crossValidate(RegressionPipeline(scaler: nil, regressor: KNearestNeighbors(neighborCount: 1)), dataset,
+                              splits: splits)
+        }
+    }
+
     @Test("a raw table's preprocessing is fitted inside each fold")
     func rawTables() throws {
         let raw = try RawRegressionDataset(diabetes)
