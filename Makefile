@@ -4,12 +4,17 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: deps build test test-internal-checks demo docs docs-check docs-reference bench bench-quick bench-peers bench-knn-peer clean fuzz fuzz-smoke fuzz-build sanitize
 
-## deps: install LAPACKE + OpenBLAS with apt, only when pkg-config cannot find lapacke
+## deps: install LAPACKE + OpenBLAS with apt, only when pkg-config cannot find lapacke, and hnswlib (header-only C++)
+##       only when its header is missing
+HNSWLIB_HEADER ?= /usr/include/hnswlib/hnswlib.h
 deps:
-	@if ! pkg-config --exists lapacke 2>/dev/null; then \
-		echo "Installing liblapacke-dev libopenblas-dev (apt)"; \
+	@packages=; \
+	if ! pkg-config --exists lapacke 2>/dev/null; then packages="liblapacke-dev libopenblas-dev pkg-config"; fi; \
+	if [ ! -f $(HNSWLIB_HEADER) ]; then packages="$$packages libhnswlib-dev"; fi; \
+	if [ -n "$$packages" ]; then \
+		echo "Installing$$(printf ' %s' $$packages) (apt)"; \
 		$(SUDO) apt-get update -qq && \
-		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq liblapacke-dev libopenblas-dev pkg-config >/dev/null; \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$packages >/dev/null; \
 	fi
 
 ## build: debug build of the library and the CLI

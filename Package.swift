@@ -24,7 +24,7 @@ let package = Package(
 
         .target(
             name: "MetricLearn",
-            dependencies: ["LinearAlgebra", "Optimization"],
+            dependencies: ["LinearAlgebra", "Optimization", "_CHNSW"],
             resources: [
                 .copy("Data/Resources/iris.csv"),
                 .copy("Data/Resources/wine.csv"),
@@ -66,6 +66,9 @@ let package = Package(
             pkgConfig: "lapacke",
             providers: [.apt(["liblapacke-dev", "libopenblas-dev"])]
         ),
+
+        // hnswlib (Debian `libhnswlib-dev`, header-only C++) behind a C interface: the only C++ in the package.
+        .target(name: "_CHNSW", path: "Sources/_CHNSW"),
 
         // MARK: - Unit test bundles
 
