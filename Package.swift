@@ -57,6 +57,15 @@ let package = Package(
             ],
             path: "Benchmarks/Sources/metric-learn-bench"
         ),
+        // `make bench-ann`: HNSW and exact search on 10⁶ seeded rows, beside hnswlib's Python binding and faiss.
+        .executableTarget(
+            name: "metric-learn-ann-bench",
+            dependencies: [
+                "MetricLearn",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Benchmarks/Sources/metric-learn-ann-bench"
+        ),
 
         // MARK: - Implementation details
 
