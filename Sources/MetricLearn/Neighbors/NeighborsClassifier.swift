@@ -93,10 +93,8 @@ public struct NeighborsClassifier: Sendable, Hashable {
     ///
     /// - Throws: `invalidParameter` when `neighborCount` is not below the number of training samples.
     public func leaveOneOutAccuracy() throws(MetricLearnError) -> Double {
-        let neighbors = approximateIndex == nil
-            ? try index.neighborsOfIndexedPoints(count: configuration.neighborCount)
-            : try index.search(index.points, count: configuration.neighborCount, approximate: approximateIndex,
-                               selfOffset: 0)
+        let neighbors = try index.neighborsOfIndexedPoints(count: configuration.neighborCount,
+                                                           approximate: approximateIndex)
         return try ClassificationMetrics.accuracy(trueLabels: labels, predictedLabels: predictions(from: neighbors))
     }
 

@@ -47,6 +47,12 @@ struct NeighborSearchStrategyTests {
         #expect(try attached.predict(queries.features) == classifier.predict(queries.features))
         let other = try HNSWIndex(points: queries.features)
         #expect(throws: MetricLearnError.self) { try classifier.searching(with: other) }
+        // Leave-one-out with k = every sample has no k others: the same error as exact search, not a trap.
+        let everyone = try KNearestNeighbors(neighborCount: 600).fit(data.features, labels: data.labels)
+        #expect(throws: MetricLearnError.invalidParameter(
+            name: "count", value: "600", requirement: "must be between 1 and the number of indexed points minus one (599)")) {
+            try everyone.searching(with: graph).leaveOneOutAccuracy()
+        }
     }
 
     @Test("retrieval metrics through a thorough graph equal the exact ones")
