@@ -19,7 +19,7 @@ The machine's load (`/proc/loadavg`) is recorded before and after each side. Pri
 issue 18; --json writes everything.
 
 Usage: python3 Benchmarks/peers/ann_peers.py --binary .build/release/metric-learn-ann-bench [--rows N]
-       [--queries N] [--data embedding --data noise] [--threads 2] [--json out.json]
+       [--queries N] [--data embedding --data noise] [--threads 2] [--json out.json] [--figure recall.svg]
 """
 
 import argparse
@@ -156,6 +156,7 @@ def main():
     parser.add_argument("--data", action="append", choices=["embedding", "noise"])
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--json")
+    parser.add_argument("--figure", help="write our recall/speed curve on the embedding data as SVG (LineChart)")
     parser.add_argument("--peers-worker", help=argparse.SUPPRESS)
     arguments = parser.parse_args()
     if arguments.peers_worker:
@@ -169,7 +170,8 @@ def main():
             print(f"[{name}] ours (load {load})", file=sys.stderr)
             ours = json.loads(subprocess.run(
                 [arguments.binary, "--data", name, "--rows", str(arguments.rows), "--queries", str(arguments.queries),
-                 "--ef-search", ",".join(map(str, EF_VALUES)), "--output-dir", directory],
+                 "--ef-search", ",".join(map(str, EF_VALUES)), "--output-dir", directory]
+                + (["--figure", os.path.abspath(arguments.figure)] if arguments.figure and name == "embedding" else []),
                 env=environment, check=True, capture_output=True, text=True).stdout)
             ours.update({"loadBefore": load, "loadAfter": load_average()})
             print(f"[{name}] hnswlib and faiss (load {load_average()})", file=sys.stderr)

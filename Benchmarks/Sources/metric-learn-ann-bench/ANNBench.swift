@@ -36,8 +36,19 @@ struct ANNBench: ParsableCommand {
     var outputDir: String?
     @Option(help: "Write recall against queries per second (this run's curve and exact search) as an SVG here.")
     var figure: String?
+    @Option(help: "Only plot: read a report this command printed (its curve and exact speed) and write --figure.")
+    var plotReport: String?
 
     func run() throws {
+        if let plotReport {
+            guard let figure else { throw ValidationError("--plot-report needs --figure") }
+            let report = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: plotReport)))
+            guard let report = report as? [String: Any], let curve = report["curve"] as? [[String: Double]],
+                  let exact = report["exactQueriesPerSecond"] as? Double else {
+                throw ValidationError("\(plotReport) is not a report of this command")
+            }
+            return try Self.plot(curve, exactQueriesPerSecond: exact, to: figure)
+        }
         guard let kind = ANNData(rawValue: data) else { throw ValidationError("--data must be embedding or noise") }
         let efValues = efSearch.split(separator: ",").compactMap { Int($0) }
         let (points, queryRows) = kind.make(rows: rows, queries: queries, dimension: dimension, seed: seed)
@@ -96,9 +107,10 @@ struct ANNBench: ParsableCommand {
     /// Recall@k (x) against queries per second (y, logarithmic) of the HNSW curve, with exact search as a line.
     private static func plot(_ curve: [[String: Double]], exactQueriesPerSecond: Double, to path: String) throws {
         let recall = curve.compactMap { $0["recall"] }, speed = curve.compactMap { $0["queriesPerSecond"] }
-        let efValues = curve.compactMap { $0["efSearch"] }.map { String(Int($0)) }.joined(separator: ", ")
+        let efValues = curve.compactMap { $0["efSearch"] }.map { Int($0) }
         let chart = try LineChart(
-            series: [LineChart.Series(name: "HNSW, efSearch \(efValues)", x: recall, y: speed),
+            series: [LineChart.Series(name: "HNSW, efSearch \(efValues.min() ?? 0)–\(efValues.max() ?? 0)", x: recall,
+                                      y: speed),
                      LineChart.Series(name: "exact search", x: [recall.min() ?? 0, 1],
                                       y: [exactQueriesPerSecond, exactQueriesPerSecond])],
             title: "Recall@10 against queries per second", xLabel: "recall@10", yLabel: "queries per second",
