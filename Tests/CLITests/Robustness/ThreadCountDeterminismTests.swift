@@ -29,8 +29,10 @@ struct ThreadCountCase: Sendable, CustomTestStringConvertible {
         ThreadCountCase("fit whitening --input wine.csv --mode within-class", tolerance: 1e-12),
         ThreadCountCase("fit itml --input wine.csv --prior covariance", tolerance: 1e-12),
         ThreadCountCase("fit nca --input iris.csv --component-count 2", tolerance: 1e-8),
-        // Its 178 × 178 tiles are large enough for OpenBLAS to run the products on two threads (Docs/Robustness.md).
-        ThreadCountCase("fit nca --input wine.csv", tolerance: 1e-10),
+        // Its 178 × 178 tiles are large enough for OpenBLAS to run the products on two threads, and the
+        // unstandardized wine features (scales 0.1 to 1000) amplify their last bits over 14 L-BFGS iterations
+        // (measured 6.4e-10, Docs/Robustness.md).
+        ThreadCountCase("fit nca --input wine.csv", tolerance: 1e-8),
     ]
 }
 
