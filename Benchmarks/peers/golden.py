@@ -476,6 +476,157 @@ def part_relieff():
     }
 
 
+def _sugiyama_lfda(x, y, k, embedding, n_components):
+    """Sugiyama's LFDA (JMLR 2007 and his MATLAB LFDA.m) in numpy: sigma_i = distance to the k-th same-class
+    neighbour, A_ij = exp(-d_ij^2 / (sigma_i sigma_j)), S_w = sum_c G_c / n_c, S_b = S_lm - S_w; components
+    from scipy.linalg.eigh(S_b, S_w), largest eigenvalues first."""
+    import numpy as np
+    import scipy.linalg
+
+    n, d = x.shape
+    within, between = np.zeros((d, d)), np.zeros((d, d))
+    for c in np.unique(y):
+        xc = x[y == c]
+        nc = len(xc)
+        squared = ((xc[:, None, :] - xc[None, :, :]) ** 2).sum(-1)
+        sigma = np.sqrt(np.sort(squared, axis=1)[:, min(k, nc - 1)])
+        affinity = np.exp(-squared / np.outer(sigma, sigma))
+        g = xc.T @ (affinity.sum(axis=1)[:, None] * xc) - xc.T @ affinity @ xc
+        within += g / nc
+        between += g / n + (1 - nc / n) * xc.T @ xc + np.outer(xc.sum(0), xc.sum(0)) / n
+    between -= np.outer(x.sum(0), x.sum(0)) / n + within
+    values, vectors = scipy.linalg.eigh((between + between.T) / 2, (within + within.T) / 2)
+    order = np.argsort(-values)[:n_components or d]
+    values, vectors = values[order], vectors[:, order]
+    if embedding == "weighted":
+        vectors = vectors * np.sqrt(values)
+    elif embedding == "orthonormalized":
+        vectors, _ = np.linalg.qr(vectors)
+    return vectors.T, values
+
+
+def part_lfda():
+    import warnings
+
+    import numpy as np
+    import metric_learn
+    import metric_learn.lfda
+
+    class CorrectedScaleNumpy:
+        """numpy, except that partition(a, k, axis=0) returns its result transposed: metric-learn 0.7.0's
+        `np.partition(dist, k, axis=0)[:, k]` then reads row k (each sample's k-th neighbour distance)."""
+
+        def __getattr__(self, name):
+            return getattr(np, name)
+
+        @staticmethod
+        def partition(a, k, axis=0):
+            return np.partition(a, k, axis=0).T
+
+    x_raw, y, names, classes = _wine()
+    x, scaler = _standardized(x_raw)
+    k = 5
+    cases = {}
+    for embedding in ("weighted", "orthonormalized", "plain"):
+        for n_components in (None, 2):
+            components, values = _sugiyama_lfda(x, y, k, embedding, n_components)
+            metric = components.T @ components
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                shipped = metric_learn.LFDA(k=k, embedding_type=embedding, n_components=n_components).fit(x, y)
+                metric_learn.lfda.np = CorrectedScaleNumpy()
+                try:
+                    corrected = metric_learn.LFDA(k=k, embedding_type=embedding, n_components=n_components).fit(x, y)
+                finally:
+                    metric_learn.lfda.np = np
+            shipped_metric = shipped.components_.T @ shipped.components_
+            corrected_metric = corrected.components_.T @ corrected.components_
+            label = "%s/%s" % (embedding, n_components or "all")
+            if embedding == "weighted":
+                # metric-learn's S_b is S_lm + S_w (it subtracts (s s^T/n - S_w)), so its eigenvalues are ours + 2.
+                plain, _ = _sugiyama_lfda(x, y, k, "plain", n_components)
+                scaled = plain * np.sqrt(values + 2)[:, None]
+                _close(corrected_metric, scaled.T @ scaled, 1e-9, "LFDA %s: metric-learn (scale corrected) = sqrt(lambda+2)" % label)
+            else:
+                _close(corrected_metric, metric, 1e-9, "LFDA %s: metric-learn (scale corrected) vs Sugiyama" % label)
+            if (embedding, n_components) != ("orthonormalized", None):  # that one is I whatever the scales
+                assert np.max(np.abs(shipped_metric - corrected_metric)) > 1e-3 * np.max(np.abs(metric))
+            cases[label] = {"embedding": embedding, "componentCount": n_components, "M": _matrix(metric),
+                            "eigenvalues": values.tolist()}
+    return {
+        "featureNames": names, "classes": classes,
+        "standardScaler": {"mean": scaler.mean_.tolist(), "scale": scaler.scale_.tolist()},
+        "neighborCount": k, "cases": cases,
+    }
+
+
+def part_dmlmj():
+    import numpy as np
+    from dml import DMLMJ
+
+    x_raw, y, names, classes = _wine()
+    x, scaler = _standardized(x_raw)
+    k = 3
+    heterogeneous, homogeneous = DMLMJ._compute_neighborhoods(x, y, k)
+    positive, negative = DMLMJ._compute_matrices(x, heterogeneous, homogeneous)
+    determinants = [float(np.linalg.det(positive)), float(np.linalg.det(negative))]
+    assert min(determinants) >= 1e-10, "pyDML would regularise: the fixture wants its unregularised solution"
+    cases = {}
+    for n_components in (None, 2, 5):
+        model = DMLMJ(n_neighbors=k, num_dims=n_components).fit(x, y)
+        components = model.transformer()
+        metric = components.T @ components
+        if n_components is None:
+            _close(metric, np.linalg.inv(positive), 1e-9, "DMLMJ with every component: M = S^-1")
+        cases[str(n_components or "all")] = {"componentCount": n_components, "M": _matrix(metric)}
+    return {
+        "featureNames": names, "classes": classes,
+        "standardScaler": {"mean": scaler.mean_.tolist(), "scale": scaler.scale_.tolist()},
+        "neighborCount": k, "positiveScatter": _matrix(positive), "negativeScatter": _matrix(negative),
+        "scatterDeterminants": determinants, "cases": cases,
+    }
+
+
+def part_rca():
+    import warnings
+
+    import numpy as np
+    from metric_learn import RCA
+
+    x_raw, y, names, classes = _wine()
+    x, scaler = _standardized(x_raw)
+    rng = np.random.default_rng(0)
+    chunklets, used = [], set()
+    while len(chunklets) < 30:
+        label = int(rng.integers(len(classes)))
+        pool = [i for i in range(len(y)) if y[i] == label and i not in used]
+        chosen = sorted(int(i) for i in rng.choice(pool, 3, replace=False))
+        used.update(chosen)
+        chunklets.append(chosen)
+    chunks = -np.ones(len(y), dtype=int)
+    for index, members in enumerate(chunklets):
+        chunks[members] = index
+    centred = np.vstack([x[members] - x[members].mean(axis=0) for members in chunklets])
+    within = centred.T @ centred / len(centred)
+    cases = {}
+    for n_components in (None, 2):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            model = RCA(n_components=n_components).fit(x, chunks)
+        metric = model.components_.T @ model.components_
+        if n_components is None:
+            _close(metric, np.linalg.inv(within), 1e-9, "RCA: M = inverse within-chunklet covariance")
+        cases[str(n_components or "all")] = {"componentCount": n_components, "M": _matrix(metric)}
+    return {
+        "featureNames": names, "classes": classes,
+        "standardScaler": {"mean": scaler.mean_.tolist(), "scale": scaler.scale_.tolist()},
+        "chunklets": chunklets,
+        "chunkletSource": "numpy default_rng(0): 30 times, a class c = rng.integers(3), then "
+                          "rng.choice(rows of class c in no chunklet yet, 3, replace=False), sorted",
+        "withinChunkletCovariance": _matrix(within), "cases": cases,
+    }
+
+
 PARTS = {
     "whitening-metric-learn": ("metric-learn", part_whitening_metric_learn),
     "whitening-sklearn": ("sklearn", part_whitening_sklearn),
@@ -486,6 +637,9 @@ PARTS = {
     "metrics": ("sklearn", part_metrics),
     "knn": ("sklearn", part_knn),
     "relieff": ("sklearn", part_relieff),
+    "lfda": ("metric-learn", part_lfda),
+    "dmlmj": ("pydml", part_dmlmj),
+    "rca": ("metric-learn", part_rca),
 }
 
 
@@ -582,6 +736,39 @@ DESCRIPTIONS = {
         "w_f = (1/n) sum_i [ -(1/k) sum_{h in hits(i)} delta_f(i, h) + (1/(k (C-1))) sum_{m in misses(i)} "
         "delta_f(i, m) ] -- the miss classes are weighted equally (class priors are NOT used) and scores are not "
         "clipped. The benchmarks use sqrt(max(w, 0)) as per-feature scaling."),
+    "lfda_wine": (
+        "LFDA on STANDARDIZED wine (StandardScaler on all 178 rows), neighborCount k = 5, for each embedding "
+        "(weighted, orthonormalized, plain) with every component and with 2. M = L^T L of Sugiyama's LFDA (JMLR "
+        "2007 and his MATLAB LFDA.m) re-derived in numpy: sigma_i = Euclidean distance from x_i to its k-th nearest "
+        "neighbour of the same class (self excluded), A_ij = exp(-||x_i - x_j||^2 / (sigma_i sigma_j)) within a "
+        "class, G_c = X_c^T diag(A 1) X_c - X_c^T A X_c, S_w = sum_c G_c / n_c, S_lm = sum_c [G_c/n + (1 - n_c/n) "
+        "X_c^T X_c + s_c s_c^T / n] - s s^T / n, S_b = S_lm - S_w; scipy.linalg.eigh(S_b, S_w) (eigenvectors with "
+        "v^T S_w v = 1), largest eigenvalues first (eigenvalues stored); weighted scales v by sqrt(lambda), "
+        "orthonormalized is numpy.linalg.qr of the eigenvectors, plain leaves them. metric-learn 0.7.0's LFDA differs "
+        "from this in two places, and this file is checked against it with both accounted for: (1) its local scale "
+        "is np.partition(dist, k, axis=0)[:, k] -- column k of the column-partitioned distances, i.e. distances from "
+        "sample k, not each sample's k-th neighbour distance; golden.py runs metric-learn with that one call "
+        "corrected (partition's result transposed) and requires its M to equal the plain and orthonormalized ones "
+        "here to 1e-9, while the uncorrected metric-learn differs by more than 1e-3 relative (checked; orthonormalized with every component is the identity whatever the scales); (2) its "
+        "final step is tSb -= (s s^T/n - tSw), so its S_b is S_lm + S_w and its eigenvalues are lambda + 2: its "
+        "weighted embedding scales by sqrt(lambda + 2) (checked to 1e-9 with the corrected scale) where Sugiyama "
+        "scales by sqrt(lambda). metric-learn's default k is min(7, d - 1); k = 5 is given here."),
+    "dmlmj_wine": (
+        "pyDML 0.1.0 DMLMJ(n_neighbors=3, num_dims=None|2|5) on STANDARDIZED wine (StandardScaler on all 178 rows); "
+        "M = L^T L of transformer(). pyDML: for each sample the 3 nearest same-class and the 3 nearest other-class "
+        "samples (Euclidean, sklearn pairwise_distances, stable sort: ties by lower index); positiveScatter S and "
+        "negativeScatter D are the mean outer products of the differences (divided by n k); when det(S) or det(D) "
+        "is below 1e-10 pyDML replaces it by 0.999 M + 0.001 I -- not the case here (scatterDeterminants); "
+        "scipy.linalg.eigh(D, S) (v^T S v = 1), eigenpairs ranked by lambda + 1/lambda (of |lambda|), largest first, "
+        "L = the first num_dims eigenvectors as rows. With every component M = S^-1 (checked to 1e-9). The "
+        "versions are those of the pyDML venv."),
+    "rca_wine": (
+        "metric-learn 0.7.0 RCA(n_components=None|2).fit(X, chunks) on STANDARDIZED wine (StandardScaler on all "
+        "178 rows) with 30 given chunklets of 3 rows (chunklets: row indices, each row in at most one; chunks[i] is "
+        "the chunklet number of row i, -1 for rows in none). withinChunkletCovariance = sum over chunklets of "
+        "(x - chunklet mean)(x - chunklet mean)^T / (rows in chunklets), numpy; with every component M = its inverse "
+        "(checked to 1e-9). With n_components=2 metric-learn keeps the eigenvectors of lstsq(C_t, C_w) with the "
+        "smallest eigenvalues (C_t = np.cov of the chunklet rows, ddof 1), A, and L = (A^T C_w A)^(-1/2) A^T."),
     "cv_reference": (
         "5-fold CV accuracies of the peers with the benchmark protocol: StratifiedKFold(n_splits=5, shuffle=True, "
         "random_state=0) on the encoded labels, computed once with scikit-learn 1.9 and given to both venvs "
@@ -605,6 +792,9 @@ FIXTURES = {
     "metrics": (["metrics"], []),
     "knn_iris": (["knn"], []),
     "relieff_wine": (["relieff"], ["skrebate"]),
+    "lfda_wine": (["lfda"], ["metric-learn"]),
+    "dmlmj_wine": (["dmlmj"], ["pyDML"]),
+    "rca_wine": (["rca"], ["metric-learn"]),
 }
 
 
@@ -621,8 +811,8 @@ def merged_versions(groups, extra):
     """One "versions" object: the packages of the first group at top level, plus the metric-learn
     venv's own numpy/scipy/scikit-learn under metricLearnVenv when both venvs contributed."""
     names = BASE_PACKAGES + extra
-    if groups == {"metric-learn"}:
-        return run_versions("metric-learn", names)
+    if len(groups) == 1 and groups != {"sklearn"}:
+        return run_versions(next(iter(groups)), names)
     versions = run_versions("sklearn", [name for name in names if name != "metric-learn"])
     if "metric-learn" in groups:
         other = run_versions("metric-learn", BASE_PACKAGES + ["metric-learn"])

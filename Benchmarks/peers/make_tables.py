@@ -13,6 +13,10 @@ imitate the sizes of classical UCI/OpenML sets (the data itself is synthetic):
     vehicle-like-850x18      850 x 18, 4 classes
     segment-like-2300x19    2300 x 19, 7 classes
 
+Two real tables bundled with scikit-learn are written the same way (features as stored, classes as
+integers): digits (load_digits, 1797 x 64, 10 classes; several pixels are constant) and breast-cancer
+(load_breast_cancer, 569 x 30, 2 classes).
+
 --scaling adds scale-n{500,2000,5000,20000}-d{20,50,100} (5 classes) for timing curves.
 """
 
@@ -35,6 +39,9 @@ TABLES = {
                                  n_classes=7, n_clusters_per_class=1, random_state=4),
 }
 
+# name -> the scikit-learn loader of a real table bundled with scikit-learn
+BUNDLED = {"digits": "load_digits", "breast-cancer": "load_breast_cancer"}
+
 SCALING_SAMPLES = (500, 2000, 5000, 20000)
 SCALING_FEATURES = (20, 50, 100)
 
@@ -51,11 +58,15 @@ def scaling_tables():
 
 
 def write_table(path, arguments):
-    """Generate one table and write it as CSV (%.12g floats, integer labels)."""
+    """Generate one table (make_classification arguments, or the name of a bundled table's loader) and write it as
+    CSV (%.12g floats, integer labels)."""
     import numpy as np
-    from sklearn.datasets import make_classification
+    import sklearn.datasets
 
-    x, y = make_classification(flip_y=0.01, class_sep=1.0, shuffle=True, **arguments)
+    if isinstance(arguments, str):
+        x, y = getattr(sklearn.datasets, arguments)(return_X_y=True)
+    else:
+        x, y = sklearn.datasets.make_classification(flip_y=0.01, class_sep=1.0, shuffle=True, **arguments)
     header = ",".join(["f%02d" % column for column in range(x.shape[1])] + ["label"])
     with open(path, "w") as handle:
         handle.write(header + "\n")
@@ -71,7 +82,7 @@ def main(argv=None):
     parser.add_argument("--force", action="store_true", help="rewrite tables that already exist")
     arguments = parser.parse_args(argv)
 
-    tables = dict(TABLES)
+    tables = dict(TABLES, **BUNDLED)
     if arguments.scaling:
         tables.update(scaling_tables())
     os.makedirs(arguments.out, exist_ok=True)

@@ -19,6 +19,7 @@ FIXTURES_DIR = os.path.join(REPO_ROOT, "Tests", "MetricLearnTests", "Fixtures")
 VENV_PYTHON = {
     "sklearn": os.path.join(HERE, ".venv-sklearn", "bin", "python"),
     "metric-learn": os.path.join(HERE, ".venv-metric-learn", "bin", "python"),
+    "pydml": os.path.join(HERE, ".venv-pydml", "bin", "python"),
 }
 
 # The cross-validation protocol shared by run_peers.py and golden.py.

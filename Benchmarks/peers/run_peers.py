@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Side-by-side comparison of MetricLearn's CLI with scikit-learn, metric-learn, PyLMNN and skrebate.
+"""Side-by-side comparison of MetricLearn's CLI with scikit-learn, metric-learn, PyLMNN, skrebate and pyDML.
 
     python3 Benchmarks/peers/run_peers.py [--quick] [--peers-only] [--json OUT]
             [--binary .build/release/metric-learn] [--datasets iris wine PATH.csv ...]
@@ -17,8 +17,9 @@ wall-clock budget per dataset (--budget, default 600 s): when it runs out the wo
 and the folds finished so far are reported (status "partial", or "timeout" with none).
 
 Our CLI is run twice per dataset (OUR_RUNS), as
-    BINARY evaluate --input FILE.csv --learner nca --learner lmnn --learner itml
-           --learner whitening --learner euclidean --folds-file FOLDS.txt --seed 0 --json
+    BINARY evaluate --input FILE.csv --learner nca --learner lmnn --learner itml --learner whitening
+           --learner lfda --learner dmlmj --learner rca --learner euclidean --folds-file FOLDS.txt
+           --seed 0 --json
     BINARY evaluate --input FILE.csv --learner feature-weights --feature-weights-method relieff
            --folds-file FOLDS.txt --seed 0 --json
 and must print a JSON array of objects with keys learner, accuracyMean, accuracyStd,
@@ -53,6 +54,9 @@ METHODS = {
     "ml-itml": ("metric-learn", "metric-learn", "metric-learn ITML_Supervised", "itml"),
     "ml-covariance": ("metric-learn", "metric-learn", "metric-learn Covariance", "whitening"),
     "relieff": ("sklearn", "skrebate", "skrebate ReliefF weights", "feature-weights/relieff"),
+    "ml-lfda": ("metric-learn", "metric-learn", "metric-learn LFDA", "lfda"),
+    "pydml-dmlmj": ("pydml", "pyDML", "pyDML DMLMJ", "dmlmj"),
+    "ml-rca": ("metric-learn", "metric-learn", "metric-learn RCA_Supervised", "rca"),
     "euclidean": ("sklearn", "scikit-learn", "plain 3-NN (Euclidean)", "euclidean"),
 }
 # Our CLI's evaluate runs per dataset: (variant, extra arguments, learners). A result's key in the table is its
@@ -60,12 +64,13 @@ METHODS = {
 # peer is compared with a second run that selects our ReliefF (same 10 neighbours, same range scaling and
 # Manhattan distance; the peer scales features by sqrt(max(w, 0)), our metric by max(w, 0)).
 OUR_RUNS = [
-    (None, [], ["nca", "lmnn", "itml", "whitening", "euclidean"]),
+    (None, [], ["nca", "lmnn", "itml", "whitening", "lfda", "dmlmj", "rca", "euclidean"]),
     ("relieff", ["--feature-weights-method", "relieff"], ["feature-weights"]),
 ]
 GROUP_PACKAGES = {
     "sklearn": ["numpy", "scipy", "scikit-learn", "pylmnn", "skrebate"],
     "metric-learn": ["numpy", "scipy", "scikit-learn", "metric-learn"],
+    "pydml": ["numpy", "scipy", "scikit-learn", "pyDML"],
 }
 # Row caps for the slowest peers: method -> (most rows, why). A dataset above the cap skips the method with the
 # reason in the table (status "capped"); --no-caps runs everything. metric-learn's LMNN is pure Python with
@@ -77,7 +82,7 @@ ROW_CAPS = {
 }
 QUICK_DATASETS = ["iris", "wine"]
 DEFAULT_DATASETS = ["iris", "wine", "synth-3c-2000x50", "digits-like-1800x64",
-                    "vehicle-like-850x18", "segment-like-2300x19"]
+                    "vehicle-like-850x18", "segment-like-2300x19", "digits", "breast-cancer"]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -118,7 +123,24 @@ def _peer_learner(method):
             scale = np.sqrt(np.maximum(weights, 0.0))
             return (lambda z: z * scale), {"weights": weights.tolist()}
         return fit
-    if method in ("ml-nca", "ml-lmnn", "ml-itml", "ml-covariance"):
+    if method == "pydml-dmlmj":
+        from dml import DMLMJ
+
+        def fit(x, y):
+            return DMLMJ(n_neighbors=3).fit(x, y).transform, {}
+        return fit
+    if method == "ml-rca":
+        import metric_learn
+
+        def fit(x, y):
+            # metric-learn raises when the labels cannot fill n_chunks chunklets (100 of 2 need 200 rows); ours
+            # draws as many as they can, so the peer is given that number.
+            chunks = min(100, int(sum(count // 2 for count in np.bincount(y))))
+            model = metric_learn.RCA_Supervised(n_chunks=chunks, chunk_size=2,
+                                                random_state=peerlib.CV_SEED).fit(x, y)
+            return model.transform, {"chunks": chunks}
+        return fit
+    if method in ("ml-nca", "ml-lmnn", "ml-itml", "ml-covariance", "ml-lfda"):
         import metric_learn
 
         def make():
@@ -128,6 +150,9 @@ def _peer_learner(method):
                 return metric_learn.LMNN(n_neighbors=3, random_state=peerlib.CV_SEED)
             if method == "ml-itml":
                 return metric_learn.ITML_Supervised(random_state=peerlib.CV_SEED)
+            if method == "ml-lfda":
+                # k = 7 as ours; metric-learn uses min(k, d - 1) (3 on iris) and warns
+                return metric_learn.LFDA(k=7)
             return metric_learn.Covariance()
 
         def fit(x, y):
@@ -170,9 +195,15 @@ def worker_method(group, method, dataset, folds_path):
         start = time.perf_counter()
         transform, info = learner(x_train, y[train])
         fit_seconds = time.perf_counter() - start
+        z_train, z_test = transform(x_train), transform(x_test)
+        if np.iscomplexobj(z_train) or not (np.all(np.isfinite(z_train)) and np.all(np.isfinite(z_test))):
+            # metric-learn's LFDA and RCA give NaN or complex components on singular scatters: no 3-NN to score.
+            kind = "complex" if np.iscomplexobj(z_train) else "NaN/inf"
+            _emit({"fold": index, "accuracy": None, "fitSeconds": fit_seconds, "predictSeconds": None,
+                   "nonFinite": kind})
+            continue
         knn = KNeighborsClassifier(n_neighbors=peerlib.KNN_NEIGHBORS, algorithm="brute")
-        knn.fit(transform(x_train), y[train])
-        z_test = transform(x_test)
+        knn.fit(z_train, y[train])
         start = time.perf_counter()
         predicted = knn.predict(z_test)
         predict_seconds = time.perf_counter() - start
@@ -242,15 +273,17 @@ def run_peer(method, dataset, folds_path, budget):
     records, status, tail, elapsed = run_worker(
         group, ["--method", method, "--dataset", dataset, "--folds", folds_path], budget)
     versions = next((r["versions"] for r in records if "versions" in r), None)
-    folds = [r for r in records if "fold" in r]
+    fitted = [r for r in records if "fold" in r]            # fit times count for every fold that was fitted
+    broken = [r for r in fitted if r.get("nonFinite")]
+    folds = [r for r in fitted if not r.get("nonFinite")]
     accuracies = [r["accuracy"] for r in folds]
     mean, std = _mean_std(accuracies)
     result = {
         "method": method, "label": label, "library": library, "venv": group, "ours": ours,
         "status": status, "foldsCompleted": len(folds), "wallSeconds": elapsed,
         "accuracyPerFold": accuracies, "accuracyMean": mean, "accuracyStd": std,
-        "fitSecondsPerFold": [r["fitSeconds"] for r in folds],
-        "fitSecondsMedian": _median([r["fitSeconds"] for r in folds]),
+        "fitSecondsPerFold": [r["fitSeconds"] for r in fitted],
+        "fitSecondsMedian": _median([r["fitSeconds"] for r in fitted]),
         "predictSecondsPerFold": [r["predictSeconds"] for r in folds],
         "predictSecondsMedian": _median([r["predictSeconds"] for r in folds]),
         "versions": versions,
@@ -258,6 +291,11 @@ def run_peer(method, dataset, folds_path, budget):
     }
     if any("iterations" in r for r in folds):
         result["iterationsPerFold"] = [r.get("iterations") for r in folds]
+    if broken:
+        result["status"] = "nonfinite"
+        result["note"] = "%d of %d folds gave %s components (no 3-NN possible)" % (
+            len(broken), len(broken) + len(folds), "/".join(sorted({r["nonFinite"] for r in broken})))
+        result["nonFiniteFolds"] = [r["fold"] for r in broken]
     if status == "timeout":
         result["status"] = "partial" if folds else "timeout"
         result["note"] = "budget of %g s ran out after %d of %d folds" % (budget, len(folds), peerlib.CV_FOLDS)
@@ -409,7 +447,7 @@ def main(argv=None):
                         help="our CLI (default: %(default)s)")
     parser.add_argument("--datasets", nargs="+", metavar="NAME_OR_CSV",
                         help="iris, wine, a table name from make_tables.py, or a CSV path "
-                             "(default: iris wine and the four shape-alike tables)")
+                             "(default: iris, wine, the four shape-alike tables, digits and breast-cancer)")
     parser.add_argument("--quick", action="store_true", help="only iris and wine")
     parser.add_argument("--peers-only", action="store_true", help="do not run our CLI")
     parser.add_argument("--methods", nargs="+", choices=sorted(METHODS), help="peer methods (default: all)")

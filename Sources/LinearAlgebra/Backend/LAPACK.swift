@@ -24,6 +24,33 @@ enum LAPACK {
         return values
     }
 
+    /// Generalised symmetric-definite eigenproblem A·x = λ·B·x (`dsygvd`, itype 1) for symmetric A and symmetric
+    /// positive definite B: eigenvalues ascending; `a` is overwritten with the eigenvectors as columns, normalised
+    /// so that XᵀBX = I. Only the upper triangles are read.
+    static func generalizedSymmetricEigen(_ a: inout [Double], _ b: [Double], order n: Int)
+        throws(LinearAlgebraError) -> [Double] {
+        try ensureFinite(a, routine: "dsygvd")
+        try ensureFinite(b, routine: "dsygvd")
+        var values = [Double](repeating: 0, count: n)
+        guard n > 0 else { return values }
+        var factor = b
+        let info = a.withUnsafeMutableBufferPointer { pa in
+            factor.withUnsafeMutableBufferPointer { pb in
+                values.withUnsafeMutableBufferPointer { w in
+                    LAPACKE_dsygvd(rowMajor, 1, CChar(UInt8(ascii: "V")), CChar(UInt8(ascii: "U")), BLAS.int32(n),
+                                   pa.baseAddress, BLAS.int32(n), pb.baseAddress, BLAS.int32(n), w.baseAddress)
+                }
+            }
+        }
+        // info in 1...n: the reduced problem did not converge; n + i: B's leading minor of order i is not
+        // positive definite.
+        if info > Int32(n) {
+            throw .notPositiveDefinite(routine: "dsygvd", order: Int(info) - n)
+        }
+        try LAPACKInfo.check(info, routine: "dsygvd", positiveMeans: .didNotConverge)
+        return values
+    }
+
     /// Cholesky factorisation (`dpotrf`) in place: the lower triangle becomes L with A = LLᵀ;
     /// the strict upper triangle is zeroed.
     static func cholesky(_ matrix: inout [Double], order n: Int) throws(LinearAlgebraError) {

@@ -16,6 +16,12 @@ let allLearners: [any MetricLearner] = [
     LMNN(componentCount: 2, initialization: .random, loss: .squaredHinge, seed: 5),
     ITML(),
     ITML(prior: .covariance, bounds: .given(lower: 1, upper: 10), slack: 1e6, constraintCount: 30, seed: 3),
+    LFDA(),
+    LFDA(componentCount: 2, neighborCount: 3, embedding: .orthonormalized),
+    DMLMJ(),
+    DMLMJ(componentCount: 2, neighborCount: 5),
+    RCA(),
+    RCA(componentCount: 2, chunkCount: 10, chunkSize: 3, seed: 4),
 ]
 
 /// The contract every `MetricLearner` must keep, checked on each learner in `allLearners`.

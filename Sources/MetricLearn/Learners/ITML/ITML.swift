@@ -75,6 +75,7 @@ public struct ITML: MetricLearner {
         switch supervision {
         case let .classLabels(labels): try fit(x, labels: labels, progress: progress)
         case let .pairs(constraints): try fit(x, constraints: constraints, progress: progress)
+        default: throw supervision.unsupported(by: Self.registration)
         }
     }
 

@@ -8,6 +8,9 @@ public enum LearnerRegistry {
         LMNN.registration,
         ITML.registration,
         FeatureReweighting.registration,
+        LFDA.registration,
+        DMLMJ.registration,
+        RCA.registration,
     ]
 
     /// The learner registered under the command-line name `name`.

@@ -4,12 +4,15 @@ public enum SupervisionKind: String, Sendable, Hashable, CaseIterable, CustomStr
     case classLabels
     /// Pairs of samples said to be similar or dissimilar.
     case pairs
+    /// Chunklets: groups of samples known to share a class, which one unsaid.
+    case chunklets
 
     /// The kind in words, for messages (`class labels`).
     public var description: String {
         switch self {
         case .classLabels: "class labels"
         case .pairs: "pairs"
+        case .chunklets: "chunklets"
         }
     }
 }
@@ -20,12 +23,15 @@ public enum Supervision: Sendable, Hashable {
     case classLabels([Int])
     /// Similar and dissimilar pairs of sample indices.
     case pairs(PairConstraints)
+    /// Groups of sample indices, each known to share a class.
+    case chunklets(Chunklets)
 
     /// The kind of supervision.
     public var kind: SupervisionKind {
         switch self {
         case .classLabels: .classLabels
         case .pairs: .pairs
+        case .chunklets: .chunklets
         }
     }
 

@@ -107,6 +107,7 @@ import Testing
         let labels = LearnerRegistry.learners(learningFrom: .classLabels).map(\.name)
         #expect(labels == LearnerRegistry.all.filter { $0.supervision.contains(.classLabels) }.map(\.name))
         #expect(LearnerRegistry.learners(learningFrom: .pairs).map(\.name) == ["itml"])
+        #expect(LearnerRegistry.learners(learningFrom: .chunklets).map(\.name) == ["rca"])
     }
 
     @Test func aLearnerRefusesSupervisionItCannotLearnFrom() throws {
