@@ -8,7 +8,7 @@
 ///
 /// Parameters are stored as given and validated in `fit`. Predictions match scikit-learn's
 /// `KNeighborsClassifier(algorithm="brute")` rule for rule: see `Weighting` and <doc:Algorithm-NearestNeighbors>.
-public struct KNearestNeighbors: Sendable, Hashable, Codable {
+public struct KNearestNeighbors: Sendable, Hashable {
     /// How the k neighbours' votes are weighted.
     public enum Weighting: String, Sendable, Hashable, Codable, CaseIterable {
         /// Each neighbour has one vote.
@@ -22,14 +22,19 @@ public struct KNearestNeighbors: Sendable, Hashable, Codable {
     public var neighborCount: Int
     /// How votes are weighted (default `.uniform`).
     public var weighting: Weighting
+    /// How the neighbours are found (default `.exact`; `.hnsw` builds a graph when fitting, see
+    /// <doc:ApproximateNeighbors>).
+    public var search: NeighborSearchStrategy
 
     /// Creates a configuration.
-    public init(neighborCount: Int = 5, weighting: Weighting = .uniform) {
+    public init(neighborCount: Int = 5, weighting: Weighting = .uniform, search: NeighborSearchStrategy = .exact) {
         self.neighborCount = neighborCount
         self.weighting = weighting
+        self.search = search
     }
 
-    /// Stores the training samples (mapped by `metric` when one is given) with their class labels.
+    /// Stores the training samples (mapped by `metric` when one is given) with their class labels, and builds the
+    /// HNSW graph over them that `search` asks for.
     ///
     /// Classes are `0...labels.max()`; a class index without samples is allowed and is never predicted.
     /// - Throws: `invalidParameter` when `neighborCount` is not in 1...samples; `emptyInput`,
@@ -54,6 +59,7 @@ public struct KNearestNeighbors: Sendable, Hashable, Codable {
             space = x
         }
         return NeighborsClassifier(configuration: self, metric: metric, index: try NearestNeighborIndex(points: space),
+                                   approximateIndex: try search.approximateIndex(over: space),
                                    labels: labels, classCount: max(classCount ?? 0, counts.count))
     }
 }

@@ -9,6 +9,9 @@ public struct NeighborsClassifier: Sendable, Hashable {
     public let metric: MahalanobisMetric?
     /// The training samples, already mapped by `metric`.
     public let index: NearestNeighborIndex
+    /// The HNSW graph over `index`'s points that proposes the neighbours, or nil for exact search (see
+    /// `KNearestNeighbors.search` and `searching(with:)`).
+    public let approximateIndex: HNSWIndex?
     /// The class label of each training sample, in `0..<classCount`.
     public let labels: [Int]
     /// The number of classes; probability columns are classes `0..<classCount`.
@@ -16,10 +19,11 @@ public struct NeighborsClassifier: Sendable, Hashable {
 
     /// A classifier from parts already known to be consistent.
     init(configuration: KNearestNeighbors, metric: MahalanobisMetric?, index: NearestNeighborIndex,
-         labels: [Int], classCount: Int) {
+         approximateIndex: HNSWIndex?, labels: [Int], classCount: Int) {
         self.configuration = configuration
         self.metric = metric
         self.index = index
+        self.approximateIndex = approximateIndex
         self.labels = labels
         self.classCount = classCount
     }
@@ -28,12 +32,32 @@ public struct NeighborsClassifier: Sendable, Hashable {
     public var featureCount: Int { metric?.inputDimension ?? index.dimension }
 
     /// The `count` (default `neighborCount`) nearest training samples of each query row, nearest first,
-    /// with their distances in the metric's space.
+    /// with their distances in the metric's space. With an `approximateIndex`, the neighbours are those its graph
+    /// finds (usually the nearest), with exact distances.
     ///
     /// - Throws: `featureCountMismatch`, `nonFiniteValue`, or `invalidParameter` for a `count` outside
     ///   1...training samples.
     public func neighbors(of queries: Matrix, count: Int? = nil) throws(MetricLearnError) -> NeighborSearchResult {
-        try index.neighbors(of: try mapped(queries), count: count ?? configuration.neighborCount)
+        let count = count ?? configuration.neighborCount
+        let queries = try mapped(queries)
+        guard approximateIndex != nil else { return try index.neighbors(of: queries, count: count) }
+        try Validation.require(count >= 1 && count <= index.count, "count", count,
+                               "must be between 1 and the number of indexed points (\(index.count))")
+        try Validation.checkTransformInput(queries, expectedWidth: index.dimension)
+        try HNSWIndex.checkSinglePrecision(queries, name: "queries")
+        return try index.search(queries, count: count, approximate: approximateIndex)
+    }
+
+    /// This classifier, searching through `approximateIndex` (an index of its training samples in the metric's
+    /// space, built here or loaded from a file) instead of its own search.
+    ///
+    /// - Throws: `invalidData` when the index holds another number of points or dimensions.
+    public func searching(with approximateIndex: HNSWIndex) throws(MetricLearnError) -> NeighborsClassifier {
+        try Validation.requireData(approximateIndex.count == index.count && approximateIndex.dimension == index.dimension,
+                                   "index", "\(approximateIndex.count) points × \(approximateIndex.dimension)",
+                                   "must index the \(index.count) training samples × \(index.dimension) of the classifier")
+        return NeighborsClassifier(configuration: configuration, metric: metric, index: index,
+                                   approximateIndex: approximateIndex, labels: labels, classCount: classCount)
     }
 
     /// The predicted class of each query row: the class with the largest (weighted) vote, the smallest class
@@ -65,11 +89,12 @@ public struct NeighborsClassifier: Sendable, Hashable {
     }
 
     /// The accuracy on the training set when each sample is classified by its `neighborCount` nearest
-    /// *other* training samples (it never votes for itself).
+    /// *other* training samples (it never votes for itself), found through `approximateIndex` when there is one.
     ///
     /// - Throws: `invalidParameter` when `neighborCount` is not below the number of training samples.
     public func leaveOneOutAccuracy() throws(MetricLearnError) -> Double {
-        let neighbors = try index.neighborsOfIndexedPoints(count: configuration.neighborCount)
+        let neighbors = try index.neighborsOfIndexedPoints(count: configuration.neighborCount,
+                                                           approximate: approximateIndex)
         return try ClassificationMetrics.accuracy(trueLabels: labels, predictedLabels: predictions(from: neighbors))
     }
 

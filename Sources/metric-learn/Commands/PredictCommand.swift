@@ -11,7 +11,9 @@ struct PredictCommand: ParsableCommand {
             --probabilities one column 'probability_<class>' per class (the share of the vote). The input's \
             columns are matched to the training features by name: a label column or other extra columns are \
             ignored. Without --metric, neighbours are found in plain Euclidean distance. A model fitted with \
-            --categorical or --impute preprocesses both files as it did its training data.
+            --categorical or --impute preprocesses both files as it did its training data. With --index, \
+            neighbours are found through an HNSW index of the training file built by 'metric-learn index build' \
+            (usually the nearest ones, much faster on large training files).
             """
     )
 
@@ -29,11 +31,25 @@ struct PredictCommand: ParsableCommand {
 
     @OptionGroup var label: LabelColumnOption
 
+    @Option(help: ArgumentHelp("Find neighbours through this index of the training file in the model's metric "
+                               + "(from 'metric-learn index build'; needs --metric).", valueName: "index.hnsw"))
+    var index: String?
+
+    @Option(name: .customLong("ef-search"),
+            help: ArgumentHelp("With --index: candidates kept while searching it; more finds more true neighbours, "
+                               + "more slowly. (default: 64)"))
+    var efSearch: Int?
+
     @Flag(help: "Add one probability column per class.")
     var probabilities = false
 
     @Option(help: ArgumentHelp("Where to write the predictions (CSV).", valueName: "predictions.csv"))
     var output: String
+
+    func validate() throws {
+        if index != nil && metric == nil { throw ValidationError("--index needs --metric, the model it was built for") }
+        if efSearch != nil && index == nil { throw ValidationError("--ef-search applies to --index only") }
+    }
 
     func run() throws(CommandFailure) {
         let file = try metric.map { path throws(CommandFailure) in
@@ -57,8 +73,15 @@ struct PredictCommand: ParsableCommand {
                 try FeatureTable(csvFile: input, columns: .named(training.featureNames)).features
             }
         }
-        let classifier = try withFile(train, .input, options: NeighborOptions.optionNames) {
+        var classifier = try withFile(train, .input, options: NeighborOptions.optionNames) {
             () throws(MetricLearnError) in try neighbors.classifier.fit(training, metric: model)
+        }
+        if let index {
+            classifier = try withFile(index, .input, options: ["efSearch": "ef-search"]) { () throws(MetricLearnError) in
+                var graph = try HNSWIndex(contentsOfFile: index, metric: model, trainingFeatures: training.features)
+                graph.efSearch = efSearch ?? graph.efSearch
+                return try classifier.searching(with: graph)
+            }
         }
         var columns = [CSVColumn]()
         try withFile(input, .input) { () throws(MetricLearnError) in
@@ -72,7 +95,8 @@ struct PredictCommand: ParsableCommand {
         try withFile(output, .output) { () throws(MetricLearnError) in
             try AtomicFileWriter.write(CSVWriter().data(columns), to: output)
         }
-        let space = metric.map { "in the metric of \($0)" } ?? "in Euclidean distance"
+        let space = (metric.map { "in the metric of \($0)" } ?? "in Euclidean distance")
+            + (index.map { ", through \($0)" } ?? "")
         print("wrote \(output): \(queries.rowCount) predictions (\(neighbors.count) neighbours, "
               + "\(neighbors.weighting.argument) votes, \(space))")
     }
