@@ -9,6 +9,9 @@ public struct NeighborsClassifier: NeighborsModel, Hashable {
     public let metric: MahalanobisMetric?
     /// The training samples, already mapped by `metric`.
     public let index: NearestNeighborIndex
+    /// The HNSW graph over `index`'s points that proposes the neighbours, or nil for exact search (see
+    /// `KNearestNeighbors.search` and `searching(with:)`).
+    public let approximateIndex: HNSWIndex?
     /// The class label of each training sample, in `0..<classCount`.
     public let labels: [Int]
     /// The number of classes; probability columns are classes `0..<classCount`.
@@ -16,12 +19,25 @@ public struct NeighborsClassifier: NeighborsModel, Hashable {
 
     /// A classifier from parts already known to be consistent.
     init(configuration: KNearestNeighbors, metric: MahalanobisMetric?, index: NearestNeighborIndex,
-         labels: [Int], classCount: Int) {
+         approximateIndex: HNSWIndex?, labels: [Int], classCount: Int) {
         self.configuration = configuration
         self.metric = metric
         self.index = index
+        self.approximateIndex = approximateIndex
         self.labels = labels
         self.classCount = classCount
+    }
+
+    /// This classifier, searching through `approximateIndex` (an index of its training samples in the metric's
+    /// space, built here or loaded from a file) instead of its own search.
+    ///
+    /// - Throws: `invalidData` when the index holds another number of points or dimensions.
+    public func searching(with approximateIndex: HNSWIndex) throws(MetricLearnError) -> NeighborsClassifier {
+        try Validation.requireData(approximateIndex.count == index.count && approximateIndex.dimension == index.dimension,
+                                   "index", "\(approximateIndex.count) points × \(approximateIndex.dimension)",
+                                   "must index the \(index.count) training samples × \(index.dimension) of the classifier")
+        return NeighborsClassifier(configuration: configuration, metric: metric, index: index,
+                                   approximateIndex: approximateIndex, labels: labels, classCount: classCount)
     }
 
     /// The predicted class of each query row: the class with the largest (weighted) vote, the smallest class
@@ -53,7 +69,7 @@ public struct NeighborsClassifier: NeighborsModel, Hashable {
     }
 
     /// The accuracy on the training set when each sample is classified by its `neighborCount` nearest
-    /// *other* training samples (it never votes for itself).
+    /// *other* training samples (it never votes for itself), found through `approximateIndex` when there is one.
     ///
     /// - Throws: `invalidParameter` when `neighborCount` is not below the number of training samples.
     public func leaveOneOutAccuracy() throws(MetricLearnError) -> Double {

@@ -12,14 +12,19 @@ public struct NeighborsRegressor: NeighborsModel, Hashable, Codable {
     public let metric: MahalanobisMetric?
     /// The training samples, already mapped by `metric`.
     public let index: NearestNeighborIndex
+    /// The HNSW graph over `index`'s points that proposes the neighbours, or nil for exact search (see
+    /// `KNearestNeighbors.search`).
+    public let approximateIndex: HNSWIndex?
     /// The target of each training sample.
     public let targets: [Double]
 
     /// A regressor from parts already known to be consistent.
-    init(configuration: KNearestNeighbors, metric: MahalanobisMetric?, index: NearestNeighborIndex, targets: [Double]) {
+    init(configuration: KNearestNeighbors, metric: MahalanobisMetric?, index: NearestNeighborIndex,
+         approximateIndex: HNSWIndex?, targets: [Double]) {
         self.configuration = configuration
         self.metric = metric
         self.index = index
+        self.approximateIndex = approximateIndex
         self.targets = targets
     }
 
@@ -70,16 +75,19 @@ public struct NeighborsRegressor: NeighborsModel, Hashable, Codable {
         let configuration = try container.decode(KNearestNeighbors.self, forKey: .configuration)
         let metric = try container.decodeIfPresent(MahalanobisMetric.self, forKey: .metric)
         let index = try container.decode(NearestNeighborIndex.self, forKey: .index)
+        let approximateIndex = try container.decodeIfPresent(HNSWIndex.self, forKey: .approximateIndex)
         let targets = try container.decode([Double].self, forKey: .targets)
         do {
             try RegressionDataset.checkTargets(targets, rowCount: index.count)
         } catch {
             throw DecodingError.dataCorruptedError(forKey: .targets, in: container, debugDescription: "\(error)")
         }
-        if let (key, reason) = Self.inconsistency(of: configuration, metric: metric, index: index) {
+        if let (key, reason) = Self.inconsistency(of: configuration, metric: metric, index: index,
+                                                  approximateIndex: approximateIndex) {
             throw DecodingError.dataCorruptedError(forKey: CodingKeys(stringValue: key) ?? .configuration, in: container,
                                                    debugDescription: reason)
         }
-        self.init(configuration: configuration, metric: metric, index: index, targets: targets)
+        self.init(configuration: configuration, metric: metric, index: index, approximateIndex: approximateIndex,
+                  targets: targets)
     }
 }

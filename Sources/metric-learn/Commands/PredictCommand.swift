@@ -13,7 +13,9 @@ struct PredictCommand: ParsableCommand {
             ignored. Without --metric, neighbours are found in plain Euclidean distance. A model fitted with \
             --categorical or --impute preprocesses both files as it did its training data. With --task \
             regression the training file's label column holds numbers and 'prediction' is the neighbours' \
-            (weighted) mean of them.
+            (weighted) mean of them. With --index, neighbours are found through an HNSW index of the training \
+            file built by 'metric-learn index build' (usually the nearest ones, much faster on large training \
+            files).
             """
     )
 
@@ -36,11 +38,25 @@ struct PredictCommand: ParsableCommand {
                                + "regression targets, such as mlkr, otherwise classification).", valueName: "task"))
     var task: LearningTask?
 
+    @Option(help: ArgumentHelp("Find neighbours through this index of the training file in the model's metric "
+                               + "(from 'metric-learn index build'; needs --metric).", valueName: "index.hnsw"))
+    var index: String?
+
+    @Option(name: .customLong("ef-search"),
+            help: ArgumentHelp("With --index: candidates kept while searching it; more finds more true neighbours, "
+                               + "more slowly. (default: 64)"))
+    var efSearch: Int?
+
     @Flag(help: "Add one probability column per class.")
     var probabilities = false
 
     @Option(help: ArgumentHelp("Where to write the predictions (CSV).", valueName: "predictions.csv"))
     var output: String
+
+    func validate() throws {
+        if index != nil && metric == nil { throw ValidationError("--index needs --metric, the model it was built for") }
+        if efSearch != nil && index == nil { throw ValidationError("--ef-search applies to --index only") }
+    }
 
     func run() throws(CommandFailure) {
         let file = try metric.map { path throws(CommandFailure) in
@@ -51,6 +67,10 @@ struct PredictCommand: ParsableCommand {
             throw CommandFailure(message: "--probabilities applies to classification only, not to --task regression",
                                  exitCode: .usage)
         }
+        if index != nil && task == .regression {
+            throw CommandFailure(message: "--index applies to classification only, not to --task regression",
+                                 exitCode: .usage)
+        }
         let (columns, count) = switch task {
         case .classification: try classify(model: file)
         case .regression: try regress(model: file)
@@ -58,7 +78,8 @@ struct PredictCommand: ParsableCommand {
         try withFile(output, .output) { () throws(MetricLearnError) in
             try AtomicFileWriter.write(CSVWriter().data(columns), to: output)
         }
-        let space = metric.map { "in the metric of \($0)" } ?? "in Euclidean distance"
+        let space = (metric.map { "in the metric of \($0)" } ?? "in Euclidean distance")
+            + (index.map { ", through \($0)" } ?? "")
         let rule = task == .classification ? "votes" : "mean"
         print("wrote \(output): \(count) predictions (\(neighbors.count) neighbours, "
               + "\(neighbors.weighting.argument) \(rule), \(space))")
@@ -82,8 +103,15 @@ struct PredictCommand: ParsableCommand {
             }
         }
         let queries = try queries(model: file, featureNames: training.featureNames)
-        let classifier = try withFile(train, .input, options: NeighborOptions.optionNames) {
+        var classifier = try withFile(train, .input, options: NeighborOptions.optionNames) {
             () throws(MetricLearnError) in try neighbors.configuration.fit(training, metric: file?.metric)
+        }
+        if let index {
+            classifier = try withFile(index, .input, options: ["efSearch": "ef-search"]) { () throws(MetricLearnError) in
+                var graph = try HNSWIndex(contentsOfFile: index, metric: file?.metric, trainingFeatures: training.features)
+                graph.efSearch = efSearch ?? graph.efSearch
+                return try classifier.searching(with: graph)
+            }
         }
         return try withFile(input, .input) { () throws(MetricLearnError) in
             let predicted = try classifier.predict(queries)
