@@ -38,6 +38,11 @@ def _wine():
     return peerlib.load_xy(peerlib.bundled_csv("wine"))
 
 
+def _diabetes():
+    """(X, y) of the bundled diabetes table (442 x 10, raw units), y the float targets."""
+    return peerlib.load_regression(peerlib.bundled_csv("diabetes"))
+
+
 def _standardized(x):
     from sklearn.preprocessing import StandardScaler
 
@@ -602,6 +607,102 @@ def part_pair_verification():
     return {"cases": cases}
 
 
+def part_mlkr():
+    import numpy as np
+    from scipy.special import logsumexp
+    from metric_learn import MLKR
+
+    x_all, y_all = _diabetes()
+    rows = np.arange(0, len(y_all), 4)
+    x, scaler = _standardized(x_all[rows])
+    y = y_all[rows]
+    random_l = 0.5 * np.random.default_rng(0).standard_normal((3, x.shape[1]))
+    model = MLKR()
+    model.n_iter_ = 0
+
+    def loss(l):
+        """Re-derivation: sum_i (yhat_i - y_i)^2, yhat_i = sum_{j != i} softmax_j(-||L x_i - L x_j||^2) y_j."""
+        z = x @ l.T
+        d = ((z[:, None, :] - z[None, :, :]) ** 2).sum(-1)
+        np.fill_diagonal(d, np.inf)
+        p = np.exp(-d - logsumexp(-d, axis=1)[:, None])
+        return float(((p @ y - y) ** 2).sum())
+
+    cases = {}
+    for name, l in (("identity", np.eye(x.shape[1])), ("random3x10", random_l)):
+        cost, gradient = model._loss(l.ravel(), x, y)
+        _close(cost, loss(l), 1e-10, "MLKR loss (%s)" % name)
+        cases[name] = {"L": _matrix(l), "loss": float(cost), "gradient": _matrix(gradient.reshape(l.shape))}
+    fits = {}
+    for name, arguments in (("default", {}), ("pca2", {"n_components": 2, "init": "pca"})):
+        fitted = MLKR(random_state=0, **arguments).fit(x, y)
+        cost, _ = model._loss(fitted.components_.ravel(), x, y)
+        fits[name] = {"arguments": arguments, "loss": float(cost),
+                      "initialLoss": float(model._loss(np.eye(x.shape[1]).ravel() if not arguments else
+                                                       _pca_start(x, 2).ravel(), x, y)[0]),
+                      "M": _matrix(fitted.get_mahalanobis_matrix())}
+    return {
+        "diabetesRows": rows.tolist(), "rowsSource": "every fourth row of the bundled diabetes.csv (0, 4, 8, ...)",
+        "standardScaler": {"mean": scaler.mean_.tolist(), "scale": scaler.scale_.tolist()},
+        "totalSumOfSquares": float(((y - y.mean()) ** 2).sum()),
+        "randomLSource": "0.5 * np.random.default_rng(0).standard_normal((3, 10))",
+        "cases": cases, "fits": fits,
+    }
+
+
+def _pca_start(x, count):
+    from sklearn.decomposition import PCA
+
+    return PCA(n_components=count).fit(x).components_
+
+
+def part_knn_regression():
+    import numpy as np
+    from sklearn.metrics import mean_absolute_error, r2_score, root_mean_squared_error
+    from sklearn.neighbors import KNeighborsRegressor
+
+    x, y = _diabetes()
+    test = np.arange(0, len(y), 5)
+    train = np.setdiff1d(np.arange(len(y)), test)
+    models = {}
+    for k in (1, 3, 5, 10):
+        for weights in ("uniform", "distance"):
+            knn = KNeighborsRegressor(n_neighbors=k, algorithm="brute", weights=weights).fit(x[train], y[train])
+            models["k%d-%s" % (k, weights)] = {"nNeighbors": k, "weights": weights,
+                                                "predictions": knn.predict(x[test]).tolist()}
+
+    # Ties: points on an integer grid, some repeated, queried at grid points (zero distances) and between them.
+    grid = np.array([[a, b] for a in range(4) for b in range(3)] + [[1, 1], [2, 2], [0, 0]], dtype=float)
+    grid_y = np.array([float((7 * i) % 11) + 0.25 * i for i in range(len(grid))])
+    queries = np.array([[1, 1], [0.5, 0.5], [1.5, 1], [2, 2], [3, 1.5], [0, 0], [2.5, 0.5]], dtype=float)
+    tie_models = {}
+    for k in (1, 2, 3, 4, 6):
+        for weights in ("uniform", "distance"):
+            knn = KNeighborsRegressor(n_neighbors=k, algorithm="brute", weights=weights).fit(grid, grid_y)
+            tie_models["k%d-%s" % (k, weights)] = {"nNeighbors": k, "weights": weights,
+                                                    "predictions": knn.predict(queries).tolist(),
+                                                    "neighbors": knn.kneighbors(queries)[1].tolist()}
+    distances = np.sqrt(((queries[:, None, :] - grid[None, :, :]) ** 2).sum(-1))
+    ordered = np.sort(distances, axis=1)
+    tied = {str(k): [int(q) for q in range(len(queries)) if ordered[q, k - 1] == ordered[q, k]] for k in (1, 2, 3, 4, 6)}
+
+    y_true = y[test]
+    y_pred = models["k5-uniform"]["predictions"]
+    metrics = {"trueTargets": y_true.tolist(), "predictedTargets": y_pred,
+               "r2": float(r2_score(y_true, y_pred)), "rmse": float(root_mean_squared_error(y_true, y_pred)),
+               "mae": float(mean_absolute_error(y_true, y_pred)),
+               "constantTrue": {"trueTargets": [2.0, 2.0, 2.0], "predictedTargets": [2.0, 2.5, 1.0],
+                                "r2": float(r2_score([2.0, 2.0, 2.0], [2.0, 2.5, 1.0])),
+                                "r2Perfect": float(r2_score([2.0, 2.0, 2.0], [2.0, 2.0, 2.0]))}}
+    return {
+        "split": "test = every fifth row of the bundled diabetes.csv (0, 5, 10, ...), train = the others",
+        "trainIndices": train.tolist(), "testIndices": test.tolist(), "models": models,
+        "ties": {"points": _matrix(grid), "targets": grid_y.tolist(), "queries": _matrix(queries),
+                 "models": tie_models, "queriesWithTiedKthNeighbor": tied},
+        "metrics": metrics,
+    }
+
+
 def _sugiyama_lfda(x, y, k, embedding, n_components):
     """Sugiyama's LFDA (JMLR 2007 and his MATLAB LFDA.m) in numpy: sigma_i = distance to the k-th same-class
     neighbour, A_ij = exp(-d_ij^2 / (sigma_i sigma_j)), S_w = sum_c G_c / n_c, S_b = S_lm - S_w; components
@@ -769,6 +870,8 @@ PARTS = {
     "lfda": ("metric-learn", part_lfda),
     "dmlmj": ("pydml", part_dmlmj),
     "rca": ("metric-learn", part_rca),
+    "mlkr": ("metric-learn", part_mlkr),
+    "knn-regression": ("sklearn", part_knn_regression),
 }
 
 
@@ -939,6 +1042,27 @@ DESCRIPTIONS = {
         "LargeMarginNearestNeighbor(n_neighbors=3, random_state=0) (defaults: init='pca', max_iter=50); skrebate "
         "ReliefF(n_neighbors=10) weights w applied as feature scaling sqrt(max(w, 0)); plain Euclidean 3-NN. "
         "accuracyStd is the population standard deviation over folds. No timings (see results-peers.json)."),
+    "mlkr_diabetes": (
+        "metric-learn 0.7.0 MLKR on every fourth row of the bundled diabetes table (diabetesRows, 111 x 10), features "
+        "STANDARDIZED (StandardScaler on those rows), targets in their raw units. cases: MLKR()._loss(L.ravel(), X, y) "
+        "at L = identity (10x10) and L = randomL (3x10): loss = sum_i (yhat_i - y_i)^2 with yhat_i = sum_{j != i} "
+        "p_ij y_j, p_ij = softmax over j != i of -||L x_i - L x_j||^2 (re-derived with numpy and checked to 1e-10); "
+        "gradient is d loss / dL, row-major, shape of L (metric-learn's 4 (X_emb^T W_sym) X form). MetricLearn's MLKR "
+        "minimises loss / totalSumOfSquares (sum (y - mean y)^2), so its value and gradient are these divided by it. "
+        "fits: MLKR(random_state=0) (init 'auto' = identity at n_components = d, max_iter 1000, tol None: scipy "
+        "L-BFGS-B defaults) and MLKR(n_components=2, init='pca'); loss is _loss at the fitted components, "
+        "initialLoss at the start, M = get_mahalanobis_matrix()."),
+    "knn_regression": (
+        "scikit-learn KNeighborsRegressor(algorithm='brute', Euclidean) on the RAW bundled diabetes table: trained on "
+        "trainIndices, queried on testIndices (every fifth row), k in 1, 3, 5, 10, weights uniform (mean of the k "
+        "targets) and distance (sum w y / sum w with w = 1/d, or, when some neighbours are at distance 0, w = 1 for "
+        "those and 0 for the others). ties: 15 points on an integer grid (three repeated) with targets, queried at "
+        "grid points and half-way points, where neighbour sets depend on tie-breaking: "
+        "queriesWithTiedKthNeighbor[k] lists the queries whose k-th and (k+1)-th distances are equal, and neighbors "
+        "the rows kneighbors returns (its ArgKmin heap keeps, among rows tied at the k-th distance, whichever its "
+        "sift-down leaves; not always the lower index), in its order. metrics: "
+        "r2_score, root_mean_squared_error and mean_absolute_error of the k5-uniform predictions, and r2_score with "
+        "constant true targets (force_finite: 1 for a perfect prediction, 0 otherwise)."),
 }
 
 FIXTURES = {
@@ -956,6 +1080,8 @@ FIXTURES = {
     "lfda_wine": (["lfda"], ["metric-learn"]),
     "dmlmj_wine": (["dmlmj"], ["pyDML"]),
     "rca_wine": (["rca"], ["metric-learn"]),
+    "mlkr_diabetes": (["mlkr"], ["metric-learn"]),
+    "knn_regression": (["knn-regression"], []),
 }
 
 

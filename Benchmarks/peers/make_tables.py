@@ -18,6 +18,13 @@ integers): digits (load_digits, 1797 x 64, 10 classes; several pixels are consta
 (load_breast_cancer, 569 x 30, 2 classes).
 
 --scaling adds scale-n{500,2000,5000,20000}-d{20,50,100} (5 classes) for timing curves.
+
+--regression writes the regression tables instead (header f00, ..., label; the label is the target):
+make_friedman1 (y = 10 sin(pi x0 x1) + 20 (x2 - 0.5)^2 + 10 x3 + 5 x4 + N(0, 1)), whose features past the
+fifth are pure noise:
+
+    friedman1-1000x10       1000 x 10 (5 noise features)
+    friedman1-1500x25       1500 x 25 (20 noise features)
 """
 
 import argparse
@@ -41,6 +48,11 @@ TABLES = {
 
 # name -> the scikit-learn loader of a real table bundled with scikit-learn
 BUNDLED = {"digits": "load_digits", "breast-cancer": "load_breast_cancer"}
+
+REGRESSION_TABLES = {
+    "friedman1-1000x10": dict(n_samples=1000, n_features=10, noise=1.0, random_state=11),
+    "friedman1-1500x25": dict(n_samples=1500, n_features=25, noise=1.0, random_state=12),
+}
 
 SCALING_SAMPLES = (500, 2000, 5000, 20000)
 SCALING_FEATURES = (20, 50, 100)
@@ -75,26 +87,46 @@ def write_table(path, arguments):
     return x.shape, int(np.unique(y).size)
 
 
+def write_regression_table(path, arguments):
+    """Generate one Friedman #1 table and write it as CSV (%.12g floats, the target last)."""
+    from sklearn.datasets import make_friedman1
+
+    x, y = make_friedman1(**arguments)
+    header = ",".join(["f%02d" % column for column in range(x.shape[1])] + ["label"])
+    with open(path, "w") as handle:
+        handle.write(header + "\n")
+        for row, target in zip(x, y):
+            handle.write(",".join("%.12g" % value for value in row) + ",%.12g\n" % target)
+    return x.shape
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--out", default=peerlib.DEFAULT_DATA_DIR, help="output folder (default: %(default)s)")
     parser.add_argument("--scaling", action="store_true", help="also write the n x d timing grid")
     parser.add_argument("--force", action="store_true", help="rewrite tables that already exist")
+    parser.add_argument("--regression", action="store_true", help="write the regression tables instead")
     arguments = parser.parse_args(argv)
 
-    tables = dict(TABLES, **BUNDLED)
-    if arguments.scaling:
-        tables.update(scaling_tables())
+    if arguments.regression:
+        tables = dict(REGRESSION_TABLES)
+    else:
+        tables = dict(TABLES, **BUNDLED)
+        if arguments.scaling:
+            tables.update(scaling_tables())
     os.makedirs(arguments.out, exist_ok=True)
     for name, spec in tables.items():
         path = os.path.join(arguments.out, name + ".csv")
         if os.path.exists(path) and not arguments.force:
             print("kept    %s" % path)
             continue
-        shape, classes = write_table(path, spec)
-        print("wrote   %s  (%d x %d, %d classes)" % (path, shape[0], shape[1], classes))
+        if arguments.regression:
+            shape = write_regression_table(path, spec)
+            print("wrote   %s  (%d x %d, regression)" % (path, shape[0], shape[1]))
+        else:
+            shape, classes = write_table(path, spec)
+            print("wrote   %s  (%d x %d, %d classes)" % (path, shape[0], shape[1], classes))
     return 0
-
 
 if __name__ == "__main__":
     sys.exit(main())

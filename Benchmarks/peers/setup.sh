@@ -3,6 +3,7 @@
 # requirements file has not changed since its last successful install is left alone.
 #
 #   Benchmarks/peers/setup.sh            # every venv
+#   Benchmarks/peers/setup.sh --ann      # only .venv-ann (hnswlib, faiss-cpu), for make bench-ann
 #   PYTHON=python3.11 Benchmarks/peers/setup.sh
 #
 # Needs Python >= 3.11 (scikit-learn 1.9) with the venv module, and PyPI.
@@ -43,6 +44,11 @@ make_venv() {
     echo "$wanted" > "$stamp"
 }
 
+if [ "${1:-}" = "--ann" ]; then
+    make_venv ann requirements-ann.txt 'import hnswlib, faiss, numpy'
+    echo "setup.sh: done ($here/.venv-ann)"
+    exit 0
+fi
 make_venv sklearn requirements-sklearn.txt \
     'import sklearn, skrebate, pylmnn_shim; assert sklearn.__version__.startswith("1.9")'
 make_venv metric-learn requirements-metric-learn.txt \

@@ -19,7 +19,7 @@ struct MetricLearnCommand: ParsableCommand {
             """,
         version: MetricLearnVersion.current,
         subcommands: [DemoCommand.self, FitCommand.self, TransformCommand.self, PredictCommand.self, EvaluateCommand.self,
-                      PairsCommand.self, EvaluatePairsCommand.self, InfoCommand.self]
+                      PairsCommand.self, EvaluatePairsCommand.self, InfoCommand.self, IndexCommand.self]
     )
 
     static func main() {

@@ -163,6 +163,7 @@ import Testing
     }
 }
 
-/// The values of `--learner`: the baseline, then the registry's learners of class labels.
-private let learnerValues = (["euclidean"] + LearnerRegistry.learners(learningFrom: .classLabels).map(\.name))
-    .joined(separator: ", ")
+/// The values of `--learner`: the baseline, then the registry's learners of class labels or regression targets.
+private let learnerValues = (["euclidean"] + LearnerRegistry.all.filter {
+    $0.supervision.contains(.classLabels) || $0.supervision.contains(.regressionTargets)
+}.map(\.name)).joined(separator: ", ")

@@ -42,8 +42,8 @@ extension Dataset {
     private init(csvBytes: [UInt8], labelColumn: LabelColumn, featureColumns: FeatureColumns,
                  format: CSVFormat) throws(MetricLearnError) {
         let contents = try CSVTableReader.read(csvBytes, format: format, labelColumn: labelColumn,
-                                               featureColumns: featureColumns)
-        self.init(unchecked: contents.table, classes: contents.classes)
+                                               featureColumns: featureColumns, labels: CSVLabelInterner.self)
+        self.init(unchecked: contents.table, classes: contents.labels)
     }
 }
 

@@ -41,14 +41,8 @@ public func crossValidate(_ pipeline: Pipeline, _ dataset: RawDataset, splits: [
 
 private func crossValidate(_ pipeline: Pipeline, samples: some PipelineSamples, splits: [StratifiedKFold.Fold],
                            seed: UInt64?, maxConcurrency: Int) throws(MetricLearnError) -> CrossValidationResult {
-    try Validation.require(maxConcurrency >= 1, "maxConcurrency", maxConcurrency, "must be at least 1")
-    try Validation.require(!splits.isEmpty, "splits", "none", "at least one fold is needed")
-    for split in splits {
-        _ = try StratifiedKFold.Fold(testIndices: split.testIndices, sampleCount: samples.sampleCount)
-    }
-    let results = try Parallel.map(count: splits.count, maxConcurrency: maxConcurrency) {
-        index throws(MetricLearnError) in
-        try pipeline.evaluate(on: samples, fold: splits[index], index: index)
+    let results = try FoldEvaluation.run(splits, sampleCount: samples.sampleCount, maxConcurrency: maxConcurrency) {
+        fold, index throws(MetricLearnError) in try pipeline.evaluate(on: samples, fold: fold, index: index)
     }
     return CrossValidationResult(pipeline: pipeline, seed: seed, folds: results)
 }

@@ -1,13 +1,14 @@
-/// How an iterative linear learner (NCA, LMNN) chooses its starting components L (k×d).
+/// How an iterative linear learner (NCA, LMNN, MLKR) chooses its starting components L (k×d).
 public enum Initialization: Sendable, Hashable, Codable {
     /// scikit-learn's rule: `.lda` when k ≤ min(d, classes − 1), else `.pca` when k < min(d, n), else `.identity`.
+    /// Without class labels (regression targets) the `.lda` step is skipped, as in metric-learn.
     case auto
     /// The first k rows of the d×d identity.
     case identity
     /// The k leading principal axes of the centred data (unit rows).
     case pca
     /// The k leading discriminant directions, scaled so the pooled within-class covariance becomes the identity.
-    /// Needs k ≤ classes − 1.
+    /// Needs class labels and k ≤ classes − 1.
     case lda
     /// Standard normal entries drawn from the learner's seed.
     case random
@@ -43,8 +44,8 @@ extension Initialization {
         return "must contain only finite values"
     }
 
-    /// The starting components for data `x` with `labels` (already validated; nil when the learner has none, as
-    /// with triplets) and output dimension `componentCount`.
+    /// The starting components for data `x` with class `labels` (already validated; nil when the learner has none,
+    /// as with triplets or regression targets) and output dimension `componentCount`.
     ///
     /// - Throws: `invalidParameter` (named `initialization`) for `.lda` without labels.
     func components(for x: Matrix, labels: [Int]?, componentCount k: Int,
@@ -64,7 +65,7 @@ extension Initialization {
         case .lda:
             guard let labels else {
                 throw .invalidParameter(name: "initialization", value: "lda",
-                                        requirement: "needs class labels, which triplets do not give")
+                                        requirement: "needs class labels, which triplets and regression targets do not give")
             }
             try Validation.require(k <= classCount - 1, "componentCount", k,
                                    "LDA initialization gives at most classes − 1 = \(classCount - 1) components")

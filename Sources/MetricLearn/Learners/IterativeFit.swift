@@ -78,6 +78,20 @@ struct IterativeFit {
                                     + "Double); standardise the features")
     }
 
+    /// The starting components of a fit of `learner` (its parameters validated) on `x`: `metric`'s when given (see
+    /// `warmStart`), otherwise — once `requireMemory` accepts the fit — `initialization`'s for class `labels` (nil:
+    /// regression targets) with the output dimension `componentCount` (nil: d), random choices drawn from `seed`.
+    static func start(of learner: String, from metric: MahalanobisMetric?, x: Matrix, labels: [Int]?,
+                      componentCount: Int?, initialization: Initialization,
+                      seed: UInt64) throws(MetricLearnError) -> Matrix {
+        let (n, d) = (x.rowCount, x.columnCount)
+        if let metric { return try warmStart(from: metric, featureCount: d, componentCount: componentCount) }
+        let k = componentCount ?? d
+        try requireMemory(of: learner, componentCount: k, featureCount: d, sampleCount: n)
+        var generator = SeededGenerator(seed: seed)
+        return try initialization.components(for: x, labels: labels, componentCount: k, generator: &generator)
+    }
+
     /// The components of `metric` as the start of a fit on `featureCount` features: `componentCount`, when set,
     /// must be the metric's output dimension (nil takes the metric's).
     ///

@@ -49,9 +49,14 @@ public struct NearestNeighborIndex: Sendable, Hashable {
     ///
     /// - Throws: `invalidParameter` when `count` is not in 1...`self.count − 1`.
     public func neighborsOfIndexedPoints(count: Int) throws(MetricLearnError) -> NeighborSearchResult {
+        try neighborsOfIndexedPoints(count: count, approximate: nil)
+    }
+
+    /// `neighborsOfIndexedPoints(count:)`, through `approximate` when it is given (see `search(_:count:approximate:)`).
+    func neighborsOfIndexedPoints(count: Int, approximate: HNSWIndex?) throws(MetricLearnError) -> NeighborSearchResult {
         try Validation.require(count >= 1 && count < self.count, "count", count,
                                "must be between 1 and the number of indexed points minus one (\(self.count - 1))")
-        return search(points, count: count, selfOffset: 0)
+        return try search(points, count: count, approximate: approximate, selfOffset: 0)
     }
 
     /// The `count` nearest points of each query row (`NeighborSearch`), with Euclidean distances. With `selfOffset`,

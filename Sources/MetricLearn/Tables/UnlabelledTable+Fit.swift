@@ -38,11 +38,8 @@ extension UnlabelledTable {
         }
         try calibration?.validate()
         let (table, preprocessor) = try numericData()
-        let learner = configuration.learner
-        let metric = try TrainingTable.learn(table.features, featureNames: table.featureNames,
-                                             standardizing: standardizing) { (x) throws(MetricLearnError) in
-            try learner.fit(x, supervision: supervision, progress: progress)
-        }
+        let metric = try ConstrainedSamples(table: table, supervision: supervision)
+            .fit(configuration.learner, standardizing: standardizing, progress: progress)
         var threshold: PairThreshold?
         if case let .pairs(constraints) = supervision, let calibration {
             let pairs = constraints.similar + constraints.dissimilar
@@ -50,9 +47,20 @@ extension UnlabelledTable {
                                           distances: metric.pairDistances(table.features, pairs: pairs),
                                           similar: pairs.indices.map { $0 < constraints.similar.count })
         }
-        let scaleWarning = TrainingTable.scaleWarning(for: configuration, features: table.features,
-                                                      featureNames: table.featureNames, standardizing: standardizing)
+        let scaleWarning = TrainingTable.scaleWarning(for: configuration, table: table, standardizing: standardizing)
         return ConstraintFit(metric: metric, tablePreprocessor: preprocessor, trainingFeatures: table,
                              pairThreshold: threshold, warnings: warnings + (scaleWarning.map { [$0] } ?? []))
     }
+}
+
+/// A table's rows with the pairs or triplets a learner learns from them.
+private struct ConstrainedSamples: LearnerSamples {
+    let table: FeatureTable
+    let supervision: Supervision
+
+    func replacingTable(_ table: FeatureTable) -> ConstrainedSamples {
+        ConstrainedSamples(table: table, supervision: supervision)
+    }
+
+    func namingClasses(in error: MetricLearnError) -> MetricLearnError { error }
 }

@@ -10,7 +10,8 @@ struct LearnerFit {
 
     /// Learns from the labels of the input.
     func run(_ configuration: LearnerConfiguration) throws(CommandFailure) {
-        let table = try input.columns.trainingTable(at: input.path, label: input.label)
+        let task = LearningTask.default(for: configuration.registration)
+        let table = try input.columns.trainingTable(at: input.path, label: input.label, task: task)
         let progress = ProgressLine(learner: configuration.name, isRequested: output.progress)
         let fit = try withFile(input.path, .input) { () throws(MetricLearnError) in
             try table.fit(configuration, standardizing: input.standardize, progress: progress.callback)
@@ -19,11 +20,9 @@ struct LearnerFit {
         for warning in fit.warnings.dropFirst(table.warnings.count) {
             StandardError.warn(Describe.warning(warning, file: input.path))
         }
-        var raw: RawTable?
-        if case let .raw(dataset, _) = table.contents { raw = dataset.table }
         try finish(name: configuration.name, model: { () throws(MetricLearnError) in try fit.modelFile() },
-                   metric: fit.metric, preprocessor: fit.tablePreprocessor, raw: raw,
-                   shape: (fit.trainingData.sampleCount, fit.trainingData.featureCount))
+                   metric: fit.metric, preprocessor: fit.tablePreprocessor, raw: table.contents.rawTable,
+                   shape: (fit.trainingFeatures.sampleCount, fit.trainingFeatures.featureCount))
     }
 
     /// Learns from the pairs or triplets in `path`, which name rows of the input by number or by
@@ -31,7 +30,8 @@ struct LearnerFit {
     func run(_ configuration: LearnerConfiguration, constraintsFile path: String, kind: SupervisionKind,
              identifierColumn: String?, calibration: CalibrationStrategy?) throws(CommandFailure) {
         let table = try withFile(input.path, .input) { () throws(MetricLearnError) in
-            try UnlabelledTable(csvFile: input.path, reading: input.columns.reading(label: input.label),
+            try UnlabelledTable(csvFile: input.path,
+                                reading: input.columns.reading(label: input.label, task: .classification),
                                 identifierColumn: identifierColumn)
         }
         for warning in table.warnings { StandardError.warn(Describe.warning(warning, file: input.path)) }

@@ -25,9 +25,16 @@ extension Describe {
         switch table.contents {
         case let .numeric(dataset):
             return "\(dataset.featureCount) features"
+        case let .numericTargets(dataset):
+            return "\(dataset.featureCount) features"
         case let .raw(dataset, _):
-            let categorical = dataset.table.columns.filter { $0.kind == .categorical }.count
-            return "\(dataset.table.columns.count) columns (\(categorical) categorical)"
+            return shape(of: dataset.table)
+        case let .rawTargets(dataset, _):
+            return shape(of: dataset.table)
         }
+    }
+
+    private static func shape(of raw: RawTable) -> String {
+        "\(raw.columns.count) columns (\(raw.columns.filter { $0.kind == .categorical }.count) categorical)"
     }
 }

@@ -125,7 +125,7 @@ struct HostileRun: Sendable, CustomTestStringConvertible {
                    + "--output out.json", 64, "invalid --tolerance inf: must be finite and non-negative"),
         HostileRun("an unknown help topic", "help bogus", 64,
                    "help: unknown command 'bogus'; the commands are demo, fit, transform, predict, evaluate, pairs, "
-                   + "evaluate-pairs, info"),
+                   + "evaluate-pairs, info, index"),
         HostileRun("a directory as data file", "fit whitening --input . --output out.json", 66, ".: is a directory, not a file"),
         HostileRun("an option out of range", "fit nca --input iris.csv --max-iterations 0 --output out.json", 64,
                    "invalid --max-iterations 0: must be at least 1"),

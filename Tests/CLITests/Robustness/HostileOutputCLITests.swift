@@ -153,7 +153,7 @@ import Testing
             #expect(bogus.status == 64)
             #expect(bogus.stdout.isEmpty)
             #expect(bogus.stderr == "metric-learn: help: unknown command 'bogus'; the commands are demo, fit, transform, "
-                        + "predict, evaluate, pairs, evaluate-pairs, info\n")
+                        + "predict, evaluate, pairs, evaluate-pairs, info, index\n")
             let learner = try workspace.run("help fit magic")
             #expect(learner.status == 64)
             #expect(learner.stderr.hasPrefix("metric-learn: help: unknown command 'magic'; the commands are whitening, nca"))

@@ -79,7 +79,7 @@ struct DegenerateData: Sendable, CustomTestStringConvertible {
     func givesAFinitePSDMetricOrADocumentedRefusal(_ data: DegenerateData, _ learner: Int) throws {
         let metric: MahalanobisMetric
         do {
-            metric = try allLearners[learner].fit(data.features, labels: data.labels)
+            metric = try allLearners[learner].fit(data.features, classes: data.labels)
         } catch {
             #expect(data.refusals.contains { $0.matches(error) }, "\(allLearners[learner].configuration.name) refused: \(error)")
             return

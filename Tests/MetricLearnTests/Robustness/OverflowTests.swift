@@ -87,15 +87,18 @@ import Testing
     }
 
     /// NCA on a constant column of 1.7e308 stopped at iteration 0 "did not converge", with advice to raise the
-    /// iteration limit: its gradient overflows, which is the features' scale. Standardised, it fits.
+    /// iteration limit: its gradient overflows, which is the features' scale. Standardised, it fits. MLKR, whose
+    /// kernel is NCA's, is refused alike.
     @Test func aNonFiniteObjectiveOrGradientIsAFeatureScaleRefusal() throws {
         let x = Matrix(rows: (0..<12).map { [Self.huge, Double($0 % 5), Double($0 % 3)] })
         let labels = (0..<12).map { $0 < 6 ? 0 : 1 }
-        #expect {
-            try NCA().fit(x, labels: labels)
-        } throws: { error in
-            guard case let .invalidData(what, _, requirement) = error as? MetricLearnError else { return false }
-            return what == "features" && requirement.hasSuffix("standardise the features")
+        for fit in [{ try NCA().fit(x, labels: labels) }, { try MLKR().fit(x, targets: labels.map(Double.init)) }] {
+            #expect {
+                try fit()
+            } throws: { error in
+                guard case let .invalidData(what, _, requirement) = error as? MetricLearnError else { return false }
+                return what == "features" && requirement.hasSuffix("standardise the features")
+            }
         }
         let dataset = try Dataset(features: x, labels: labels, classNames: ["p", "q"], featureNames: ["a", "b", "c"])
         #expect(try TrainingTable(dataset).fit(.nca(NCA()), standardizing: true).metric.components.isFinite)

@@ -5,7 +5,8 @@ import Testing
 /// One rule per kind of parameter, for every registered learner: every count refuses 0 and −1, every number
 /// refuses NaN, ±∞ and −1, each with `invalidParameter` naming it — including parameters of the method not in use
 /// (`--tolerance inf` with ReliefF was once stored as "Infinity") — and every value a rule accepts gives a model
-/// file that reads back (`info` once showed "configuration (unavailable)" for `--tolerance inf`).
+/// file that reads back (`info` once showed "configuration (unavailable)" for `--tolerance inf`). Each learner fits
+/// the supervision it learns from (`fit(_:classes:)`: class labels, or for MLKR the class indices as targets).
 @Suite struct ParameterRuleTests {
     static let data = SyntheticData(classCount: 2, perClass: 6, featureCount: 3)
 
@@ -37,7 +38,7 @@ import Testing
         for value in refused {
             let configuration = try Self.configuration(learner, parameter, value)
             #expect {
-                try configuration.learner.fit(Self.data.features, labels: Self.data.labels)
+                try configuration.learner.fit(Self.data.features, classes: Self.data.labels)
             } throws: { error in
                 guard case let .invalidParameter(name, text, _) = error as? MetricLearnError else { return false }
                 return name == parameter && text == value.parameterText
@@ -57,7 +58,7 @@ import Testing
             let configuration = try Self.configuration(learner, parameter, value)
             let metric: MahalanobisMetric
             do {
-                metric = try configuration.learner.fit(Self.data.features, labels: Self.data.labels)
+                metric = try configuration.learner.fit(Self.data.features, classes: Self.data.labels)
             } catch {
                 // A value the rule accepts may still not suit the data (a class too small for the neighbour count,
                 // bounds that lose M to round-off): a data error, never a parameter error.

@@ -23,13 +23,13 @@ import Testing
     @Test(arguments: [
         (Whitening(shrinkage: .ledoitWolf) as any MetricLearner, [MemoryRemedy.fewerFeatures, .fewerComponents]),
         (NCA(), [.fewerComponents, .fewerFeatures]), (LMNN(neighborCount: 1), [.fewerComponents, .fewerFeatures]),
-        (ITML(), [.fewerFeatures]), (MMC(), [.fewerFeatures]), (MMC(shape: .diagonal), [.fewerFeatures]),
-        (GMML(), [.fewerFeatures]),
+        (ITML(), [.fewerFeatures]), (MLKR(), [.fewerComponents, .fewerFeatures]), (MMC(), [.fewerFeatures]),
+        (MMC(shape: .diagonal), [.fewerFeatures]), (GMML(), [.fewerFeatures]),
     ])
     func learnersWhoseMatricesGrowWithTheFeaturesAreRefused(_ learner: any MetricLearner,
                                                             remedies expected: [MemoryRemedy]) {
         do {
-            _ = try learner.fit(Self.data.features, labels: Self.data.labels)
+            _ = try learner.fit(Self.data.features, classes: Self.data.labels)
             Issue.record("\(learner) fitted 100 000 features")
         } catch let error {
             guard case let .insufficientMemory(_, required, available, remedies) = error else {

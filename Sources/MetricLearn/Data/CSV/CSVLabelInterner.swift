@@ -1,11 +1,24 @@
+/// What a CSV reader collects from the label column, one cell per data row: class labels (`CSVLabelInterner`)
+/// or regression targets (`CSVTargetReader`).
+protocol CSVLabelReader {
+    /// What the reader makes of the cells.
+    associatedtype Labels
+    /// A reader that has seen no cell.
+    init()
+    /// Reads the label cell `field` (in 1-based `column`) of the next row.
+    mutating func add(_ field: CSVField, column: Int, cells: CSVCellParser) throws(MetricLearnError)
+    /// The labels of the rows read.
+    func labels() -> Labels
+}
+
 /// Gives each distinct label text an id in order of first appearance, then orders the classes.
-struct CSVLabelInterner {
+struct CSVLabelInterner: CSVLabelReader {
     private var distinct: [[UInt8]] = []
     private var idOfText: [[UInt8]: Int] = [:]
     private var ids: [Int] = []
 
-    mutating func add(_ field: CSVField, column: Int, buffer: UnsafeBufferPointer<UInt8>,
-                      tokenizer: CSVTokenizer) throws(MetricLearnError) {
+    mutating func add(_ field: CSVField, column: Int, cells: CSVCellParser) throws(MetricLearnError) {
+        let (buffer, tokenizer) = (cells.buffer, cells.tokenizer)
         guard field.end > field.start else {
             throw .csv(line: field.line, column: column, reason: "empty label: every row needs a class label")
         }
@@ -26,7 +39,7 @@ struct CSVLabelInterner {
 
     /// Each row's class index and the class names, each distinct label text a class named exactly as written
     /// (`1` and `01` are two classes), in `ClassOrder`.
-    func classes() -> ClassLabels {
+    func labels() -> ClassLabels {
         let keys = distinct.map(ClassOrder.init)
         let order = keys.indices.sorted { keys[$0] < keys[$1] }
         var classOfID = [Int](repeating: 0, count: keys.count)
@@ -66,4 +79,28 @@ struct ClassOrder: Comparable {
     }
 
     static func == (lhs: ClassOrder, rhs: ClassOrder) -> Bool { lhs.bytes == rhs.bytes }
+}
+
+/// Reads the label column as numbers: the regression target of each row, finite (an empty cell, a missing or
+/// non-finite marker, text or an overflowing number is a `csv` error naming the cell's line and column).
+struct CSVTargetReader: CSVLabelReader {
+    private var targets: [Double] = []
+
+    mutating func add(_ field: CSVField, column: Int, cells: CSVCellParser) throws(MetricLearnError) {
+        let note = " (the label column holds regression targets)"
+        do {
+            targets.append(try cells.number(in: field, column: column, policy: .reject))
+        } catch {
+            switch error {
+            case let .csv(line, column, reason):
+                throw .csv(line: line, column: column, reason: reason + note)
+            case let .notANumber(line, column, _, text):    // not a categorical feature: no `--categorical` advice
+                throw .csv(line: line, column: column, reason: "\(CSVCell.quoted(text)) is not a number" + note)
+            default:
+                throw error
+            }
+        }
+    }
+
+    func labels() -> [Double] { targets }
 }

@@ -62,15 +62,8 @@ public struct NCA: WarmStartLearner {
         let (n, d) = (x.rowCount, x.columnCount)
         try validateParameters(featureCount: d)
         let solver = IterativeFit(maxIterations: maxIterations, tolerance: tolerance, maximizes: true)
-        let initial: Matrix
-        if let start {
-            initial = try IterativeFit.warmStart(from: start, featureCount: d, componentCount: componentCount)
-        } else {
-            let k = componentCount ?? d
-            try IterativeFit.requireMemory(of: "nca", componentCount: k, featureCount: d, sampleCount: n)
-            var generator = SeededGenerator(seed: seed)
-            initial = try initialization.components(for: x, labels: labels, componentCount: k, generator: &generator)
-        }
+        let initial = try IterativeFit.start(of: "nca", from: start, x: x, labels: labels,
+                                             componentCount: componentCount, initialization: initialization, seed: seed)
         let k = initial.rowCount
         let objective = NCAObjective(x: x, labels: labels, componentCount: k)
         let result = solver.run(objective, from: initial.elements, progress: progress)

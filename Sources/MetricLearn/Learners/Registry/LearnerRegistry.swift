@@ -11,6 +11,7 @@ public enum LearnerRegistry {
         LFDA.registration,
         DMLMJ.registration,
         RCA.registration,
+        MLKR.registration,
         MMC.registration,
         GMML.registration,
     ]

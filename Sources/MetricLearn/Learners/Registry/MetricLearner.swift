@@ -39,6 +39,12 @@ extension MetricLearner {
         throws(MetricLearnError) -> MahalanobisMetric {
         try fit(x, supervision: .classLabels(labels), progress: progress)
     }
+
+    /// Learns a metric from samples and their real-valued regression targets.
+    public func fit(_ x: Matrix, targets: [Double], progress: ((OptimizationProgress) -> Void)? = nil)
+        throws(MetricLearnError) -> MahalanobisMetric {
+        try fit(x, supervision: .regressionTargets(targets), progress: progress)
+    }
 }
 
 /// Measures the wall-clock time of a fit.
@@ -67,5 +73,11 @@ extension WarmStartLearner {
     public func fit(_ x: Matrix, labels: [Int], startingFrom metric: MahalanobisMetric,
                     progress: ((OptimizationProgress) -> Void)? = nil) throws(MetricLearnError) -> MahalanobisMetric {
         try fit(x, supervision: .classLabels(labels), startingFrom: metric, progress: progress)
+    }
+
+    /// Learns a metric from samples and regression targets, starting from the components of `metric`.
+    public func fit(_ x: Matrix, targets: [Double], startingFrom metric: MahalanobisMetric,
+                    progress: ((OptimizationProgress) -> Void)? = nil) throws(MetricLearnError) -> MahalanobisMetric {
+        try fit(x, supervision: .regressionTargets(targets), startingFrom: metric, progress: progress)
     }
 }

@@ -92,7 +92,7 @@ import Testing
         #expect(error(TripletConstraints([])) == .invalidData(what: "constraints", value: "0 triplets",
                                                                requirement: "at least one triplet is needed"))
         #expect(error(TripletConstraints([(0, 1, 2)]), LMNN(initialization: .lda)) == .invalidParameter(
-            name: "initialization", value: "lda", requirement: "needs class labels, which triplets do not give"))
+            name: "initialization", value: "lda", requirement: "needs class labels, which triplets and regression targets do not give"))
         #expect(throws: MetricLearnError.unsupportedSupervision(learner: "lmnn", given: "pairs",
                                                                 accepted: ["class labels", "triplets"])) {
             try LMNN().fit(x, supervision: .pairs(PairConstraints(similar: [(0, 1)], dissimilar: [(0, 2)])),
