@@ -34,33 +34,12 @@ extension MMC {
         ])
 }
 
-extension MMC.Initialization: ParameterValue {
-    /// A given matrix is features × features, finite and symmetric (its semidefiniteness is checked when fitting).
-    static let rule = ParameterRule.values(of: MMC.Initialization.self) { initialization, featureCount in
-        guard case let .matrix(m) = initialization else { return nil }
-        return ParameterRule.metricMatrixViolation(m, featureCount: featureCount)
+extension MMC.Initialization: NamedOrGivenMetric {
+    /// The given matrix of `.matrix`, nil for the named ones.
+    public var givenMatrix: Matrix? {
+        guard case let .matrix(m) = self else { return nil }
+        return m
     }
-
-    /// `identity` or `covariance` (a given matrix has no text).
-    public init?(parameterText text: String) {
-        switch text {
-        case "identity": self = .identity
-        case "covariance": self = .covariance
-        default: return nil
-        }
-    }
-
-    /// `identity`, `covariance`, or `matrix` for a given matrix.
-    public var parameterText: String {
-        switch self {
-        case .identity: "identity"
-        case .covariance: "covariance"
-        case .matrix: "matrix"
-        }
-    }
-
-    /// The named starts.
-    public static var parameterChoices: [String]? { ["identity", "covariance"] }
 }
 
 extension LearnerConfiguration {
