@@ -14,6 +14,7 @@ enum LAPACK {
         try ensureFinite(matrix, routine: "dsyevd")
         var values = [Double](repeating: 0, count: n)
         guard n > 0 else { return values }
+        BLASThreads.runOnCallingThread()
         let info = matrix.withUnsafeMutableBufferPointer { a in
             values.withUnsafeMutableBufferPointer { w in
                 LAPACKE_dsyevd(rowMajor, CChar(UInt8(ascii: "V")), CChar(UInt8(ascii: "U")),
@@ -29,6 +30,7 @@ enum LAPACK {
     static func cholesky(_ matrix: inout [Double], order n: Int) throws(LinearAlgebraError) {
         try ensureFinite(matrix, routine: "dpotrf")
         guard n > 0 else { return }
+        BLASThreads.runOnCallingThread()
         let info = matrix.withUnsafeMutableBufferPointer { a in
             LAPACKE_dpotrf(rowMajor, CChar(UInt8(ascii: "L")), BLAS.int32(n), a.baseAddress, BLAS.int32(n))
         }
@@ -46,6 +48,7 @@ enum LAPACK {
         var u = [Double](repeating: 0, count: m * r)
         var vt = [Double](repeating: 0, count: r * n)
         guard r > 0 else { return (u, s, vt) }
+        BLASThreads.runOnCallingThread()
         let info = a.withUnsafeMutableBufferPointer { pa in
             s.withUnsafeMutableBufferPointer { ps in
                 u.withUnsafeMutableBufferPointer { pu in
@@ -70,6 +73,7 @@ enum LAPACK {
         var lu = a
         var x = b
         var pivots = [Int32](repeating: 0, count: n)
+        BLASThreads.runOnCallingThread()
         let info = lu.withUnsafeMutableBufferPointer { pa in
             pivots.withUnsafeMutableBufferPointer { pp in
                 x.withUnsafeMutableBufferPointer { px in

@@ -25,7 +25,7 @@ struct NCAObjective: DifferentiableObjective {
         x.elements.withUnsafeBufferPointer { samples in
             point.withUnsafeBufferPointer { components in
                 neighbors.embedding.withUnsafeMutableBufferPointer { z in
-                    BufferProducts.multiply(samples, components, transposingB: true, into: z, m: n, n: k, k: d)
+                    BufferProducts.multiplyInParallel(samples, components, transposingB: true, into: z, m: n, n: k, k: d)
                 }
             }
         }
@@ -34,7 +34,7 @@ struct NCAObjective: DifferentiableObjective {
         neighbors.tangent.withUnsafeBufferPointer { t in
             x.elements.withUnsafeBufferPointer { samples in
                 gradient.withUnsafeMutableBufferPointer { g in
-                    BufferProducts.multiply(t, transposingA: true, samples, into: g, m: k, n: d, k: n, alpha: -2)
+                    BufferProducts.multiplyInParallel(t, transposingA: true, samples, into: g, m: k, n: d, k: n, alpha: -2)
                 }
             }
         }
