@@ -44,52 +44,58 @@ struct NeighborScan: Sendable {
     /// `distances` names (see `NeighborSearch.Distances`). Almost every candidate fails the heap's bound, so the
     /// common case is one vector comparison and one branch per four points.
     func scan(_ queryRows: Range<Int>, of tile: Tile, into heaps: Heaps) {
-        let d = points.columnCount
         pointNorms.withUnsafeBufferPointer { pointNorms in
-            queries.elements.withUnsafeBufferPointer { queryValues in
-                points.elements.withUnsafeBufferPointer { pointValues in
-                    guard let products = tile.products.baseAddress, let norms = pointNorms.baseAddress.map({ $0 + tile.firstPoint }),
-                          let heapBase = heaps.buffer.baseAddress, let queryBase = queryValues.baseAddress,
-                          let pointBase = pointValues.baseAddress else { return }
-                    for query in queryRows {
-                        let row = products + (query - tile.firstQuery) * tile.pointCount
-                        let heap = heapBase + (query - tile.firstQuery)
-                        let (queryNorm, queryRow) = (queryNorms[query], queryBase + query * d)
-                        // A candidate needs a look when it may beat the heap's bound or be nearly coincident. With
-                        // expanded distances one comparison against max(bound, the next value above the largest
-                        // slack) tests both; with direct ones, the expansion is within the slack of the direct value.
-                        let slack = ScreenedDistances.slack(queryNorm, largestPointNorm)
-                        let isDirect = distances == .direct
-                        let excluded = selfOffset.map { $0 + query - tile.firstPoint } ?? -1
-                        @inline(__always) func threshold() -> Double {
-                            isDirect ? heap.pointee.bound + slack : max(heap.pointee.bound, slack.nextUp)
-                        }
-                        var bound = threshold()
-                        @inline(__always) func consider(_ squared: Double, _ j: Int) {
-                            guard squared < bound, j != excluded else { return }
-                            let point = tile.firstPoint + j
-                            let distance = !isDirect && ScreenedDistances.isReliable(squared, queryNorm, norms[j])
-                                ? squared : ScreenedDistances.direct(queryRow, pointBase + point * d, count: d)
-                            heap.pointee.offer(distance: distance, index: point)
-                            bound = threshold()
-                        }
-                        let queryNormLanes = SIMD4<Double>(repeating: queryNorm)
-                        var j = 0
-                        while j + 4 <= tile.pointCount {
-                            let sums = (UnsafeRawPointer(row + j).loadUnaligned(as: SIMD4<Double>.self) + queryNormLanes)
-                                + UnsafeRawPointer(norms + j).loadUnaligned(as: SIMD4<Double>.self)
-                            let squared = sums.replacing(with: 0, where: sums .< 0)
-                            if any(squared .< SIMD4(repeating: bound)) {
-                                for lane in 0..<4 { consider(squared[lane], j + lane) }
-                            }
-                            j += 4
-                        }
-                        while j < tile.pointCount {
-                            consider(max(0, row[j] + queryNorm + norms[j]), j)
-                            j += 1
-                        }
-                    }
+            guard let products = tile.products.baseAddress, let norms = pointNorms.baseAddress.map({ $0 + tile.firstPoint }),
+                  let heapBase = heaps.buffer.baseAddress else { return }
+            for query in queryRows {
+                let row = products + (query - tile.firstQuery) * tile.pointCount
+                let heap = heapBase + (query - tile.firstQuery)
+                let queryNorm = queryNorms[query]
+                let slack = ScreenedDistances.slack(queryNorm, largestPointNorm)
+                let excluded = selfOffset.map { $0 + query - tile.firstPoint } ?? -1
+                var threshold = threshold(heap.pointee.bound, slack)
+                @inline(__always) func consider(_ squared: Double, _ j: Int) {
+                    guard squared < threshold, j != excluded else { return }
+                    let point = tile.firstPoint + j
+                    let isReliable = distances == .expanded && ScreenedDistances.isReliable(squared, queryNorm, norms[j])
+                    heap.pointee.offer(distance: isReliable ? squared : directSquaredDistance(query, point), index: point)
+                    threshold = self.threshold(heap.pointee.bound, slack)
                 }
+                let queryNormLanes = SIMD4<Double>(repeating: queryNorm)
+                var j = 0
+                while j + 4 <= tile.pointCount {
+                    let sums = (UnsafeRawPointer(row + j).loadUnaligned(as: SIMD4<Double>.self) + queryNormLanes)
+                        + UnsafeRawPointer(norms + j).loadUnaligned(as: SIMD4<Double>.self)
+                    let squared = sums.replacing(with: 0, where: sums .< 0)
+                    if any(squared .< SIMD4(repeating: threshold)) {
+                        for lane in 0..<4 { consider(squared[lane], j + lane) }
+                    }
+                    j += 4
+                }
+                while j < tile.pointCount {
+                    consider(max(0, row[j] + queryNorm + norms[j]), j)
+                    j += 1
+                }
+            }
+        }
+    }
+
+    /// The expanded distance below which a candidate needs a look, for a heap whose worst kept distance is
+    /// `bound` and a query whose largest slack is `slack`. Expanded distances: below the bound, or nearly
+    /// coincident (max(bound, the next value above the slack) tests both). Direct ones: the expansion is within
+    /// the slack of the direct distance that must beat the bound.
+    @inline(__always)
+    private func threshold(_ bound: Double, _ slack: Double) -> Double {
+        distances == .direct ? bound + slack : max(bound, slack.nextUp)
+    }
+
+    /// Σ(qₗ − rₗ)² between query row `query` and indexed point `point` (`ScreenedDistances.direct`).
+    @inline(never)
+    private func directSquaredDistance(_ query: Int, _ point: Int) -> Double {
+        let d = points.columnCount
+        return queries.elements.withUnsafeBufferPointer { q in
+            points.elements.withUnsafeBufferPointer { r in
+                ScreenedDistances.direct(q.baseAddress! + query * d, r.baseAddress! + point * d, count: d)
             }
         }
     }

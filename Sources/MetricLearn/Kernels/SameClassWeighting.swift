@@ -41,9 +41,7 @@ struct SameClassWeighting: StochasticNeighborWeighting {
         -> (sum: Double, weightedSum: Double) {
         let same = Self.local(classRanges[labels[terms.sample]], in: terms.columns)
         let width = terms.columns.count
-        if let columnSameSums {
-            for c in same { columnSameSums[c] += terms.columnTerm(c) }
-        }
+        if let columnSameSums { terms.addColumnTerms(same, into: columnSameSums) }
         if let split = terms.split {
             let sameSum = split.rowFactor * terms.partialSum(same)
             return (sameSum + split.rowFactor * (terms.partialSum(0..<same.lowerBound)

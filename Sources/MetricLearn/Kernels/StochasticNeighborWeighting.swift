@@ -9,8 +9,8 @@
 protocol StochasticNeighborWeighting: Sendable {
     /// Pass 1: returns row i's part of Sᵢ (Σ of its terms exp(mᵢ − dᵢⱼ) over the tile's columns) and of
     /// Vᵢ = Σⱼ exp(mᵢ − dᵢⱼ)·v(i, j). Off the diagonal it also adds, for each column c of sample j,
-    /// the column term times v(j, i) to `columnWeightedSums[c]` (the engine adds the column terms themselves
-    /// to the normalisers).
+    /// the column term times v(j, i) to `columnWeightedSums[c]` (`SoftmaxRowTerms.addColumnTerms`; the engine
+    /// adds the column terms themselves to the normalisers).
     func rowSums(_ terms: SoftmaxRowTerms, addingColumnTermsTo columnWeightedSums: UnsafeMutablePointer<Double>?)
         -> (sum: Double, weightedSum: Double)
 
@@ -55,11 +55,16 @@ struct SoftmaxRowTerms {
         return split == nil ? SoftmaxRows.sum(values, range) : SoftmaxRows.dot(values, columnFactors, range)
     }
 
-    /// Column c's term exp(mⱼ − dᵢⱼ), up to a factor of column c that the engine applies when it adds the
-    /// chunks' column sums (1/Cⱼ on a split tile). Only off the diagonal.
+    /// Adds `factor` times the column terms exp(mⱼ − dᵢⱼ), c ∈ `range`, to `sums[c]`, up to a factor of each
+    /// column that the engine applies when it adds the chunks' column sums (1/Cⱼ on a split tile). Only off the
+    /// diagonal.
     @inline(__always)
-    func columnTerm(_ c: Int) -> Double {
-        if let split { row[c] * split.inverse } else { columnTerms![c] }
+    func addColumnTerms(_ range: Range<Int>, scaledBy factor: Double = 1, into sums: UnsafeMutablePointer<Double>) {
+        if let split {
+            for c in range { sums[c] += row[c] * split.inverse * factor }
+        } else if let columnTerms {
+            for c in range { sums[c] += columnTerms[c] * factor }
+        }
     }
 }
 

@@ -91,9 +91,7 @@ struct RegressionWeighting: StochasticNeighborWeighting {
     func rowSums(_ terms: SoftmaxRowTerms, addingColumnTermsTo columnWeightedSums: UnsafeMutablePointer<Double>?)
         -> (sum: Double, weightedSum: Double) {
         let (width, lower) = (terms.columns.count, terms.columns.lowerBound)
-        if let columnWeightedSums {
-            for c in 0..<width { columnWeightedSums[c] += terms.columnTerm(c) * targets[terms.sample] }
-        }
+        if let columnWeightedSums { terms.addColumnTerms(0..<width, scaledBy: targets[terms.sample], into: columnWeightedSums) }
         var weighted = 0.0
         for c in 0..<width {
             weighted += (terms.split == nil ? terms.row[c] : terms.row[c] * terms.columnFactors[c]) * targets[lower + c]

@@ -31,7 +31,12 @@ extension Matrix {
                         distance[j] = sum
                     }
                 }
-                for j in 0..<n where j != i { nearest[labels[j]].offer(distance: distances[j], index: j) }
+                // Candidates come in increasing index order, so one at the worst kept distance loses the tie.
+                nearest.withUnsafeMutableBufferPointer { heaps in
+                    for j in 0..<n where j != i && distances[j] < heaps[labels[j]].bound {
+                        heaps[labels[j]].offer(distance: distances[j], index: j)
+                    }
+                }
                 let ownShare = Double(classSizes[labels[i]]) / Double(n)
                 for label in nearest.indices where nearest[label].count > 0 {
                     let count = nearest[label].count
