@@ -15,8 +15,8 @@ struct ThreadCountCase: Sendable, CustomTestStringConvertible {
     /// The library runs BLAS and LAPACK single-threaded and splits its own parallel work into jobs fixed by the
     /// problem's size (Docs/Design.md, *One parallel layer*), so nothing depends on the thread or core count: neither the
     /// products nor LAPACK's eigensolver (whitening, the LDA initialization, ITML's covariance prior). The
-    /// 600-row table reaches the parallel paths: several tiles of NCA's engine, LMNN's parallel impostor search,
-    /// the diagonal NCA's and ReliefF's concurrent chunks.
+    /// 600-row table reaches the parallel paths: several tiles of NCA's engine, LMNN's parallel products (Z, its gradient),
+    /// the diagonal NCA's concurrent chunks.
     static let all: [ThreadCountCase] = [
         ThreadCountCase("fit nca --input iris.csv --initialization pca"),
         ThreadCountCase("fit nca --input iris.csv --component-count 2 --initialization random --seed 3"),
