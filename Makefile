@@ -2,14 +2,19 @@
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build test test-internal-checks demo docs docs-check docs-reference bench bench-quick bench-peers bench-knn-peer clean fuzz fuzz-smoke fuzz-build sanitize
+.PHONY: deps build test test-internal-checks demo docs docs-check docs-reference bench bench-quick bench-peers bench-knn-peer bench-ann clean fuzz fuzz-smoke fuzz-build sanitize
 
-## deps: install LAPACKE + OpenBLAS with apt, only when pkg-config cannot find lapacke
+## deps: install LAPACKE + OpenBLAS with apt, only when pkg-config cannot find lapacke, and hnswlib (header-only C++)
+##       only when its header is missing
+HNSWLIB_HEADER ?= /usr/include/hnswlib/hnswlib.h
 deps:
-	@if ! pkg-config --exists lapacke 2>/dev/null; then \
-		echo "Installing liblapacke-dev libopenblas-dev (apt)"; \
+	@packages=; \
+	if ! pkg-config --exists lapacke 2>/dev/null; then packages="liblapacke-dev libopenblas-dev pkg-config"; fi; \
+	if [ ! -f $(HNSWLIB_HEADER) ]; then packages="$$packages libhnswlib-dev"; fi; \
+	if [ -n "$$packages" ]; then \
+		echo "Installing$$(printf ' %s' $$packages) (apt)"; \
 		$(SUDO) apt-get update -qq && \
-		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq liblapacke-dev libopenblas-dev pkg-config >/dev/null; \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$packages >/dev/null; \
 	fi
 
 ## build: debug build of the library and the CLI
@@ -71,6 +76,14 @@ bench-knn-peer: deps
 	Benchmarks/peers/setup.sh
 	$(SWIFT) build -c release --product metric-learn-bench
 	python3 Benchmarks/peers/knn_predict.py --binary "$$($(SWIFT) build -c release --show-bin-path)/metric-learn-bench" $(KNN_PEER_ARGS)
+
+## bench-ann: HNSW against exact search, hnswlib's Python binding and faiss (IndexHNSWFlat, IndexFlatL2) on 10⁶ seeded
+##            rows × 50, 10⁴ queries, k = 10, 2 threads (ANN_ARGS, e.g. --rows 200000 --data embedding --json ann.json;
+##            Docs/Performance.md). 2·10⁵ rows of one data set took 50 minutes at load average 15–23.
+bench-ann: deps
+	Benchmarks/peers/setup.sh --ann
+	$(SWIFT) build -c release --product metric-learn-ann-bench
+	python3 Benchmarks/peers/ann_peers.py --binary "$$($(SWIFT) build -c release --show-bin-path)/metric-learn-ann-bench" $(ANN_ARGS)
 
 ## fuzz: run each libFuzzer harness for FUZZ_SECONDS (default 60) from its seed corpus (Docs/Robustness.md)
 FUZZ_SECONDS ?= 60

@@ -24,8 +24,9 @@ let package = Package(
 
         .target(
             name: "MetricLearn",
-            dependencies: ["LinearAlgebra", "Optimization"],
+            dependencies: ["LinearAlgebra", "Optimization", "_CHNSW"],
             resources: [
+                .copy("Data/Resources/diabetes.csv"),
                 .copy("Data/Resources/iris.csv"),
                 .copy("Data/Resources/wine.csv"),
             ]
@@ -57,6 +58,15 @@ let package = Package(
             ],
             path: "Benchmarks/Sources/metric-learn-bench"
         ),
+        // `make bench-ann`: HNSW and exact search on 10⁶ seeded rows, beside hnswlib's Python binding and faiss.
+        .executableTarget(
+            name: "metric-learn-ann-bench",
+            dependencies: [
+                "MetricLearn",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Benchmarks/Sources/metric-learn-ann-bench"
+        ),
 
         // MARK: - Implementation details
 
@@ -66,6 +76,9 @@ let package = Package(
             pkgConfig: "lapacke",
             providers: [.apt(["liblapacke-dev", "libopenblas-dev"])]
         ),
+
+        // hnswlib (Debian `libhnswlib-dev`, header-only C++) behind a C interface: the only C++ in the package.
+        .target(name: "_CHNSW", path: "Sources/_CHNSW"),
 
         // MARK: - Unit test bundles
 
@@ -98,5 +111,6 @@ let examples = [
     "05-feature-reweighting",
     "06-choosing-a-learner",
     "07-saving-and-exporting",
+    "09-regression-with-mlkr",
 ]
 package.targets += examples.map { .executableTarget(name: $0, dependencies: ["MetricLearn"], path: "Examples/" + $0) }

@@ -38,6 +38,11 @@ def _wine():
     return peerlib.load_xy(peerlib.bundled_csv("wine"))
 
 
+def _diabetes():
+    """(X, y) of the bundled diabetes table (442 x 10, raw units), y the float targets."""
+    return peerlib.load_regression(peerlib.bundled_csv("diabetes"))
+
+
 def _standardized(x):
     from sklearn.preprocessing import StandardScaler
 
@@ -476,6 +481,379 @@ def part_relieff():
     }
 
 
+def part_mmc():
+    import warnings
+
+    import numpy as np
+    from metric_learn import MMC
+
+    runs = {}
+    for data_name, (x_raw, y, names, classes) in (("iris", _iris()), ("wine", _wine())):
+        x, scaler = _standardized(x_raw)
+        count = 60 if data_name == "iris" else 40
+        pairs = _itml_pairs(y, np.random.default_rng(0), count)
+        labels = [1] * count + [-1] * count
+        tuples = x[np.asarray(pairs)]
+        for shape in ("full", "diagonal"):
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                mmc = MMC(diagonal=shape == "diagonal").fit(tuples, np.asarray(labels))
+            metric = mmc.get_mahalanobis_matrix()
+            entry = {"data": data_name, "shape": shape, "M": _matrix(metric)}
+            if shape == "full":
+                entry["nIter"] = int(mmc.n_iter_)
+                entry["cycles"] = int(mmc.n_iter_) + 1
+                entry["converged"] = bool(mmc.converged_)
+                diff = tuples[:, 0] - tuples[:, 1]
+                similar = diff[np.asarray(labels) == 1]
+                bound = np.einsum("pi,pi->", similar, similar) / 100.0
+                # the result satisfies the projected constraint to within metric-learn's 1 % tolerance
+                assert np.einsum("pi,ij,pj->", similar, metric, similar) <= bound * 1.01 + 1e-9
+                entry["similarBound"] = float(bound)
+            runs["%s/%s" % (data_name, shape)] = entry
+        runs["%s/pairs" % data_name] = {
+            "pairs": pairs, "pairLabels": labels, "featureNames": names, "classes": classes,
+            "standardScaler": {"mean": scaler.mean_.tolist(), "scale": scaler.scale_.tolist()},
+        }
+    return {"runs": runs, "parameters": {"max_iter": 100, "max_proj": 10000, "tol": 1e-3, "init": "identity",
+                                         "diagonal_c": 1.0}}
+
+
+def part_gmml():
+    import numpy as np
+
+    import gmml_numpy
+
+    x_raw, y, names, classes = _iris()
+    x, scaler = _standardized(x_raw)
+    pairs = _itml_pairs(y, np.random.default_rng(0), 60)
+    similar, dissimilar = pairs[:60], pairs[60:]
+    runs = {}
+    for t, regularization in ((0.5, 0.0), (0.2, 0.0), (0.8, 2.0), (1.0, 0.0), (0.0, 0.5)):
+        m = gmml_numpy.gmml(x, similar, dissimilar, t=t, regularization=regularization)
+        if t == 0.5 and regularization == 0:
+            # the geometric mean X = S^-1 # D solves the Riccati equation X S X = D
+            _close(m @ gmml_numpy.scatter(x, similar) @ m, gmml_numpy.scatter(x, dissimilar), 1e-9,
+                   "GMML Riccati equation")
+        runs["t%g-lambda%g" % (t, regularization)] = {"geodesicStep": t, "regularization": regularization,
+                                                     "M": _matrix(m)}
+    return {
+        "featureNames": names, "classes": classes,
+        "standardScaler": {"mean": scaler.mean_.tolist(), "scale": scaler.scale_.tolist()},
+        "pairs": pairs, "pairLabels": [1] * 60 + [-1] * 60, "runs": runs,
+    }
+
+
+def part_pair_verification():
+    import numpy as np
+    from metric_learn import MMC
+    from sklearn.metrics import (accuracy_score, average_precision_score, f1_score, fbeta_score, roc_auc_score,
+                                 roc_curve)
+
+    def score_set(rng, count, decimals):
+        similar = rng.random(count) < 0.4
+        scores = np.where(similar, 1.0, 0.0) + rng.normal(0.0, 0.8, count)
+        if decimals is not None:
+            scores = np.round(scores, decimals)
+        return scores, np.where(similar, 1, -1)
+
+    def calibrated(scores, y, **arguments):
+        model = MMC()
+        model.preprocessor_ = None
+        model.decision_function = lambda pairs: scores
+        model.calibrate_threshold(np.zeros((len(scores), 2, 1)), y, **arguments)
+        threshold = float(model.threshold_)
+        return threshold if np.isfinite(threshold) else ("-Infinity" if threshold < 0 else "Infinity")
+
+    def eer(fpr, tpr):
+        """Re-derivation: where fpr + tpr - 1 crosses 0 on the straight segments of the full ROC curve."""
+        gap = fpr + tpr - 1
+        i = int(np.argmax(gap >= 0))
+        if gap[i] == 0 or i == 0:
+            return float(fpr[i])
+        fraction = -gap[i - 1] / (gap[i] - gap[i - 1])
+        return float(fpr[i - 1] + fraction * (fpr[i] - fpr[i - 1]))
+
+    strategies = [("accuracy", {})]
+    strategies += [("f-beta/%g" % beta, {"strategy": "f_beta", "beta": beta}) for beta in (1.0, 0.5, 2.0)]
+    strategies += [("max-tpr/%g" % rate, {"strategy": "max_tpr", "min_rate": rate}) for rate in (0.0, 0.5, 0.9, 1.0)]
+    strategies += [("max-tnr/%g" % rate, {"strategy": "max_tnr", "min_rate": rate}) for rate in (0.0, 0.5, 0.9, 1.0)]
+    rng = np.random.default_rng(0)
+    cases = {}
+    for name, count, decimals in (("distinct", 300, None), ("ties", 300, 1), ("small", 12, None)):
+        scores, y = score_set(rng, count, decimals)
+        fpr, tpr, thresholds = roc_curve(y, scores, drop_intermediate=False)
+        kept_fpr, _, kept_thresholds = roc_curve(y, scores)
+        threshold = float(-np.median(scores))
+        predicted = np.where(-scores <= threshold, 1, -1)
+        rates = {}
+        for rate in (0.01, 0.1, 0.3):
+            rates["%g" % rate] = float(np.max(tpr[fpr <= rate]))
+        cases[name] = {
+            "scores": scores.tolist(), "labels": y.tolist(),
+            "thresholds": {key: calibrated(scores, y, **arguments) for key, arguments in strategies},
+            "rocAuc": float(roc_auc_score(y, scores)),
+            "averagePrecision": float(average_precision_score(y, scores)),
+            "rocFullFpr": fpr.tolist(), "rocFullTpr": tpr.tolist(),
+            "rocFullDistanceThresholds": (-thresholds[1:]).tolist(),
+            "rocCornerDistanceThresholds": (-kept_thresholds[1:]).tolist(), "rocCornerCount": int(len(kept_fpr)),
+            "equalErrorRate": eer(fpr, tpr),
+            "tprAtFpr": rates,
+            "fixedThreshold": threshold,
+            "accuracyAtFixedThreshold": float(accuracy_score(y, predicted)),
+            "f1AtFixedThreshold": float(f1_score(y, predicted)),
+            "f2AtFixedThreshold": float(fbeta_score(y, predicted, beta=2.0)),
+        }
+    return {"cases": cases}
+
+
+def part_mlkr():
+    import numpy as np
+    from scipy.special import logsumexp
+    from metric_learn import MLKR
+
+    x_all, y_all = _diabetes()
+    rows = np.arange(0, len(y_all), 4)
+    x, scaler = _standardized(x_all[rows])
+    y = y_all[rows]
+    random_l = 0.5 * np.random.default_rng(0).standard_normal((3, x.shape[1]))
+    model = MLKR()
+    model.n_iter_ = 0
+
+    def loss(l):
+        """Re-derivation: sum_i (yhat_i - y_i)^2, yhat_i = sum_{j != i} softmax_j(-||L x_i - L x_j||^2) y_j."""
+        z = x @ l.T
+        d = ((z[:, None, :] - z[None, :, :]) ** 2).sum(-1)
+        np.fill_diagonal(d, np.inf)
+        p = np.exp(-d - logsumexp(-d, axis=1)[:, None])
+        return float(((p @ y - y) ** 2).sum())
+
+    cases = {}
+    for name, l in (("identity", np.eye(x.shape[1])), ("random3x10", random_l)):
+        cost, gradient = model._loss(l.ravel(), x, y)
+        _close(cost, loss(l), 1e-10, "MLKR loss (%s)" % name)
+        cases[name] = {"L": _matrix(l), "loss": float(cost), "gradient": _matrix(gradient.reshape(l.shape))}
+    fits = {}
+    for name, arguments in (("default", {}), ("pca2", {"n_components": 2, "init": "pca"})):
+        fitted = MLKR(random_state=0, **arguments).fit(x, y)
+        cost, _ = model._loss(fitted.components_.ravel(), x, y)
+        fits[name] = {"arguments": arguments, "loss": float(cost),
+                      "initialLoss": float(model._loss(np.eye(x.shape[1]).ravel() if not arguments else
+                                                       _pca_start(x, 2).ravel(), x, y)[0]),
+                      "M": _matrix(fitted.get_mahalanobis_matrix())}
+    return {
+        "diabetesRows": rows.tolist(), "rowsSource": "every fourth row of the bundled diabetes.csv (0, 4, 8, ...)",
+        "standardScaler": {"mean": scaler.mean_.tolist(), "scale": scaler.scale_.tolist()},
+        "totalSumOfSquares": float(((y - y.mean()) ** 2).sum()),
+        "randomLSource": "0.5 * np.random.default_rng(0).standard_normal((3, 10))",
+        "cases": cases, "fits": fits,
+    }
+
+
+def _pca_start(x, count):
+    from sklearn.decomposition import PCA
+
+    return PCA(n_components=count).fit(x).components_
+
+
+def part_knn_regression():
+    import numpy as np
+    from sklearn.metrics import mean_absolute_error, r2_score, root_mean_squared_error
+    from sklearn.neighbors import KNeighborsRegressor
+
+    x, y = _diabetes()
+    test = np.arange(0, len(y), 5)
+    train = np.setdiff1d(np.arange(len(y)), test)
+    models = {}
+    for k in (1, 3, 5, 10):
+        for weights in ("uniform", "distance"):
+            knn = KNeighborsRegressor(n_neighbors=k, algorithm="brute", weights=weights).fit(x[train], y[train])
+            models["k%d-%s" % (k, weights)] = {"nNeighbors": k, "weights": weights,
+                                                "predictions": knn.predict(x[test]).tolist()}
+
+    # Ties: points on an integer grid, some repeated, queried at grid points (zero distances) and between them.
+    grid = np.array([[a, b] for a in range(4) for b in range(3)] + [[1, 1], [2, 2], [0, 0]], dtype=float)
+    grid_y = np.array([float((7 * i) % 11) + 0.25 * i for i in range(len(grid))])
+    queries = np.array([[1, 1], [0.5, 0.5], [1.5, 1], [2, 2], [3, 1.5], [0, 0], [2.5, 0.5]], dtype=float)
+    tie_models = {}
+    for k in (1, 2, 3, 4, 6):
+        for weights in ("uniform", "distance"):
+            knn = KNeighborsRegressor(n_neighbors=k, algorithm="brute", weights=weights).fit(grid, grid_y)
+            tie_models["k%d-%s" % (k, weights)] = {"nNeighbors": k, "weights": weights,
+                                                    "predictions": knn.predict(queries).tolist(),
+                                                    "neighbors": knn.kneighbors(queries)[1].tolist()}
+    distances = np.sqrt(((queries[:, None, :] - grid[None, :, :]) ** 2).sum(-1))
+    ordered = np.sort(distances, axis=1)
+    tied = {str(k): [int(q) for q in range(len(queries)) if ordered[q, k - 1] == ordered[q, k]] for k in (1, 2, 3, 4, 6)}
+
+    y_true = y[test]
+    y_pred = models["k5-uniform"]["predictions"]
+    metrics = {"trueTargets": y_true.tolist(), "predictedTargets": y_pred,
+               "r2": float(r2_score(y_true, y_pred)), "rmse": float(root_mean_squared_error(y_true, y_pred)),
+               "mae": float(mean_absolute_error(y_true, y_pred)),
+               "constantTrue": {"trueTargets": [2.0, 2.0, 2.0], "predictedTargets": [2.0, 2.5, 1.0],
+                                "r2": float(r2_score([2.0, 2.0, 2.0], [2.0, 2.5, 1.0])),
+                                "r2Perfect": float(r2_score([2.0, 2.0, 2.0], [2.0, 2.0, 2.0]))}}
+    return {
+        "split": "test = every fifth row of the bundled diabetes.csv (0, 5, 10, ...), train = the others",
+        "trainIndices": train.tolist(), "testIndices": test.tolist(), "models": models,
+        "ties": {"points": _matrix(grid), "targets": grid_y.tolist(), "queries": _matrix(queries),
+                 "models": tie_models, "queriesWithTiedKthNeighbor": tied},
+        "metrics": metrics,
+    }
+
+
+def _sugiyama_lfda(x, y, k, embedding, n_components):
+    """Sugiyama's LFDA (JMLR 2007 and his MATLAB LFDA.m) in numpy: sigma_i = distance to the k-th same-class
+    neighbour, A_ij = exp(-d_ij^2 / (sigma_i sigma_j)), S_w = sum_c G_c / n_c, S_b = S_lm - S_w; components
+    from scipy.linalg.eigh(S_b, S_w), largest eigenvalues first."""
+    import numpy as np
+    import scipy.linalg
+
+    n, d = x.shape
+    within, between = np.zeros((d, d)), np.zeros((d, d))
+    for c in np.unique(y):
+        xc = x[y == c]
+        nc = len(xc)
+        squared = ((xc[:, None, :] - xc[None, :, :]) ** 2).sum(-1)
+        sigma = np.sqrt(np.sort(squared, axis=1)[:, min(k, nc - 1)])
+        affinity = np.exp(-squared / np.outer(sigma, sigma))
+        g = xc.T @ (affinity.sum(axis=1)[:, None] * xc) - xc.T @ affinity @ xc
+        within += g / nc
+        between += g / n + (1 - nc / n) * xc.T @ xc + np.outer(xc.sum(0), xc.sum(0)) / n
+    between -= np.outer(x.sum(0), x.sum(0)) / n + within
+    values, vectors = scipy.linalg.eigh((between + between.T) / 2, (within + within.T) / 2)
+    order = np.argsort(-values)[:n_components or d]
+    values, vectors = values[order], vectors[:, order]
+    if embedding == "weighted":
+        vectors = vectors * np.sqrt(values)
+    elif embedding == "orthonormalized":
+        vectors, _ = np.linalg.qr(vectors)
+    return vectors.T, values
+
+
+def part_lfda():
+    import warnings
+
+    import numpy as np
+    import metric_learn
+    import metric_learn.lfda
+
+    class CorrectedScaleNumpy:
+        """numpy, except that partition(a, k, axis=0) returns its result transposed: metric-learn 0.7.0's
+        `np.partition(dist, k, axis=0)[:, k]` then reads row k (each sample's k-th neighbour distance)."""
+
+        def __getattr__(self, name):
+            return getattr(np, name)
+
+        @staticmethod
+        def partition(a, k, axis=0):
+            return np.partition(a, k, axis=0).T
+
+    x_raw, y, names, classes = _wine()
+    x, scaler = _standardized(x_raw)
+    k = 5
+    cases = {}
+    for embedding in ("weighted", "orthonormalized", "plain"):
+        for n_components in (None, 2):
+            components, values = _sugiyama_lfda(x, y, k, embedding, n_components)
+            metric = components.T @ components
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                shipped = metric_learn.LFDA(k=k, embedding_type=embedding, n_components=n_components).fit(x, y)
+                metric_learn.lfda.np = CorrectedScaleNumpy()
+                try:
+                    corrected = metric_learn.LFDA(k=k, embedding_type=embedding, n_components=n_components).fit(x, y)
+                finally:
+                    metric_learn.lfda.np = np
+            shipped_metric = shipped.components_.T @ shipped.components_
+            corrected_metric = corrected.components_.T @ corrected.components_
+            label = "%s/%s" % (embedding, n_components or "all")
+            if embedding == "weighted":
+                # metric-learn's S_b is S_lm + S_w (it subtracts (s s^T/n - S_w)), so its eigenvalues are ours + 2.
+                plain, _ = _sugiyama_lfda(x, y, k, "plain", n_components)
+                scaled = plain * np.sqrt(values + 2)[:, None]
+                _close(corrected_metric, scaled.T @ scaled, 1e-9, "LFDA %s: metric-learn (scale corrected) = sqrt(lambda+2)" % label)
+            else:
+                _close(corrected_metric, metric, 1e-9, "LFDA %s: metric-learn (scale corrected) vs Sugiyama" % label)
+            if (embedding, n_components) != ("orthonormalized", None):  # that one is I whatever the scales
+                assert np.max(np.abs(shipped_metric - corrected_metric)) > 1e-3 * np.max(np.abs(metric))
+            cases[label] = {"embedding": embedding, "componentCount": n_components, "M": _matrix(metric),
+                            "eigenvalues": values.tolist()}
+    return {
+        "featureNames": names, "classes": classes,
+        "standardScaler": {"mean": scaler.mean_.tolist(), "scale": scaler.scale_.tolist()},
+        "neighborCount": k, "cases": cases,
+    }
+
+
+def part_dmlmj():
+    import numpy as np
+    from dml import DMLMJ
+
+    x_raw, y, names, classes = _wine()
+    x, scaler = _standardized(x_raw)
+    k = 3
+    heterogeneous, homogeneous = DMLMJ._compute_neighborhoods(x, y, k)
+    positive, negative = DMLMJ._compute_matrices(x, heterogeneous, homogeneous)
+    determinants = [float(np.linalg.det(positive)), float(np.linalg.det(negative))]
+    assert min(determinants) >= 1e-10, "pyDML would regularise: the fixture wants its unregularised solution"
+    cases = {}
+    for n_components in (None, 2, 5):
+        model = DMLMJ(n_neighbors=k, num_dims=n_components).fit(x, y)
+        components = model.transformer()
+        metric = components.T @ components
+        if n_components is None:
+            _close(metric, np.linalg.inv(positive), 1e-9, "DMLMJ with every component: M = S^-1")
+        cases[str(n_components or "all")] = {"componentCount": n_components, "M": _matrix(metric)}
+    return {
+        "featureNames": names, "classes": classes,
+        "standardScaler": {"mean": scaler.mean_.tolist(), "scale": scaler.scale_.tolist()},
+        "neighborCount": k, "positiveScatter": _matrix(positive), "negativeScatter": _matrix(negative),
+        "scatterDeterminants": determinants, "cases": cases,
+    }
+
+
+def part_rca():
+    import warnings
+
+    import numpy as np
+    from metric_learn import RCA
+
+    x_raw, y, names, classes = _wine()
+    x, scaler = _standardized(x_raw)
+    rng = np.random.default_rng(0)
+    chunklets, used = [], set()
+    while len(chunklets) < 30:
+        label = int(rng.integers(len(classes)))
+        pool = [i for i in range(len(y)) if y[i] == label and i not in used]
+        chosen = sorted(int(i) for i in rng.choice(pool, 3, replace=False))
+        used.update(chosen)
+        chunklets.append(chosen)
+    chunks = -np.ones(len(y), dtype=int)
+    for index, members in enumerate(chunklets):
+        chunks[members] = index
+    centred = np.vstack([x[members] - x[members].mean(axis=0) for members in chunklets])
+    within = centred.T @ centred / len(centred)
+    cases = {}
+    for n_components in (None, 2):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            model = RCA(n_components=n_components).fit(x, chunks)
+        metric = model.components_.T @ model.components_
+        if n_components is None:
+            _close(metric, np.linalg.inv(within), 1e-9, "RCA: M = inverse within-chunklet covariance")
+        cases[str(n_components or "all")] = {"componentCount": n_components, "M": _matrix(metric)}
+    return {
+        "featureNames": names, "classes": classes,
+        "standardScaler": {"mean": scaler.mean_.tolist(), "scale": scaler.scale_.tolist()},
+        "chunklets": chunklets,
+        "chunkletSource": "numpy default_rng(0): 30 times, a class c = rng.integers(3), then "
+                          "rng.choice(rows of class c in no chunklet yet, 3, replace=False), sorted",
+        "withinChunkletCovariance": _matrix(within), "cases": cases,
+    }
+
+
 PARTS = {
     "whitening-metric-learn": ("metric-learn", part_whitening_metric_learn),
     "whitening-sklearn": ("sklearn", part_whitening_sklearn),
@@ -486,6 +864,14 @@ PARTS = {
     "metrics": ("sklearn", part_metrics),
     "knn": ("sklearn", part_knn),
     "relieff": ("sklearn", part_relieff),
+    "mmc": ("metric-learn", part_mmc),
+    "gmml": ("sklearn", part_gmml),
+    "pair-verification": ("metric-learn", part_pair_verification),
+    "lfda": ("metric-learn", part_lfda),
+    "dmlmj": ("pydml", part_dmlmj),
+    "rca": ("metric-learn", part_rca),
+    "mlkr": ("metric-learn", part_mlkr),
+    "knn-regression": ("sklearn", part_knn_regression),
 }
 
 
@@ -582,6 +968,68 @@ DESCRIPTIONS = {
         "w_f = (1/n) sum_i [ -(1/k) sum_{h in hits(i)} delta_f(i, h) + (1/(k (C-1))) sum_{m in misses(i)} "
         "delta_f(i, m) ] -- the miss classes are weighted equally (class priors are NOT used) and scores are not "
         "clipped. The benchmarks use sqrt(max(w, 0)) as per-feature scaling."),
+    "mmc_pairs": (
+        "metric-learn 0.7.0 MMC on STANDARDIZED iris (60 similar + 60 dissimilar pairs) and wine (40 + 40), pairs drawn "
+        "as itml_iris.json's pairSource with numpy default_rng(0) and stored under runs.<data>/pairs (pairLabels +1 "
+        "similar, -1 dissimilar, similar first). Defaults: max_iter=100, max_proj=10000, tol=1e-3, init='identity', "
+        "diagonal_c=1. M is get_mahalanobis_matrix() (full: the last accepted A_old; diagonal: diag(w)). nIter is "
+        "metric-learn's n_iter_ (the 0-based index of the last cycle; cycles = nIter + 1) and converged its "
+        "converged_ (full solver only; the diagonal solver records neither). similarBound is t = (sum over similar "
+        "pairs of v^T v) / 100, the bound on the similar pairs' summed squared distance under the identity start."),
+    "gmml_iris": (
+        "GMML (Zadeh, Hosseini & Sra 2016) on STANDARDIZED iris with itml_iris.json's 60 similar + 60 dissimilar "
+        "pairs, from gmml_numpy.py: a NumPy/SciPy transcription of the paper's closed form (pyDML 0.1.0 on PyPI has "
+        "no GMML; metric-learn has none). M = A #_t B = A^(1/2) (A^(-1/2) B A^(-1/2))^t A^(1/2) with "
+        "A = inv(S + lambda I), B = D + lambda I, S and D the sums of v v^T over the similar and dissimilar pairs "
+        "(v = x_first - x_second), computed with scipy.linalg.sqrtm and fractional_matrix_power. Runs are keyed "
+        "t<geodesicStep>-lambda<regularization>; for t = 1/2, lambda = 0 the Riccati equation M S M = D is checked."),
+    "pair_verification": (
+        "metric-learn 0.7.0 calibrate_threshold (with scikit-learn 1.4.2 curves) on FIXED scores, and scikit-learn "
+        "pair-verification metrics on the same scores. Each case has scores (the decision_function, i.e. -distance: "
+        "higher is more similar) and labels (+1 similar, -1 dissimilar) drawn with numpy default_rng(0): similar with "
+        "probability 0.4, score = [similar] + N(0, 0.8); 'ties' rounds scores to 1 decimal, 'small' has 12 pairs. "
+        "thresholds[strategy] is threshold_ after calibrate_threshold (a DISTANCE threshold: a pair is similar when "
+        "-score <= threshold; -inf when nothing is accepted), with keys accuracy, f-beta/<beta>, max-tpr/<min_rate>, "
+        "max-tnr/<min_rate> (the string '-Infinity' stands for -inf, which JSON cannot hold). rocAuc = roc_auc_score, averagePrecision = average_precision_score, rocFull* = "
+        "roc_curve(drop_intermediate=False) with thresholds given as distances (the leading inf dropped), "
+        "rocCorner* = the default roc_curve (drop_intermediate=True; count includes the leading point). "
+        "equalErrorRate is re-derived with numpy: the false-positive rate where fpr + tpr - 1 crosses 0 on the "
+        "straight segments of the full curve. tprAtFpr[r] = the largest tpr of a full-curve point with fpr <= r. "
+        "accuracy/f1/f2AtFixedThreshold: accuracy_score, f1_score and fbeta_score(beta=2) of the predictions "
+        "-score <= fixedThreshold (the median distance)."),
+    "lfda_wine": (
+        "LFDA on STANDARDIZED wine (StandardScaler on all 178 rows), neighborCount k = 5, for each embedding "
+        "(weighted, orthonormalized, plain) with every component and with 2. M = L^T L of Sugiyama's LFDA (JMLR "
+        "2007 and his MATLAB LFDA.m) re-derived in numpy: sigma_i = Euclidean distance from x_i to its k-th nearest "
+        "neighbour of the same class (self excluded), A_ij = exp(-||x_i - x_j||^2 / (sigma_i sigma_j)) within a "
+        "class, G_c = X_c^T diag(A 1) X_c - X_c^T A X_c, S_w = sum_c G_c / n_c, S_lm = sum_c [G_c/n + (1 - n_c/n) "
+        "X_c^T X_c + s_c s_c^T / n] - s s^T / n, S_b = S_lm - S_w; scipy.linalg.eigh(S_b, S_w) (eigenvectors with "
+        "v^T S_w v = 1), largest eigenvalues first (eigenvalues stored); weighted scales v by sqrt(lambda), "
+        "orthonormalized is numpy.linalg.qr of the eigenvectors, plain leaves them. metric-learn 0.7.0's LFDA differs "
+        "from this in two places, and this file is checked against it with both accounted for: (1) its local scale "
+        "is np.partition(dist, k, axis=0)[:, k] -- column k of the column-partitioned distances, i.e. distances from "
+        "sample k, not each sample's k-th neighbour distance; golden.py runs metric-learn with that one call "
+        "corrected (partition's result transposed) and requires its M to equal the plain and orthonormalized ones "
+        "here to 1e-9, while the uncorrected metric-learn differs by more than 1e-3 relative (checked; orthonormalized with every component is the identity whatever the scales); (2) its "
+        "final step is tSb -= (s s^T/n - tSw), so its S_b is S_lm + S_w and its eigenvalues are lambda + 2: its "
+        "weighted embedding scales by sqrt(lambda + 2) (checked to 1e-9 with the corrected scale) where Sugiyama "
+        "scales by sqrt(lambda). metric-learn's default k is min(7, d - 1); k = 5 is given here."),
+    "dmlmj_wine": (
+        "pyDML 0.1.0 DMLMJ(n_neighbors=3, num_dims=None|2|5) on STANDARDIZED wine (StandardScaler on all 178 rows); "
+        "M = L^T L of transformer(). pyDML: for each sample the 3 nearest same-class and the 3 nearest other-class "
+        "samples (Euclidean, sklearn pairwise_distances, stable sort: ties by lower index); positiveScatter S and "
+        "negativeScatter D are the mean outer products of the differences (divided by n k); when det(S) or det(D) "
+        "is below 1e-10 pyDML replaces it by 0.999 M + 0.001 I -- not the case here (scatterDeterminants); "
+        "scipy.linalg.eigh(D, S) (v^T S v = 1), eigenpairs ranked by lambda + 1/lambda (of |lambda|), largest first, "
+        "L = the first num_dims eigenvectors as rows. With every component M = S^-1 (checked to 1e-9). The "
+        "versions are those of the pyDML venv."),
+    "rca_wine": (
+        "metric-learn 0.7.0 RCA(n_components=None|2).fit(X, chunks) on STANDARDIZED wine (StandardScaler on all "
+        "178 rows) with 30 given chunklets of 3 rows (chunklets: row indices, each row in at most one; chunks[i] is "
+        "the chunklet number of row i, -1 for rows in none). withinChunkletCovariance = sum over chunklets of "
+        "(x - chunklet mean)(x - chunklet mean)^T / (rows in chunklets), numpy; with every component M = its inverse "
+        "(checked to 1e-9). With n_components=2 metric-learn keeps the eigenvectors of lstsq(C_t, C_w) with the "
+        "smallest eigenvalues (C_t = np.cov of the chunklet rows, ddof 1), A, and L = (A^T C_w A)^(-1/2) A^T."),
     "cv_reference": (
         "5-fold CV accuracies of the peers with the benchmark protocol: StratifiedKFold(n_splits=5, shuffle=True, "
         "random_state=0) on the encoded labels, computed once with scikit-learn 1.9 and given to both venvs "
@@ -594,6 +1042,27 @@ DESCRIPTIONS = {
         "LargeMarginNearestNeighbor(n_neighbors=3, random_state=0) (defaults: init='pca', max_iter=50); skrebate "
         "ReliefF(n_neighbors=10) weights w applied as feature scaling sqrt(max(w, 0)); plain Euclidean 3-NN. "
         "accuracyStd is the population standard deviation over folds. No timings (see results-peers.json)."),
+    "mlkr_diabetes": (
+        "metric-learn 0.7.0 MLKR on every fourth row of the bundled diabetes table (diabetesRows, 111 x 10), features "
+        "STANDARDIZED (StandardScaler on those rows), targets in their raw units. cases: MLKR()._loss(L.ravel(), X, y) "
+        "at L = identity (10x10) and L = randomL (3x10): loss = sum_i (yhat_i - y_i)^2 with yhat_i = sum_{j != i} "
+        "p_ij y_j, p_ij = softmax over j != i of -||L x_i - L x_j||^2 (re-derived with numpy and checked to 1e-10); "
+        "gradient is d loss / dL, row-major, shape of L (metric-learn's 4 (X_emb^T W_sym) X form). MetricLearn's MLKR "
+        "minimises loss / totalSumOfSquares (sum (y - mean y)^2), so its value and gradient are these divided by it. "
+        "fits: MLKR(random_state=0) (init 'auto' = identity at n_components = d, max_iter 1000, tol None: scipy "
+        "L-BFGS-B defaults) and MLKR(n_components=2, init='pca'); loss is _loss at the fitted components, "
+        "initialLoss at the start, M = get_mahalanobis_matrix()."),
+    "knn_regression": (
+        "scikit-learn KNeighborsRegressor(algorithm='brute', Euclidean) on the RAW bundled diabetes table: trained on "
+        "trainIndices, queried on testIndices (every fifth row), k in 1, 3, 5, 10, weights uniform (mean of the k "
+        "targets) and distance (sum w y / sum w with w = 1/d, or, when some neighbours are at distance 0, w = 1 for "
+        "those and 0 for the others). ties: 15 points on an integer grid (three repeated) with targets, queried at "
+        "grid points and half-way points, where neighbour sets depend on tie-breaking: "
+        "queriesWithTiedKthNeighbor[k] lists the queries whose k-th and (k+1)-th distances are equal, and neighbors "
+        "the rows kneighbors returns (its ArgKmin heap keeps, among rows tied at the k-th distance, whichever its "
+        "sift-down leaves; not always the lower index), in its order. metrics: "
+        "r2_score, root_mean_squared_error and mean_absolute_error of the k5-uniform predictions, and r2_score with "
+        "constant true targets (force_finite: 1 for a perfect prediction, 0 otherwise)."),
 }
 
 FIXTURES = {
@@ -605,6 +1074,14 @@ FIXTURES = {
     "metrics": (["metrics"], []),
     "knn_iris": (["knn"], []),
     "relieff_wine": (["relieff"], ["skrebate"]),
+    "mmc_pairs": (["mmc"], ["metric-learn"]),
+    "gmml_iris": (["gmml"], []),
+    "pair_verification": (["pair-verification"], ["metric-learn"]),
+    "lfda_wine": (["lfda"], ["metric-learn"]),
+    "dmlmj_wine": (["dmlmj"], ["pyDML"]),
+    "rca_wine": (["rca"], ["metric-learn"]),
+    "mlkr_diabetes": (["mlkr"], ["metric-learn"]),
+    "knn_regression": (["knn-regression"], []),
 }
 
 
@@ -621,8 +1098,8 @@ def merged_versions(groups, extra):
     """One "versions" object: the packages of the first group at top level, plus the metric-learn
     venv's own numpy/scipy/scikit-learn under metricLearnVenv when both venvs contributed."""
     names = BASE_PACKAGES + extra
-    if groups == {"metric-learn"}:
-        return run_versions("metric-learn", names)
+    if len(groups) == 1 and groups != {"sklearn"}:
+        return run_versions(next(iter(groups)), names)
     versions = run_versions("sklearn", [name for name in names if name != "metric-learn"])
     if "metric-learn" in groups:
         other = run_versions("metric-learn", BASE_PACKAGES + ["metric-learn"])

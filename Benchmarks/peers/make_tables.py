@@ -13,16 +13,25 @@ imitate the sizes of classical UCI/OpenML sets (the data itself is synthetic):
     vehicle-like-850x18      850 x 18, 4 classes
     segment-like-2300x19    2300 x 19, 7 classes
 
+Two real tables bundled with scikit-learn are written the same way (features as stored, classes as
+integers): digits (load_digits, 1797 x 64, 10 classes; several pixels are constant) and breast-cancer
+(load_breast_cancer, 569 x 30, 2 classes).
+
 --scaling adds scale-n{500,2000,5000,20000}-d{20,50,100} (5 classes) for timing curves.
 
 --targets adds tables with real difficulty (class overlap, noise features), for run_peers.py --datasets NAME:
 
-    digits                  1797 x 64, 10 classes   scikit-learn's bundled copy of the UCI handwritten digits
-    breast-cancer            569 x 30,  2 classes   scikit-learn's bundled Wisconsin diagnostic breast cancer
     overlap-1000x18         1000 x 18,  4 classes   overlapping classes (class_sep 0.7, 5% flipped labels),
     overlap-2000x40         2000 x 40,  6 classes   most features noise: 5 / 8 / 6 informative,
     overlap-2500x24         2500 x 24,  5 classes   3 / 6 / 4 redundant (n_clusters_per_class 2)
     overlap-6000x32         6000 x 32,  5 classes   the same recipe, for fits at n = 4800
+
+--regression writes the regression tables instead (header f00, ..., label; the label is the target):
+make_friedman1 (y = 10 sin(pi x0 x1) + 20 (x2 - 0.5)^2 + 10 x3 + 5 x4 + N(0, 1)), whose features past the
+fifth are pure noise:
+
+    friedman1-1000x10       1000 x 10 (5 noise features)
+    friedman1-1500x25       1500 x 25 (20 noise features)
 """
 
 import argparse
@@ -57,8 +66,13 @@ OVERLAP_TABLES = {
                             random_state=24),
 }
 OVERLAP_SETTINGS = dict(n_clusters_per_class=2, class_sep=0.7, flip_y=0.05, shuffle=True)
-# scikit-learn's bundled real tables, written as CSV in the library's row order.
-REAL_TABLES = {"digits": "load_digits", "breast-cancer": "load_breast_cancer"}
+# name -> the scikit-learn loader of a real table bundled with scikit-learn
+BUNDLED = {"digits": "load_digits", "breast-cancer": "load_breast_cancer"}
+
+REGRESSION_TABLES = {
+    "friedman1-1000x10": dict(n_samples=1000, n_features=10, noise=1.0, random_state=11),
+    "friedman1-1500x25": dict(n_samples=1500, n_features=25, noise=1.0, random_state=12),
+}
 
 SCALING_SAMPLES = (500, 2000, 5000, 20000)
 SCALING_FEATURES = (20, 50, 100)
@@ -76,24 +90,20 @@ def scaling_tables():
 
 
 def target_tables():
-    """The --targets tables: scikit-learn's bundled real tables and the overlapping generated ones."""
-    tables = {name: {"loader": loader} for name, loader in REAL_TABLES.items()}
-    tables.update({name: dict(OVERLAP_SETTINGS, **spec) for name, spec in OVERLAP_TABLES.items()})
-    return tables
+    """The --targets tables: overlapping classes with noise features."""
+    return {name: dict(OVERLAP_SETTINGS, **spec) for name, spec in OVERLAP_TABLES.items()}
 
 
 def write_table(path, arguments):
-    """Generate one table and write it as CSV (%.12g floats, integer labels). `arguments` are
-    make_classification's (flip_y 0.01 and class_sep 1.0 unless given), or {"loader": NAME} for one of
-    scikit-learn's bundled tables."""
+    """Generate one table (make_classification arguments, flip_y 0.01 and class_sep 1.0 unless given, or the name of a bundled table's loader) and write it as
+    CSV (%.12g floats, integer labels)."""
     import numpy as np
     import sklearn.datasets
 
-    if "loader" in arguments:
-        x, y = getattr(sklearn.datasets, arguments["loader"])(return_X_y=True)
+    if isinstance(arguments, str):
+        x, y = getattr(sklearn.datasets, arguments)(return_X_y=True)
     else:
-        x, y = sklearn.datasets.make_classification(**{"flip_y": 0.01, "class_sep": 1.0, "shuffle": True,
-                                                       **arguments})
+        x, y = sklearn.datasets.make_classification(**{"flip_y": 0.01, "class_sep": 1.0, "shuffle": True, **arguments})
     header = ",".join(["f%02d" % column for column in range(x.shape[1])] + ["label"])
     with open(path, "w") as handle:
         handle.write(header + "\n")
@@ -102,29 +112,49 @@ def write_table(path, arguments):
     return x.shape, int(np.unique(y).size)
 
 
+def write_regression_table(path, arguments):
+    """Generate one Friedman #1 table and write it as CSV (%.12g floats, the target last)."""
+    from sklearn.datasets import make_friedman1
+
+    x, y = make_friedman1(**arguments)
+    header = ",".join(["f%02d" % column for column in range(x.shape[1])] + ["label"])
+    with open(path, "w") as handle:
+        handle.write(header + "\n")
+        for row, target in zip(x, y):
+            handle.write(",".join("%.12g" % value for value in row) + ",%.12g\n" % target)
+    return x.shape
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--out", default=peerlib.DEFAULT_DATA_DIR, help="output folder (default: %(default)s)")
     parser.add_argument("--scaling", action="store_true", help="also write the n x d timing grid")
-    parser.add_argument("--targets", action="store_true", help="also write the real and overlapping tables")
+    parser.add_argument("--targets", action="store_true", help="also write the overlapping tables with noise features")
     parser.add_argument("--force", action="store_true", help="rewrite tables that already exist")
+    parser.add_argument("--regression", action="store_true", help="write the regression tables instead")
     arguments = parser.parse_args(argv)
 
-    tables = dict(TABLES)
-    if arguments.scaling:
-        tables.update(scaling_tables())
-    if arguments.targets:
-        tables.update(target_tables())
+    if arguments.regression:
+        tables = dict(REGRESSION_TABLES)
+    else:
+        tables = dict(TABLES, **BUNDLED)
+        if arguments.scaling:
+            tables.update(scaling_tables())
+        if arguments.targets:
+            tables.update(target_tables())
     os.makedirs(arguments.out, exist_ok=True)
     for name, spec in tables.items():
         path = os.path.join(arguments.out, name + ".csv")
         if os.path.exists(path) and not arguments.force:
             print("kept    %s" % path)
             continue
-        shape, classes = write_table(path, spec)
-        print("wrote   %s  (%d x %d, %d classes)" % (path, shape[0], shape[1], classes))
+        if arguments.regression:
+            shape = write_regression_table(path, spec)
+            print("wrote   %s  (%d x %d, regression)" % (path, shape[0], shape[1]))
+        else:
+            shape, classes = write_table(path, spec)
+            print("wrote   %s  (%d x %d, %d classes)" % (path, shape[0], shape[1], classes))
     return 0
-
 
 if __name__ == "__main__":
     sys.exit(main())

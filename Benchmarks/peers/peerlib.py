@@ -19,16 +19,18 @@ FIXTURES_DIR = os.path.join(REPO_ROOT, "Tests", "MetricLearnTests", "Fixtures")
 VENV_PYTHON = {
     "sklearn": os.path.join(HERE, ".venv-sklearn", "bin", "python"),
     "metric-learn": os.path.join(HERE, ".venv-metric-learn", "bin", "python"),
+    "pydml": os.path.join(HERE, ".venv-pydml", "bin", "python"),
 }
 
 # The cross-validation protocol shared by run_peers.py and golden.py.
 CV_FOLDS = 5
 CV_SEED = 0
 KNN_NEIGHBORS = 3
+KNN_REGRESSION_NEIGHBORS = 5
 
 
 def bundled_csv(name):
-    """Path of a CSV bundled with the Swift package (iris, wine)."""
+    """Path of a CSV bundled with the Swift package (iris, wine, diabetes)."""
     return os.path.join(RESOURCES, name + ".csv")
 
 
@@ -68,6 +70,23 @@ def load_xy(path):
     names, rows, labels = read_table(path)
     codes, classes = encode_labels(labels)
     return np.asarray(rows, dtype=np.float64), np.asarray(codes, dtype=np.int64), names, classes
+
+
+def load_regression(path):
+    """(X, y) as float64 numpy arrays from a CSV whose last column is a numeric target."""
+    import numpy as np
+
+    _, rows, targets = read_table(path)
+    return np.asarray(rows, dtype=np.float64), np.asarray([float(t) for t in targets], dtype=np.float64)
+
+
+def shuffled_folds(count):
+    """The regression protocol's folds: KFold(5, shuffle=True, random_state=0) -> [(train, test)] as lists."""
+    import numpy as np
+    from sklearn.model_selection import KFold
+
+    splitter = KFold(n_splits=CV_FOLDS, shuffle=True, random_state=CV_SEED)
+    return [(train.tolist(), test.tolist()) for train, test in splitter.split(np.zeros((count, 1)))]
 
 
 def stratified_folds(y):

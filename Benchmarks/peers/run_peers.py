@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Side-by-side comparison of MetricLearn's CLI with scikit-learn, metric-learn, PyLMNN and skrebate.
+"""Side-by-side comparison of MetricLearn's CLI with scikit-learn, metric-learn, PyLMNN, skrebate and pyDML.
 
     python3 Benchmarks/peers/run_peers.py [--quick] [--peers-only] [--json OUT]
             [--binary .build/release/metric-learn] [--datasets iris wine PATH.csv ...]
@@ -17,8 +17,9 @@ wall-clock budget per dataset (--budget, default 600 s): when it runs out the wo
 and the folds finished so far are reported (status "partial", or "timeout" with none).
 
 Our CLI is run twice per dataset (OUR_RUNS), as
-    BINARY evaluate --input FILE.csv --learner nca --learner lmnn --learner itml
-           --learner whitening --learner euclidean --folds-file FOLDS.txt --seed 0 --json
+    BINARY evaluate --input FILE.csv --learner nca --learner lmnn --learner itml --learner whitening
+           --learner lfda --learner dmlmj --learner rca --learner euclidean --folds-file FOLDS.txt
+           --seed 0 --json
     BINARY evaluate --input FILE.csv --learner feature-weights --feature-weights-method relieff
            --folds-file FOLDS.txt --seed 0 --json
 and must print a JSON array of objects with keys learner, accuracyMean, accuracyStd,
@@ -26,6 +27,15 @@ accuracyPerFold, fitSecondsMedian, fitSecondsPerFold (and predictSecondsMedian,
 predictSecondsPerFold for the k-NN predict line). FOLDS.txt holds the peers' own
 StratifiedKFold folds (one fold number per data row, PredefinedSplit's test_fold), so both
 sides are scored on identical splits and per-fold numbers are paired.
+
+--task regression compares metric learning for regression instead: KFold(5, shuffle=True,
+random_state=0), StandardScaler per training fold, metric-learn's MLKR (or nothing) fitted on
+the scaled training fold, KNeighborsRegressor(5, algorithm='brute') in the learned space, R² on
+the test fold; tables: the bundled diabetes table and Friedman #1 tables with extra noise
+features (make_tables.py). Our CLI runs
+    BINARY evaluate --task regression --input FILE.csv --learner mlkr --learner euclidean
+           --neighbors 5 --folds-file FOLDS.txt --seed 0 --json
+and must print r2Mean, r2Std, r2PerFold, fitSecondsMedian and fitSecondsPerFold per learner.
 """
 
 import argparse
@@ -53,6 +63,9 @@ METHODS = {
     "ml-itml": ("metric-learn", "metric-learn", "metric-learn ITML_Supervised", "itml"),
     "ml-covariance": ("metric-learn", "metric-learn", "metric-learn Covariance", "whitening"),
     "relieff": ("sklearn", "skrebate", "skrebate ReliefF weights", "feature-weights/relieff"),
+    "ml-lfda": ("metric-learn", "metric-learn", "metric-learn LFDA", "lfda"),
+    "pydml-dmlmj": ("pydml", "pyDML", "pyDML DMLMJ", "dmlmj"),
+    "ml-rca": ("metric-learn", "metric-learn", "metric-learn RCA_Supervised", "rca"),
     "euclidean": ("sklearn", "scikit-learn", "plain 3-NN (Euclidean)", "euclidean"),
 }
 # Our CLI's evaluate runs per dataset: (variant, extra arguments, learners). A result's key in the table is its
@@ -60,12 +73,13 @@ METHODS = {
 # peer is compared with a second run that selects our ReliefF (same 10 neighbours, same range scaling and
 # Manhattan distance; the peer scales features by sqrt(max(w, 0)), our metric by max(w, 0)).
 OUR_RUNS = [
-    (None, [], ["nca", "lmnn", "itml", "whitening", "euclidean"]),
+    (None, [], ["nca", "lmnn", "itml", "whitening", "lfda", "dmlmj", "rca", "euclidean"]),
     ("relieff", ["--feature-weights-method", "relieff"], ["feature-weights"]),
 ]
 GROUP_PACKAGES = {
     "sklearn": ["numpy", "scipy", "scikit-learn", "pylmnn", "skrebate"],
     "metric-learn": ["numpy", "scipy", "scikit-learn", "metric-learn"],
+    "pydml": ["numpy", "scipy", "scikit-learn", "pyDML"],
 }
 # Row caps for the slowest peers: method -> (most rows, why). A dataset above the cap skips the method with the
 # reason in the table (status "capped"); --no-caps runs everything. metric-learn's LMNN is pure Python with
@@ -75,9 +89,17 @@ ROW_CAPS = {
     "ml-lmnn": (1000, "metric-learn LMNN is capped at 1000 rows (2-4 min per table above; PyLMNN covers LMNN "
                       "here; --no-caps runs it)"),
 }
+# Regression (--task regression): method key -> as METHODS; our evaluate run; the neighbours of the k-NN regressor.
+REGRESSION_METHODS = {
+    "ml-mlkr": ("metric-learn", "metric-learn", "metric-learn MLKR", "mlkr"),
+    "knn-regressor": ("sklearn", "scikit-learn", "plain 5-NN regression (Euclidean)", "euclidean"),
+}
+REGRESSION_RUNS = [(None, ["--task", "regression", "--neighbors", str(peerlib.KNN_REGRESSION_NEIGHBORS)],
+                    ["mlkr", "euclidean"])]
+REGRESSION_DATASETS = ["diabetes", "friedman1-1000x10", "friedman1-1500x25"]
 QUICK_DATASETS = ["iris", "wine"]
 DEFAULT_DATASETS = ["iris", "wine", "synth-3c-2000x50", "digits-like-1800x64",
-                    "vehicle-like-850x18", "segment-like-2300x19"]
+                    "vehicle-like-850x18", "segment-like-2300x19", "digits", "breast-cancer"]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -118,7 +140,33 @@ def _peer_learner(method):
             scale = np.sqrt(np.maximum(weights, 0.0))
             return (lambda z: z * scale), {"weights": weights.tolist()}
         return fit
-    if method in ("ml-nca", "ml-lmnn", "ml-itml", "ml-covariance"):
+    if method == "knn-regressor":
+        return lambda x, y: (identity, {})
+    if method == "ml-mlkr":
+        import metric_learn
+
+        def fit(x, y):
+            model = metric_learn.MLKR(random_state=peerlib.CV_SEED).fit(x, y)
+            return model.transform, {"iterations": int(model.n_iter_)}
+        return fit
+    if method == "pydml-dmlmj":
+        from dml import DMLMJ
+
+        def fit(x, y):
+            return DMLMJ(n_neighbors=3).fit(x, y).transform, {}
+        return fit
+    if method == "ml-rca":
+        import metric_learn
+
+        def fit(x, y):
+            # metric-learn raises when the labels cannot fill n_chunks chunklets (100 of 2 need 200 rows); ours
+            # draws as many as they can, so the peer is given that number.
+            chunks = min(100, int(sum(count // 2 for count in np.bincount(y))))
+            model = metric_learn.RCA_Supervised(n_chunks=chunks, chunk_size=2,
+                                                random_state=peerlib.CV_SEED).fit(x, y)
+            return model.transform, {"chunks": chunks}
+        return fit
+    if method in ("ml-nca", "ml-lmnn", "ml-itml", "ml-covariance", "ml-lfda"):
         import metric_learn
 
         def make():
@@ -128,6 +176,9 @@ def _peer_learner(method):
                 return metric_learn.LMNN(n_neighbors=3, random_state=peerlib.CV_SEED)
             if method == "ml-itml":
                 return metric_learn.ITML_Supervised(random_state=peerlib.CV_SEED)
+            if method == "ml-lfda":
+                # k = 7 as ours; metric-learn uses min(k, d - 1) (3 on iris) and warns
+                return metric_learn.LFDA(k=7)
             return metric_learn.Covariance()
 
         def fit(x, y):
@@ -143,23 +194,31 @@ def _emit(record):
     sys.stdout.flush()
 
 
-def worker_folds(dataset, out):
+def worker_folds(dataset, out, task):
     """Write the protocol's folds for `dataset` to `out` (JSON list of [train, test])."""
+    if task == "regression":
+        x, _ = peerlib.load_regression(dataset)
+        peerlib.write_json(out, peerlib.shuffled_folds(len(x)))
+        return
     _, y, _, _ = peerlib.load_xy(dataset)
     peerlib.write_json(out, peerlib.stratified_folds(y))
 
 
-def worker_method(group, method, dataset, folds_path):
+def worker_method(group, method, dataset, folds_path, task):
     """Cross-validate one peer method; one JSON line per fold on stdout."""
     import warnings
 
     import numpy as np
-    from sklearn.neighbors import KNeighborsClassifier
+    from sklearn.neighbors import KNeighborsClassifier, KNeighborsRegressor
+    from sklearn.metrics import r2_score
     from sklearn.preprocessing import StandardScaler
 
     warnings.simplefilter("ignore")
     _emit({"versions": peerlib.package_versions(GROUP_PACKAGES[group])})
-    x, y, _, _ = peerlib.load_xy(dataset)
+    if task == "regression":
+        x, y = peerlib.load_regression(dataset)
+    else:
+        x, y, _, _ = peerlib.load_xy(dataset)
     with open(folds_path) as handle:
         folds = json.load(handle)
     learner = _peer_learner(method)
@@ -170,14 +229,23 @@ def worker_method(group, method, dataset, folds_path):
         start = time.perf_counter()
         transform, info = learner(x_train, y[train])
         fit_seconds = time.perf_counter() - start
-        knn = KNeighborsClassifier(n_neighbors=peerlib.KNN_NEIGHBORS, algorithm="brute")
-        knn.fit(transform(x_train), y[train])
-        z_test = transform(x_test)
+        z_train, z_test = transform(x_train), transform(x_test)
+        if np.iscomplexobj(z_train) or not (np.all(np.isfinite(z_train)) and np.all(np.isfinite(z_test))):
+            # metric-learn's LFDA and RCA give NaN or complex components on singular scatters: no 3-NN to score.
+            kind = "complex" if np.iscomplexobj(z_train) else "NaN/inf"
+            _emit({"fold": index, SCORE[task]: None, "fitSeconds": fit_seconds, "predictSeconds": None,
+                   "nonFinite": kind})
+            continue
+        if task == "regression":
+            knn = KNeighborsRegressor(n_neighbors=peerlib.KNN_REGRESSION_NEIGHBORS, algorithm="brute")
+        else:
+            knn = KNeighborsClassifier(n_neighbors=peerlib.KNN_NEIGHBORS, algorithm="brute")
+        knn.fit(z_train, y[train])
         start = time.perf_counter()
         predicted = knn.predict(z_test)
         predict_seconds = time.perf_counter() - start
-        record = {"fold": index, "accuracy": float(np.mean(predicted == y[test])),
-                  "fitSeconds": fit_seconds, "predictSeconds": predict_seconds}
+        score = float(r2_score(y[test], predicted)) if task == "regression" else float(np.mean(predicted == y[test]))
+        record = {"fold": index, SCORE[task]: score, "fitSeconds": fit_seconds, "predictSeconds": predict_seconds}
         record.update(info)
         _emit(record)
 
@@ -236,21 +304,32 @@ def _mean_std(values):
     return statistics.fmean(values), statistics.pstdev(values)
 
 
-def run_peer(method, dataset, folds_path, budget):
-    group, library, label, ours = METHODS[method]
+REGRESSION_PROTOCOL = ("KFold(5, shuffle=True, random_state=0); StandardScaler fit on the training fold; learner fit "
+                       "on the scaled training fold (timed, perf_counter); KNeighborsRegressor(5, algorithm='brute') "
+                       "in the learned space; R^2 on the test fold; r2Std is the population std over folds; our CLI "
+                       "is given the same folds (evaluate --task regression --folds-file)")
+# The score each fold reports, by task.
+SCORE = {"classification": "accuracy", "regression": "r2"}
+
+
+def run_peer(method, dataset, folds_path, budget, task="classification"):
+    group, library, label, ours = (REGRESSION_METHODS if task == "regression" else METHODS)[method]
     load_before = list(os.getloadavg())
     records, status, tail, elapsed = run_worker(
-        group, ["--method", method, "--dataset", dataset, "--folds", folds_path], budget)
+        group, ["--method", method, "--dataset", dataset, "--folds", folds_path, "--task", task], budget)
     versions = next((r["versions"] for r in records if "versions" in r), None)
-    folds = [r for r in records if "fold" in r]
-    accuracies = [r["accuracy"] for r in folds]
-    mean, std = _mean_std(accuracies)
+    fitted = [r for r in records if "fold" in r]            # fit times count for every fold that was fitted
+    broken = [r for r in fitted if r.get("nonFinite")]
+    folds = [r for r in fitted if not r.get("nonFinite")]
+    key = SCORE[task]
+    scores = [r[key] for r in folds]
+    mean, std = _mean_std(scores)
     result = {
         "method": method, "label": label, "library": library, "venv": group, "ours": ours,
         "status": status, "foldsCompleted": len(folds), "wallSeconds": elapsed,
-        "accuracyPerFold": accuracies, "accuracyMean": mean, "accuracyStd": std,
-        "fitSecondsPerFold": [r["fitSeconds"] for r in folds],
-        "fitSecondsMedian": _median([r["fitSeconds"] for r in folds]),
+        key + "PerFold": scores, key + "Mean": mean, key + "Std": std,
+        "fitSecondsPerFold": [r["fitSeconds"] for r in fitted],
+        "fitSecondsMedian": _median([r["fitSeconds"] for r in fitted]),
         "predictSecondsPerFold": [r["predictSeconds"] for r in folds],
         "predictSecondsMedian": _median([r["predictSeconds"] for r in folds]),
         "versions": versions,
@@ -258,6 +337,11 @@ def run_peer(method, dataset, folds_path, budget):
     }
     if any("iterations" in r for r in folds):
         result["iterationsPerFold"] = [r.get("iterations") for r in folds]
+    if broken:
+        result["status"] = "nonfinite"
+        result["note"] = "%d of %d folds gave %s components (no 3-NN possible)" % (
+            len(broken), len(broken) + len(folds), "/".join(sorted({r["nonFinite"] for r in broken})))
+        result["nonFiniteFolds"] = [r["fold"] for r in broken]
     if status == "timeout":
         result["status"] = "partial" if folds else "timeout"
         result["note"] = "budget of %g s ran out after %d of %d folds" % (budget, len(folds), peerlib.CV_FOLDS)
@@ -287,15 +371,15 @@ def write_test_folds(folds_json, out):
         handle.write("".join("%d\n" % fold for fold in test_fold))
 
 
-def run_ours(binary, dataset, folds_file, timeout):
-    """Every run of OUR_RUNS on `dataset` over the folds in `folds_file`: (list of learner results, each with its
-    table key in `key`, error message)."""
+def run_ours(binary, dataset, folds_file, timeout, task="classification"):
+    """Every run of OUR_RUNS (REGRESSION_RUNS) on `dataset` over the folds in `folds_file`: (list of learner results,
+    each with its table key in `key`, error message)."""
     if not (os.path.isfile(binary) and os.access(binary, os.X_OK)):
         return None, ("metric-learn binary not found at %s (build it with `swift build -c release`, "
                       "or pass --binary PATH); showing peers only" % binary)
     results = []
-    for variant, extra, learners in OUR_RUNS:
-        run, error = run_evaluate(binary, dataset, folds_file, learners, extra, timeout * len(learners))
+    for variant, extra, learners in (REGRESSION_RUNS if task == "regression" else OUR_RUNS):
+        run, error = run_evaluate(binary, dataset, folds_file, learners, extra, timeout * len(learners), task)
         if error:
             return None, error
         for entry in run:
@@ -304,7 +388,7 @@ def run_ours(binary, dataset, folds_file, timeout):
     return results, None
 
 
-def run_evaluate(binary, dataset, folds_file, learners, extra, timeout):
+def run_evaluate(binary, dataset, folds_file, learners, extra, timeout, task="classification"):
     """One `evaluate --json` of `learners` with `extra` arguments: (list of learner results, error message)."""
     command = [binary, "evaluate", "--input", dataset]
     for learner in learners:
@@ -318,8 +402,8 @@ def run_evaluate(binary, dataset, folds_file, learners, extra, timeout):
         return None, "our CLI exited with %d: %s" % (done.returncode, done.stderr.strip()[-500:])
     try:
         results = json.loads(done.stdout)
-        required = {"learner", "accuracyMean", "accuracyStd", "accuracyPerFold",
-                    "fitSecondsMedian", "fitSecondsPerFold"}
+        key = SCORE[task]
+        required = {"learner", key + "Mean", key + "Std", key + "PerFold", "fitSecondsMedian", "fitSecondsPerFold"}
         for entry in results:
             missing = required - set(entry)
             if missing:
@@ -335,7 +419,7 @@ def resolve_datasets(names, data_dir):
     for name in names:
         if name.endswith(".csv") or os.sep in name:
             resolved.append((os.path.splitext(os.path.basename(name))[0], os.path.abspath(name)))
-        elif name in ("iris", "wine"):
+        elif name in ("iris", "wine", "diabetes"):
             resolved.append((name, peerlib.bundled_csv(name)))
         else:
             path = os.path.join(data_dir, name + ".csv")
@@ -344,8 +428,10 @@ def resolve_datasets(names, data_dir):
     if missing_tables:
         scaling = any(name.startswith("scale-") for name, _ in resolved)
         targets = any(name in ("digits", "breast-cancer") or name.startswith("overlap-") for name, _ in resolved)
+        regression = any(name.startswith("friedman") for name, _ in resolved)
         command = [peerlib.VENV_PYTHON["sklearn"], os.path.join(peerlib.HERE, "make_tables.py"),
-                   "--out", data_dir] + (["--scaling"] if scaling else []) + (["--targets"] if targets else [])
+                   "--out", data_dir] + (["--scaling"] if scaling else []) + (["--targets"] if targets else []) \
+            + (["--regression"] if regression else [])
         subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
     for name, path in resolved:
         if not os.path.exists(path):
@@ -353,37 +439,43 @@ def resolve_datasets(names, data_dir):
     return resolved
 
 
-def describe(path):
+def describe(path, task="classification"):
     _, rows, labels = peerlib.read_table(path)
     with open(path, "rb") as handle:
         digest = hashlib.sha256(handle.read()).hexdigest()
     return {"rows": len(rows), "features": len(rows[0]) if rows else 0,
-            "classes": len(set(labels)), "sha256": digest}
+            "classes": len(set(labels)) if task == "classification" else 0, "sha256": digest}
 
 
 def _fmt(value, pattern):
     return "-" if value is None else pattern % value
 
 
-def print_table(entry):
-    print("\n== %s  (%d x %d, %d classes; both sides on the same StratifiedKFold(5, shuffle, seed 0) folds) =="
-          % (entry["name"], entry["rows"], entry["features"], entry["classes"]))
+def print_table(entry, task="classification"):
+    if task == "regression":
+        print("\n== %s  (%d x %d, regression; both sides on the same KFold(5, shuffle, seed 0) folds) =="
+              % (entry["name"], entry["rows"], entry["features"]))
+    else:
+        print("\n== %s  (%d x %d, %d classes; both sides on the same StratifiedKFold(5, shuffle, seed 0) folds) =="
+              % (entry["name"], entry["rows"], entry["features"], entry["classes"]))
     ours = {result["key"]: result for result in (entry.get("ours") or [])}
-    header = "%-30s %-23s %-15s %-15s %11s %11s %9s" % (
-        "method", "ours", "peer acc", "our acc", "peer fit s", "our fit s", "peer/ours")
+    key, name = SCORE[task], {"classification": "acc", "regression": "R²"}[task]
+    header = "%-34s %-23s %-15s %-15s %11s %11s %9s" % (
+        "method", "ours", "peer " + name, "our " + name, "peer fit s", "our fit s", "peer/ours")
     print(header)
     print("-" * len(header))
     for peer in entry["peers"]:
         mine = ours.get(peer["ours"])
-        peer_acc = "-" if peer["accuracyMean"] is None else "%.4f±%.4f" % (peer["accuracyMean"], peer["accuracyStd"])
-        our_acc = "-" if mine is None else "%.4f±%.4f" % (mine["accuracyMean"], mine["accuracyStd"])
+        peer_acc = "-" if peer[key + "Mean"] is None else "%.4f±%.4f" % (peer[key + "Mean"], peer[key + "Std"])
+        our_acc = "-" if mine is None else "%.4f±%.4f" % (mine[key + "Mean"], mine[key + "Std"])
         peer_fit, our_fit = peer["fitSecondsMedian"], (mine or {}).get("fitSecondsMedian")
         ratio = peer_fit / our_fit if peer_fit is not None and our_fit else None
         flag = "" if peer["status"] == "ok" else "  [%s: %s]" % (peer["status"], peer.get("note", ""))
-        print("%-30s %-23s %-15s %-15s %11s %11s %9s%s" % (
+        print("%-34s %-23s %-15s %-15s %11s %11s %9s%s" % (
             peer["label"], peer["ours"], peer_acc, our_acc, _fmt(peer_fit, "%.4g"),
             _fmt(our_fit, "%.4g"), _fmt(ratio, "%.3gx"), flag))
-    print_predict_line(entry, ours)
+    if task == "classification":
+        print_predict_line(entry, ours)
     if entry.get("oursError"):
         print("(ours: %s)" % entry["oursError"])
     sys.stdout.flush()
@@ -410,10 +502,13 @@ def main(argv=None):
                         help="our CLI (default: %(default)s)")
     parser.add_argument("--datasets", nargs="+", metavar="NAME_OR_CSV",
                         help="iris, wine, a table name from make_tables.py, or a CSV path "
-                             "(default: iris wine and the four shape-alike tables)")
-    parser.add_argument("--quick", action="store_true", help="only iris and wine")
+                             "(default: iris, wine, the four shape-alike tables, digits and breast-cancer)")
+    parser.add_argument("--quick", action="store_true", help="only iris and wine (diabetes with --task regression)")
+    parser.add_argument("--task", choices=sorted(SCORE), default="classification",
+                        help="classification (default) or regression: MLKR and k-NN regression, scored by R²")
     parser.add_argument("--peers-only", action="store_true", help="do not run our CLI")
-    parser.add_argument("--methods", nargs="+", choices=sorted(METHODS), help="peer methods (default: all)")
+    parser.add_argument("--methods", nargs="+", choices=sorted(METHODS) + sorted(REGRESSION_METHODS),
+                        help="peer methods (default: all of the task)")
     parser.add_argument("--json", metavar="OUT", help="save every number to this JSON file")
     parser.add_argument("--no-caps", action="store_true",
                         help="run every peer on every table (default: skip %s above their row caps)"
@@ -428,22 +523,27 @@ def main(argv=None):
     parser.add_argument("--out", help=argparse.SUPPRESS)
     arguments = parser.parse_args(argv)
 
+    task = arguments.task
     if arguments.worker:
         if arguments.method is None:
-            worker_folds(arguments.dataset, arguments.out)
+            worker_folds(arguments.dataset, arguments.out, task)
         else:
-            worker_method(arguments.worker, arguments.method, arguments.dataset, arguments.folds)
+            worker_method(arguments.worker, arguments.method, arguments.dataset, arguments.folds, task)
         return 0
 
     for group, python in peerlib.VENV_PYTHON.items():
         if not os.access(python, os.X_OK):
             raise SystemExit("run_peers.py: venv %s is missing; run Benchmarks/peers/setup.sh first" % python)
-    names = arguments.datasets or (QUICK_DATASETS if arguments.quick else DEFAULT_DATASETS)
+    if task == "regression":
+        names = arguments.datasets or (["diabetes"] if arguments.quick else REGRESSION_DATASETS)
+    else:
+        names = arguments.datasets or (QUICK_DATASETS if arguments.quick else DEFAULT_DATASETS)
     datasets = resolve_datasets(names, arguments.data_dir)
-    methods = arguments.methods or list(METHODS)
+    methods = arguments.methods or list(REGRESSION_METHODS if task == "regression" else METHODS)
     report = {"command": [os.path.basename(sys.executable)] + sys.argv, "created": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
               "machine": peerlib.machine(), "budgetSecondsPerMethod": arguments.budget,
-              "protocol": "StratifiedKFold(5, shuffle=True, random_state=0); StandardScaler fit on the training fold; "
+              "protocol": REGRESSION_PROTOCOL if task == "regression" else
+                          "StratifiedKFold(5, shuffle=True, random_state=0); StandardScaler fit on the training fold; "
                           "learner fit on the scaled training fold (timed, perf_counter); "
                           "KNeighborsClassifier(3, algorithm='brute') in the learned space; "
                           "accuracyStd is the population std over folds; our CLI is given the same folds "
@@ -451,10 +551,11 @@ def main(argv=None):
               "datasets": []}
     print("machine: %(nproc)s cores, %(cpu)s; threads %(threads)s" % report["machine"])
     for name, path in datasets:
-        entry = dict(name=name, path=os.path.relpath(path, peerlib.REPO_ROOT), **describe(path))
+        entry = dict(name=name, path=os.path.relpath(path, peerlib.REPO_ROOT), **describe(path, task))
         with tempfile.TemporaryDirectory() as scratch:
             folds_path = os.path.join(scratch, "folds.json")
-            records, status, tail, _ = run_worker("sklearn", ["--dataset", path, "--out", folds_path], 600)
+            records, status, tail, _ = run_worker("sklearn", ["--dataset", path, "--out", folds_path, "--task", task],
+                                                  600)
             if status != "ok":
                 raise SystemExit("run_peers.py: could not make folds for %s: %s" % (path, tail))
             entry["peers"] = []
@@ -462,18 +563,18 @@ def main(argv=None):
                 if method in ROW_CAPS and not arguments.no_caps and entry["rows"] > ROW_CAPS[method][0]:
                     entry["peers"].append(capped_peer(method))
                     continue
-                result = run_peer(method, path, folds_path, arguments.budget)
-                print("  %-14s %-8s folds=%d fit median=%s s  acc=%s  (%.1f s wall)" % (
-                    name, method, result["foldsCompleted"], _fmt(result["fitSecondsMedian"], "%.4g"),
-                    _fmt(result["accuracyMean"], "%.4f"), result["wallSeconds"]), file=sys.stderr)
+                result = run_peer(method, path, folds_path, arguments.budget, task)
+                print("  %-14s %-8s folds=%d fit median=%s s  %s=%s  (%.1f s wall)" % (
+                    name, method, result["foldsCompleted"], _fmt(result["fitSecondsMedian"], "%.4g"), SCORE[task],
+                    _fmt(result[SCORE[task] + "Mean"], "%.4f"), result["wallSeconds"]), file=sys.stderr)
                 entry["peers"].append(result)
             if not arguments.peers_only:
                 test_folds_path = os.path.join(scratch, "folds.txt")
                 write_test_folds(folds_path, test_folds_path)
                 entry["ours"], entry["oursError"] = run_ours(arguments.binary, path, test_folds_path,
-                                                             arguments.budget)
+                                                             arguments.budget, task)
         report["datasets"].append(entry)
-        print_table(entry)
+        print_table(entry, task)
         if arguments.json:
             peerlib.write_json(arguments.json, report)
     return 0

@@ -27,6 +27,9 @@ let learners: [(name: String, learner: LearnerConfiguration?)] = [
     ("LMNN", .lmnn(LMNN())),
     ("ITML", .itml(ITML(seed: 0))),
     ("Feature weights", .featureReweighting(FeatureReweighting())),
+    ("LFDA", .lfda(LFDA())),
+    ("DMLMJ", .dmlmj(DMLMJ())),
+    ("RCA", .rca(RCA(seed: 0))),
 ]
 for (name, learner) in learners {
     let pipeline = Pipeline(learner: learner, classifier: KNearestNeighbors(neighborCount: 3))
@@ -34,10 +37,12 @@ for (name, learner) in learners {
     print(padded(name, 24) + summary(result) + (result.didConvergeEverywhere ? "" : "  (not converged in every fold)"))
 }
 
-//: On standardized wine the plain Euclidean distance is already strong, and the differences between
+//: On standardized wine the plain Euclidean distance is already strong, and most differences between
 //: learners are within about one standard deviation across folds: five folds of 36 wines cannot tell
-//: them apart with confidence. Whitening does worse here, plausibly because it gives every direction
-//: the same weight, the noisy low-variance ones included.
+//: them apart with confidence. RCA stands out: whitening by the covariance within chunklets of
+//: same-class wines, it classifies every wine correctly, about six more than the Euclidean distance.
+//: Whitening by the overall covariance does worse, plausibly because it gives every direction the same
+//: weight, the noisy low-variance ones included.
 //:
 //: ## Tuning one parameter: a grid search
 //:

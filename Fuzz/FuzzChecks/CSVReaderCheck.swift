@@ -7,7 +7,7 @@ import MetricLearn
 /// The bytes are read as a labelled `Dataset` with every delimiter choice (detected, comma, semicolon,
 /// tab) and both non-finite policies, with the label column found automatically and at index 0, and as
 /// an unlabelled `FeatureTable`. Each read must either succeed with a consistent value or throw a
-/// `MetricLearnError.csv` whose line lies inside the input. A table that was read must come back
+/// `MetricLearnError.csv` (or `.notANumber`) whose line lies inside the input. A table that was read must come back
 /// unchanged after `CSVWriter` writes it and the reader reads the text again with the delimiter
 /// detected (the writer's documented promise), and whatever the reject policy accepts the accept
 /// policy must read identically.
@@ -149,9 +149,15 @@ public enum CSVReaderCheck {
         return found
     }
 
-    /// A thrown error must be a CSV error on a line of the input, with a reason.
+    /// A thrown error must be a CSV error on a line of the input, with a reason (a text cell in a number column
+    /// names its column).
     private static func errorViolations(_ error: MetricLearnError, lineLimit: Int) -> [String] {
-        guard case let .csv(line, column, reason) = error else { return ["unexpected error kind: \(error)"] }
+        let (line, column, reason): (Int, Int?, String)
+        switch error {
+        case let .csv(csvLine, csvColumn, csvReason): (line, column, reason) = (csvLine, csvColumn, csvReason)
+        case let .notANumber(textLine, textColumn, name, _): (line, column, reason) = (textLine, textColumn, name)
+        default: return ["unexpected error kind: \(error)"]
+        }
         var found: [String] = []
         if line < 1 || line > lineLimit { found.append("error line \(line) outside 1...\(lineLimit): \(error)") }
         if let column, column < 1 { found.append("error column \(column) below 1: \(error)") }

@@ -47,7 +47,11 @@ public enum ModelFileCheck {
         if isQuick(metric.report.learner) {
             let x = Matrix(rowCount: 8, columnCount: 2, elements: [0, 0, 1, 0, 0, 1, 1, 1, 5, 5, 6, 5, 5, 6, 6, 7])
             do {
-                _ = try metric.report.learner.learner.fit(x, labels: [0, 0, 0, 0, 1, 1, 1, 1])
+                let learner = metric.report.learner
+                let labels = [0, 0, 0, 0, 1, 1, 1, 1]
+                _ = try learner.learner.fit(x, supervision: learner.registration.supervision.contains(.classLabels)
+                                                ? .classLabels(labels) : .regressionTargets(labels.map(Double.init)),
+                                            progress: nil)
             } catch {
                 // Refusing the configuration or the data is fine; trapping is what the fuzzer looks for.
             }

@@ -14,24 +14,39 @@ struct MetricLearnCommand: ParsableCommand {
             is one, otherwise the last column (change it with --label-column).
 
             Exit status: 0 success, 64 bad usage, 65 bad data or model file, 66 missing or unreadable \
-            input, 70 internal error, 73 output cannot be created.
+            input, 70 internal error, 73 output cannot be created or written, 74 standard output cannot be \
+            written, 129/130/143 ended by SIGHUP/SIGINT/SIGTERM (no output is left half-written).
             """,
         version: MetricLearnVersion.current,
         subcommands: [DemoCommand.self, FitCommand.self, TransformCommand.self, PredictCommand.self, EvaluateCommand.self,
-                      InfoCommand.self]
+                      PairsCommand.self, EvaluatePairsCommand.self, InfoCommand.self, IndexCommand.self]
     )
 
     static func main() {
+        StandardOutput.reserveDescriptors()
+        Interruption.install()
         do {
-            try FitCommand.checkLearnerName(in: Array(CommandLine.arguments.dropFirst()))
+            let arguments = Array(CommandLine.arguments.dropFirst())
+            try checkHelpTopic(in: arguments)
+            try FitCommand.checkLearnerName(in: arguments)
             var command = try parseAsRoot()
+            try (command as? FileCommand)?.checkOutputsAreNotInputs()
             try command.run()
+            try StandardOutput.flush()
         } catch let failure as CommandFailure {
             StandardError.report(failure.message)
             exit(withError: failure.exitCode)
         } catch {
             let code = exitCode(for: error)
-            if code == .success { exit(withError: error) }          // --help, --version
+            if code == .success {                                    // --help, --version
+                let text = fullMessage(for: error)
+                if !text.isEmpty { print(text) }
+                do { try StandardOutput.flush() } catch {
+                    StandardError.report(error.message)
+                    exit(withError: error.exitCode)
+                }
+                exit(withError: ExitCode.success)
+            }
             if code == .validationFailure {
                 StandardError.report("\(oneLine(message(for: error)))\(helpHint(for: error))")
                 exit(withError: ExitCode.usage)
@@ -39,6 +54,28 @@ struct MetricLearnCommand: ParsableCommand {
             StandardError.report("internal error: \(error)")
             exit(withError: ExitCode.internalError)
         }
+    }
+
+    /// Throws a usage failure for `help` followed by words that name no command (`help bogus`), which the parser
+    /// would answer with the main help and success.
+    static func checkHelpTopic(in arguments: [String]) throws(CommandFailure) {
+        guard arguments.first == "help", let problem = unknownHelpTopic(arguments.dropFirst().filter { !$0.hasPrefix("-") })
+        else { return }
+        throw CommandFailure(message: "help: \(problem)", exitCode: .usage)
+    }
+
+    /// Why `words` name no command path below the root (`unknown command 'bogus'; the commands are …`), or nil.
+    private static func unknownHelpTopic(_ words: [String]) -> String? {
+        var subcommands = configuration.subcommands
+        for word in words {
+            guard let next = subcommands.first(where: { $0.configuration.commandName == word }) else {
+                let names = subcommands.compactMap { $0.configuration.commandName }
+                return "unknown command '\(word)'; "
+                    + (names.isEmpty ? "it has no subcommands" : "the commands are \(names.joined(separator: ", "))")
+            }
+            subcommands = next.configuration.subcommands
+        }
+        return nil
     }
 
     /// The parser's message on one line: a list of choices (`one of the following:` then `- value`

@@ -5,10 +5,8 @@ import Foundation
 struct DocsRenderer {
     /// The package root.
     let root: URL
-    /// Where notebooks go, relative to the root (e.g. `Docs/Notebooks`).
-    let outputDirectory: String
 
-    /// Every file the examples render to: path relative to the root → contents.
+    /// Every file the examples render to: path relative to the output directory → contents.
     func render(_ examples: [Example], log: (String) -> Void) throws -> [String: String] {
         let scratch = ScratchPackage(root: root)
         try scratch.prepare(examples)
@@ -19,11 +17,10 @@ struct DocsRenderer {
         for example in examples {
             log("Running \(example.slug)")
             let outputs = try run(example, executable: scratch.executable(for: example))
-            let base = outputDirectory + "/" + example.slug
-            files[base + ".ipynb"] = NotebookWriter.notebook(for: example, outputs: outputs)
+            files[example.slug + ".ipynb"] = NotebookWriter.notebook(for: example, outputs: outputs)
             let (markdown, figures) = MarkdownWriter.document(for: example, outputs: outputs)
-            files[base + ".md"] = markdown
-            for figure in figures { files[outputDirectory + "/" + figure.path] = figure.svg }
+            files[example.slug + ".md"] = markdown
+            for figure in figures { files[figure.path] = figure.svg }
         }
         return files
     }

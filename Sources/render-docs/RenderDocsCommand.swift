@@ -15,7 +15,7 @@ struct RenderDocsCommand: ParsableCommand {
             """
     )
 
-    @Option(help: "The output directory, relative to the package root.")
+    @Option(help: "The output directory: absolute, or relative to the package root.")
     var output = "Docs/Notebooks"
 
     @Option(help: "The package root (the directory holding Package.swift and Examples/).")
@@ -38,7 +38,7 @@ struct RenderDocsCommand: ParsableCommand {
         }
         guard !examples.isEmpty else { throw ValidationError("no Examples/NN-slug/main.swift under \(root.path)") }
 
-        let renderer = DocsRenderer(root: root, outputDirectory: output)
+        let renderer = DocsRenderer(root: root)
         let files: [String: String]
         do {
             files = try renderer.render(examples) { FileHandle.standardError.write(Data(("render-docs: " + $0 + "\n").utf8)) }
@@ -46,43 +46,47 @@ struct RenderDocsCommand: ParsableCommand {
             FileHandle.standardError.write(Data("render-docs: error: \(error)\n".utf8))
             throw ExitCode.failure
         }
-        let differences = try compare(files, slugs: Set(examples.map(\.slug)), root: root)
+        let differences = compare(files, slugs: Set(examples.map(\.slug)), in: outputDirectory(root: root))
         let seconds = (ContinuousClock.now - started).components.seconds
         if check {
             guard differences.isEmpty else {
-                for (path, reason) in differences { print("render-docs: stale: \(path) (\(reason))") }
+                for (path, reason) in differences { print("render-docs: stale: \(output)/\(path) (\(reason))") }
                 print("render-docs: \(differences.count) file\(differences.count == 1 ? "" : "s") out of date; run `make docs` and commit.")
                 throw ExitCode.failure
             }
             print("render-docs: \(files.count) files in \(output) are up to date (\(examples.count) examples, \(seconds) s).")
         } else {
-            for (path, reason) in differences { try apply(path, reason: reason, files: files, root: root) }
+            for (path, _) in differences { try apply(path, files: files, in: outputDirectory(root: root)) }
             print("render-docs: \(differences.count) file\(differences.count == 1 ? "" : "s") changed, "
                 + "\(files.count) rendered (\(examples.count) examples, \(seconds) s).")
         }
     }
 
-    /// The rendered files that differ from the disk, and the rendered-looking files on disk that were not rendered.
-    private func compare(_ files: [String: String], slugs: Set<String>, root: URL) throws -> [(String, String)] {
+    /// `--output`: an absolute path as given, a relative one under the package root.
+    func outputDirectory(root: URL) -> URL {
+        output.hasPrefix("/") ? URL(fileURLWithPath: output) : root.appendingPathComponent(output)
+    }
+
+    /// The rendered files (paths relative to `directory`) that differ from the disk, and the rendered-looking files
+    /// in `directory` that were not rendered.
+    private func compare(_ files: [String: String], slugs: Set<String>, in directory: URL) -> [(String, String)] {
         var differences: [(String, String)] = []
         for path in files.keys.sorted() {
-            guard let existing = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) else {
+            guard let existing = FileManager.default.contents(atPath: directory.appendingPathComponent(path).path) else {
                 differences.append((path, "missing"))
                 continue
             }
             if existing != Data(files[path, default: ""].utf8) { differences.append((path, "differs")) }
         }
-        let directory = root.appendingPathComponent(output)
         let existing = (FileManager.default.subpaths(atPath: directory.path) ?? []).sorted()
-        for relative in existing where DocsRenderer.isRenderedFile(relative, slugs: slugs) {
-            let path = output + "/" + relative
-            if files[path] == nil { differences.append((path, "no longer rendered")) }
+        for path in existing where DocsRenderer.isRenderedFile(path, slugs: slugs) && files[path] == nil {
+            differences.append((path, "no longer rendered"))
         }
         return differences
     }
 
-    private func apply(_ path: String, reason: String, files: [String: String], root: URL) throws {
-        let url = root.appendingPathComponent(path)
+    private func apply(_ path: String, files: [String: String], in directory: URL) throws {
+        let url = directory.appendingPathComponent(path)
         guard let text = files[path] else {
             try FileManager.default.removeItem(at: url)
             return

@@ -175,12 +175,15 @@ import Testing
     }
 
     @Test(arguments: [
-        ("", "penguins.csv: line 2, column 1: 'P001' is not a number"),
-        ("--label-column species --ignore id", "penguins.csv: line 2, column 3: 'Torgersen' is not a number"),
+        ("", "penguins.csv: line 2, column 1: 'P001' in column 'id' is not a number; if the column holds categories, add "
+            + "--categorical id (or --categorical auto)"),
+        ("--label-column species --ignore id", "penguins.csv: line 2, column 3: 'Torgersen' in column 'island' is not a "
+            + "number; if the column holds categories, add --categorical island (or --categorical auto)"),
         ("--label-column species --ignore id --categorical island sex",
          "penguins.csv: line 5, column 4: 'NA' is a missing or non-finite value; only finite numbers are accepted"),
         ("--label-column species --ignore id --categorical island --impute mean",
-         "penguins.csv: line 2, column 8: 'male' is not a number"),
+         "penguins.csv: line 2, column 8: 'male' in column 'sex' is not a number; if the column holds categories, add "
+            + "--categorical sex (or --categorical auto)"),
     ])
     func strictWhereNotAskedOtherwise(options: String, message: String) throws {
         try Self.withPenguins { workspace in
@@ -240,11 +243,23 @@ import Testing
         }
     }
 
-    @Test func anIdentifierColumnReadAsCategoriesIsWarnedAbout() throws {
+    /// An identifier column found categorical by `auto` is refused (a forgotten one of 40 000 rows was killed by the
+    /// kernel after one-hot encoding); named categorical, it is warned about.
+    @Test func anIdentifierColumnReadAsCategoriesIsRefusedUnderAutoAndWarnedAboutWhenNamed() throws {
         try Self.withPenguins { workspace in
+            let refusal = "metric-learn: penguins.csv: every value of categorical column 'id' is different, so one-hot "
+                + "encoding would make a feature of each row; --categorical auto refuses it: leave it out with --ignore id, "
+                + "or name it with --categorical id to encode it anyway\n"
+            let auto = "--label-column species --categorical auto --impute median"
+            for command in ["fit whitening --output w.json", "evaluate --learner euclidean"] {
+                let result = try workspace.run("\(command) --input penguins.csv \(auto)")
+                #expect(result.status == 65)
+                #expect(result.stderr == refusal)
+            }
+            #expect(!workspace.exists("w.json"))
             let warning = "metric-learn: warning: penguins.csv: every value of categorical column 'id' is different, so "
                 + "one-hot encoding makes a feature of each row; if it identifies rows, leave it out with --ignore\n"
-            let options = "--label-column species --categorical auto --impute median"
+            let options = "--label-column species --categorical id island sex --impute median"
             let fit = try workspace.run("fit whitening --input penguins.csv \(options) --output w.json")
             #expect(fit.status == 0)
             #expect(fit.stderr == warning)

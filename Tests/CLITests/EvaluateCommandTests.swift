@@ -146,7 +146,7 @@ import Testing
         ("evaluate --input iris.csv --learner nca --learner nca", "--learner nca is given more than once "
             + "(see 'metric-learn evaluate --help')"),
         ("evaluate --input iris.csv --learner magic", "The value 'magic' is invalid for '--learner <learner>'. Please "
-            + "provide one of the following: euclidean, whitening, nca, lmnn, itml, feature-weights (see 'metric-learn evaluate --help')"),
+            + "provide one of the following: \(learnerValues) (see 'metric-learn evaluate --help')"),
         ("evaluate --input iris.csv --learner euclidean --folds 1", "invalid --folds 1: must be at least 2"),
         ("evaluate --input iris.csv --learner euclidean --neighbors 0", "invalid --neighbors 0: must be at least 1"),
         ("evaluate --input iris.csv --learner nca --feature-weights-method relieff", "--feature-weights-method applies "
@@ -162,3 +162,8 @@ import Testing
         #expect(result.stdout.isEmpty)
     }
 }
+
+/// The values of `--learner`: the baseline, then the registry's learners of class labels or regression targets.
+private let learnerValues = (["euclidean"] + LearnerRegistry.all.filter {
+    $0.supervision.contains(.classLabels) || $0.supervision.contains(.regressionTargets)
+}.map(\.name)).joined(separator: ", ")

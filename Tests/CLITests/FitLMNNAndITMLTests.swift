@@ -58,7 +58,7 @@ import Testing
 
     @Test(arguments: [
         ("fit itml --input iris.csv --bounds 5,2 --output m.json",
-         "invalid --bounds (lower: 5.0, upper: 2.0): must be finite with 0 < lower ≤ upper"),
+         "invalid --bounds 5.0,2.0: must be finite with 0 < lower ≤ upper"),
         ("fit itml --input iris.csv --bounds wide --output m.json",
          "The value 'wide' is invalid for '--bounds <automatic|lower,upper>' (see 'metric-learn fit itml --help')"),
         ("fit itml --input iris.csv --prior magic --output m.json",

@@ -8,7 +8,8 @@ import Testing
 @Suite struct HelpSnapshotTests {
     /// Every command, with one `fit` subcommand per registered learner (a new learner without a snapshot fails).
     static let commands: [[String]] = [[], ["demo"], ["fit"]] + LearnerRegistry.all.map { ["fit", $0.name] }
-        + [["transform"], ["predict"], ["evaluate"], ["info"]]
+        + [["transform"], ["predict"], ["evaluate"], ["pairs"], ["evaluate-pairs"], ["info"], ["index"], ["index", "build"],
+           ["index", "check"]]
 
     static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots")
 

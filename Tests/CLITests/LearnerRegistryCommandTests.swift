@@ -22,10 +22,12 @@ import Testing
         if registration.parameter(named: "seed") != nil { #expect(help.contains("  --seed ")) }
     }
 
-    @Test func evaluateOffersEveryLearnerOfClassLabels() throws {
+    @Test func evaluateOffersEveryLearnerOfClassLabelsOrRegressionTargets() throws {
         let help = try CLI.run(["evaluate", "--help"]).stdout.replacingOccurrences(of: "\n", with: " ")
             .split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
-        let names = ["euclidean"] + LearnerRegistry.learners(learningFrom: .classLabels).map(\.name)
+        let names = ["euclidean"] + LearnerRegistry.all.filter {
+            $0.supervision.contains(.classLabels) || $0.supervision.contains(.regressionTargets)
+        }.map(\.name)
         #expect(help.contains("(values: \(names.joined(separator: ", ")))"))
     }
 
@@ -34,7 +36,10 @@ import Testing
     func infoDescribesAModelOfEveryLearner(_ name: String) throws {
         let registration = try #require(LearnerRegistry.registration(named: name))
         try Workspace.with { workspace in
-            let fit = try workspace.run(["fit", name, "--input", "iris.csv", "--output", "model.json"])
+            // A learner of regression targets learns from diabetes' numbers, every other one from iris' classes.
+            let data = registration.supervision.contains(.classLabels) ? "iris.csv" : "diabetes.csv"
+            try workspace.copyResource("diabetes.csv")
+            let fit = try workspace.run(["fit", name, "--input", data, "--output", "model.json", "--standardize"])
             #expect(fit.status == 0, "\(fit.stderr)")
             let info = try workspace.run(["info", "model.json"])
             #expect(info.status == 0, "\(info.stderr)")

@@ -1,3 +1,4 @@
+import Foundation
 @testable import render_docs
 import Testing
 
@@ -18,5 +19,14 @@ import Testing
     @Test(arguments: [("01-quick-start", true), ("7-x", false), ("01-Quick", false), ("01-", false), ("ab-cd", false)])
     func slugs(name: String, isSlug: Bool) {
         #expect(Example.isSlug(name) == isSlug)
+    }
+
+    /// `--output /abs/path` writes there, not under the package root; a relative path is under the root.
+    @Test func theOutputDirectoryIsAbsoluteOrUnderTheRoot() throws {
+        let root = URL(fileURLWithPath: "/work/package")
+        #expect(try RenderDocsCommand.parse(["--output", "/tmp/notebooks"]).outputDirectory(root: root).path
+                    == "/tmp/notebooks")
+        #expect(try RenderDocsCommand.parse(["--output", "out/nb"]).outputDirectory(root: root).path == "/work/package/out/nb")
+        #expect(try RenderDocsCommand.parse([]).outputDirectory(root: root).path == "/work/package/Docs/Notebooks")
     }
 }

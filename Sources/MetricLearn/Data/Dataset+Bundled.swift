@@ -22,9 +22,14 @@ extension Dataset {
     private static let bundledWine = Result { () throws(MetricLearnError) in try bundled("wine") }
 
     private static func bundled(_ name: String) throws(MetricLearnError) -> Dataset {
-        guard let url = Bundle.module.url(forResource: name, withExtension: "csv") else {
-            throw .file(path: "\(name).csv", reason: "the bundled resource is missing from the MetricLearn bundle")
-        }
-        return try Dataset(csvFile: url.path)
+        try Dataset(csvFile: bundledResourcePath(name))
     }
+}
+
+/// The path of the bundled CSV file `name`.csv.
+func bundledResourcePath(_ name: String) throws(MetricLearnError) -> String {
+    guard let url = Bundle.module.url(forResource: name, withExtension: "csv") else {
+        throw .file(path: "\(name).csv", reason: "the bundled resource is missing from the MetricLearn bundle")
+    }
+    return url.path
 }

@@ -6,13 +6,12 @@ import Foundation
 /// non-empty). The label column (see `LabelColumn`) holds class labels of any text; the feature
 /// columns hold decimal numbers (`5.1`, `-3`, `1e-05`; spaces around them are fine).
 ///
-/// Class order, which decides the class indices in `labels`:
-/// - if every label is an integer (`2`, `10`, `-1`), classes are in numeric order and named by
-///   their value (`"2"` and `"02"` are one class, `"2"`);
-/// - otherwise classes are in lexicographic order of their Unicode scalars (`"B" < "a" < "b"`).
-///
-/// This is the order of scikit-learn's `LabelEncoder` and `numpy.unique`, so class indices agree
-/// with a Python pipeline reading the same file.
+/// Class names are the label texts exactly as written (`1` and `01` are two classes). Class order, which decides
+/// the class indices in `labels`, is one rule whatever the labels: names that are integers (`-1`, `2`, `10`) first,
+/// in numeric order (equal values such as `1` and `01` by their text), then the other names in lexicographic order
+/// of their Unicode scalars (`"B" < "a" < "b"`). For integer labels this is the numeric order of a pandas +
+/// scikit-learn `LabelEncoder` pipeline, for text labels `LabelEncoder`'s order on strings, so class indices agree
+/// with such a pipeline reading the same file (which, unlike this reader, turns `01` into 1).
 ///
 /// Every problem in the data throws `MetricLearnError.csv(line:column:reason:)` with the 1-based
 /// line and column of the cell and a reason that quotes it.
@@ -43,8 +42,8 @@ extension Dataset {
     private init(csvBytes: [UInt8], labelColumn: LabelColumn, featureColumns: FeatureColumns,
                  format: CSVFormat) throws(MetricLearnError) {
         let contents = try CSVTableReader.read(csvBytes, format: format, labelColumn: labelColumn,
-                                               featureColumns: featureColumns)
-        self.init(unchecked: contents.table, classes: contents.classes)
+                                               featureColumns: featureColumns, labels: CSVLabelInterner.self)
+        self.init(unchecked: contents.table, classes: contents.labels)
     }
 }
 
@@ -53,7 +52,7 @@ extension Dataset {
     /// The feature columns followed by a label column holding each sample's class name.
     ///
     /// Reading the written text back gives the same dataset when `classNames` are in the reader's
-    /// order (numeric for integer names, otherwise lexicographic; see `Dataset(csvFile:)`).
+    /// order (integer names by value, then the others lexicographically; see `Dataset(csvFile:)`).
     ///
     /// - Throws: `invalidParameter` when `labelColumnName` is also a feature name.
     public func csvColumns(labelColumnName: String = "label") throws(MetricLearnError) -> [CSVColumn] {

@@ -26,7 +26,8 @@ extension FeatureTable {
     }
 
     private init(csvBytes: [UInt8], columns: FeatureColumns, format: CSVFormat) throws(MetricLearnError) {
-        self = try CSVTableReader.read(csvBytes, format: format, labelColumn: nil, featureColumns: columns).table
+        self = try CSVTableReader.read(csvBytes, format: format, labelColumn: nil, featureColumns: columns,
+                                       labels: CSVLabelInterner.self).table
     }
 }
 

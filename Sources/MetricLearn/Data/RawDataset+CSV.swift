@@ -45,7 +45,8 @@ extension RawDataset {
                  format: CSVFormat) throws(MetricLearnError) {
         let contents = try CSVRawTableReader.read(csvBytes, format: format, labelColumn: labelColumn,
                                                   featureColumns: featureColumns,
-                                                  categoricalColumns: categoricalColumns, missingValues: missingValues)
-        self.init(unchecked: contents.table, classes: contents.classes)
+                                                  categoricalColumns: categoricalColumns, missingValues: missingValues,
+                                                  labels: CSVLabelInterner.self)
+        self.init(unchecked: contents.table, classes: contents.labels)
     }
 }

@@ -38,6 +38,7 @@ extension RawTable {
     private init(csvBytes: [UInt8], columns: FeatureColumns, categoricalColumns: CategoricalColumns,
                  missingValues: MissingValues, format: CSVFormat) throws(MetricLearnError) {
         self = try CSVRawTableReader.read(csvBytes, format: format, labelColumn: nil, featureColumns: columns,
-                                          categoricalColumns: categoricalColumns, missingValues: missingValues).table
+                                          categoricalColumns: categoricalColumns, missingValues: missingValues,
+                                          labels: CSVLabelInterner.self).table
     }
 }

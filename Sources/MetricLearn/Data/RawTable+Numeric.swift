@@ -32,6 +32,15 @@ extension RawDataset {
     }
 }
 
+extension RawRegressionDataset {
+    /// The features of `dataset` as numeric raw columns (NaN becomes missing), with its targets.
+    ///
+    /// - Throws: `emptyInput` for a dataset without features, `nonFiniteValue` for ±∞.
+    public init(_ dataset: RegressionDataset) throws(MetricLearnError) {
+        self.init(unchecked: try RawTable(dataset.table), targets: dataset.targets)
+    }
+}
+
 extension FeatureTable {
     /// The numeric columns of `table` as they are: what a table needs no preprocessing for.
     ///
@@ -60,5 +69,12 @@ extension Dataset {
     /// `FeatureTable.init(_:)` for the errors).
     public init(_ dataset: RawDataset) throws(MetricLearnError) {
         self.init(unchecked: try FeatureTable(dataset.table), classes: dataset.classes)
+    }
+}
+
+extension RegressionDataset {
+    /// The numeric columns of `dataset` as they are, with its targets (see `FeatureTable.init(_:)` for the errors).
+    public init(_ dataset: RawRegressionDataset) throws(MetricLearnError) {
+        self.init(unchecked: try FeatureTable(dataset.table), targets: dataset.targets)
     }
 }

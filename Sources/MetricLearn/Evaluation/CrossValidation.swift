@@ -41,30 +41,28 @@ public func crossValidate(_ pipeline: Pipeline, _ dataset: RawDataset, splits: [
 
 private func crossValidate(_ pipeline: Pipeline, samples: some PipelineSamples, splits: [StratifiedKFold.Fold],
                            seed: UInt64?, maxConcurrency: Int) throws(MetricLearnError) -> CrossValidationResult {
-    try Validation.require(maxConcurrency >= 1, "maxConcurrency", maxConcurrency, "must be at least 1")
-    try Validation.require(!splits.isEmpty, "splits", "none", "at least one fold is needed")
-    for split in splits {
-        _ = try StratifiedKFold.Fold(testIndices: split.testIndices, sampleCount: samples.sampleCount)
-    }
-    let results = try Parallel.map(count: splits.count, maxConcurrency: maxConcurrency) {
-        index throws(MetricLearnError) in
-        try pipeline.evaluate(on: samples, fold: splits[index], index: index)
+    let results = try FoldEvaluation.run(splits, sampleCount: samples.sampleCount, maxConcurrency: maxConcurrency) {
+        fold, index throws(MetricLearnError) in try pipeline.evaluate(on: samples, fold: fold, index: index)
     }
     return CrossValidationResult(pipeline: pipeline, seed: seed, folds: results)
 }
 
 extension Pipeline {
     /// Fits on the fold's training samples and scores on its test samples; times the fit and, apart, the
-    /// classifier's prediction.
+    /// classifier's prediction. An error about a row of either part (`overflow`, `missingValue`) names the row of
+    /// `samples`.
     func evaluate(on samples: some PipelineSamples, fold: StratifiedKFold.Fold, index: Int)
         throws(MetricLearnError) -> CrossValidationResult.Fold {
         let train = samples.subset(rows: fold.trainIndices), test = samples.subset(rows: fold.testIndices)
         let stopwatch = Stopwatch()
-        let fitted = try train.fit(self)
+        let fitted: FittedPipeline
+        do { fitted = try train.fit(self) } catch { throw error.renumberingRows(fold.trainIndices) }
         let fitSeconds = stopwatch.elapsedSeconds
-        let queries = try test.queries(for: fitted)
+        let queries: Matrix
+        do { queries = try test.queries(for: fitted) } catch { throw error.renumberingRows(fold.testIndices) }
         let predictStopwatch = Stopwatch()
-        let predicted = try fitted.classifier.predict(queries)
+        let predicted: [Int]
+        do { predicted = try fitted.classifier.predict(queries) } catch { throw error.renumberingRows(fold.testIndices) }
         let predictSeconds = predictStopwatch.elapsedSeconds
         let confusion = try ConfusionMatrix(trueLabels: test.labels, predictedLabels: predicted,
                                             classNames: samples.classNames)

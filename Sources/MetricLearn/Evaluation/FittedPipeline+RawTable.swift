@@ -6,8 +6,7 @@ extension FittedPipeline {
     /// - Throws: the table preprocessor's errors (`invalidParameter` named `columns` unless `table` has
     ///   the training columns, `missingValue`); without one, as `FeatureTable.init(_: RawTable)`.
     public func features(of table: RawTable) throws(MetricLearnError) -> Matrix {
-        guard let tablePreprocessor else { return try FeatureTable(table).features }
-        return try tablePreprocessor.transform(table).features
+        try stages.features(of: table)
     }
 
     /// The rows of `table` in the space the neighbours are found in.

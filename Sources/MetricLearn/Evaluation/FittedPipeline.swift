@@ -25,13 +25,16 @@ public struct FittedPipeline: Sendable, Hashable, Codable {
     /// The learned metric (`nil` when the pipeline has no learner); it applies to standardized features.
     public var metric: MahalanobisMetric? { classifier.metric }
 
+    /// The fitted stages before the classifier.
+    var stages: PipelineStages {
+        PipelineStages(tablePreprocessor: tablePreprocessor, standardization: standardization, metric: metric)
+    }
+
     /// The rows of `x` standardized and mapped by the metric: the space the neighbours are found in.
     ///
     /// - Throws: `featureCountMismatch`, `nonFiniteValue`.
     public func transform(_ x: Matrix) throws(MetricLearnError) -> Matrix {
-        let standardized = try standardize(x)
-        guard let metric else { return standardized }
-        return try metric.transform(standardized)
+        try stages.transform(x)
     }
 
     /// The predicted class of each row of `x`.
@@ -69,7 +72,6 @@ public struct FittedPipeline: Sendable, Hashable, Codable {
 
     /// `x` standardized with the training statistics (unchanged when the pipeline does not standardize).
     func standardize(_ x: Matrix) throws(MetricLearnError) -> Matrix {
-        guard let standardization else { return x }
-        return try standardization.transform(x)
+        try stages.standardize(x)
     }
 }

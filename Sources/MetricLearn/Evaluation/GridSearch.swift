@@ -41,19 +41,12 @@ public struct GridSearch: Sendable, Hashable, Codable {
     }
 
     private func search(_ dataset: some PipelineSamples, maxConcurrency: Int) throws(MetricLearnError) -> GridSearchResult {
-        guard !candidates.isEmpty else { throw .emptyInput(what: "no candidate pipelines to search") }
-        try Validation.require(maxConcurrency >= 1, "maxConcurrency", maxConcurrency, "must be at least 1")
-        let splits = try StratifiedKFold(foldCount: folds, seed: seed).folds(labels: dataset.labels)
-        let (candidates, foldCount) = (candidates, splits.count)
-        let outcomes = try Parallel.map(count: candidates.count * foldCount, maxConcurrency: maxConcurrency) {
-            job throws(MetricLearnError) in
-            let (candidate, fold) = job.quotientAndRemainder(dividingBy: foldCount)
-            return try candidates[candidate].evaluate(on: dataset, fold: splits[fold], index: fold)
+        let outcomes = try FoldEvaluation.grid(candidates, maxConcurrency: maxConcurrency) { () throws(MetricLearnError) in
+            try StratifiedKFold(foldCount: folds, seed: seed).folds(labels: dataset.labels)
+        } _: { candidate, fold, index throws(MetricLearnError) in
+            try candidate.evaluate(on: dataset, fold: fold, index: index)
         }
-        let results = candidates.indices.map { candidate in
-            CrossValidationResult(pipeline: candidates[candidate], seed: seed,
-                                  folds: Array(outcomes[candidate * foldCount ..< (candidate + 1) * foldCount]))
-        }
+        let results = zip(candidates, outcomes).map { CrossValidationResult(pipeline: $0, seed: seed, folds: $1) }
         let order = Self.rankingOrder(of: results.map(\.accuracy))
         let ranking = order.enumerated().map { rank, candidate in
             GridSearchResult.Entry(rank: rank + 1, candidateIndex: candidate, crossValidation: results[candidate])

@@ -13,7 +13,7 @@
 /// let tabular = Pipeline(tablePreprocessing: TablePreprocessing(imputer: Imputer(numbers: .median)))
 /// let scores = try crossValidate(tabular, penguins, folds: 5, seed: 0)
 /// ```
-public struct Pipeline: Sendable, Hashable, Codable {
+public struct Pipeline: Sendable, Hashable, Codable, GridCandidate {
     /// Imputation and one-hot encoding, fitted first (`nil`: the data must be numeric without missing cells).
     /// A numeric `Dataset` goes through it as a table of numeric columns (NaN cells missing).
     public var tablePreprocessing: TablePreprocessing?
@@ -59,15 +59,12 @@ public struct Pipeline: Sendable, Hashable, Codable {
     private func fitNumeric(_ dataset: Dataset, tablePreprocessor: TablePreprocessor?)
         throws(MetricLearnError) -> FittedPipeline {
         do {
-            let standardization = try scaler.map { scaler throws(MetricLearnError) in try scaler.fit(dataset.features) }
-            let features = try standardization?.transform(dataset.features) ?? dataset.features
-            let metric = try learner.map { learner throws(MetricLearnError) in
-                try learner.learner.fit(features, labels: dataset.labels).withFeatureNames(dataset.featureNames)
-            }
-            let classifier = try classifier.fit(features, labels: dataset.labels, classCount: dataset.classCount,
-                                                metric: metric)
-            return FittedPipeline(pipeline: self, tablePreprocessor: tablePreprocessor, standardization: standardization,
-                                  classifier: classifier)
+            let (stages, standardized) = try PipelineStages.fit(scaler: scaler, learner: learner, on: dataset,
+                                                                tablePreprocessor: tablePreprocessor)
+            let classifier = try classifier.fit(standardized.features, labels: dataset.labels,
+                                                classCount: dataset.classCount, metric: stages.metric)
+            return FittedPipeline(pipeline: self, tablePreprocessor: tablePreprocessor,
+                                  standardization: stages.standardization, classifier: classifier)
         } catch {
             throw dataset.namingClasses(in: error)
         }

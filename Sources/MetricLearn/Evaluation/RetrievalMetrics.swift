@@ -31,10 +31,13 @@ public struct RetrievalMetrics: Sendable, Hashable, Codable {
     ///
     /// To score a learned metric, pass `metric.transform(x)`. Queries are searched in blocks whose neighbour
     /// lists (block × max(k, largest R)) stay within `PairwiseDistances.defaultBlockElementBudget` entries, so
-    /// memory stays bounded even when R (the class size) is large.
+    /// memory stays bounded even when R (the class size) is large. With `search` `.hnsw` (or `.auto` on large
+    /// data) the ranked lists come from an HNSW graph built over `points` (each list of max(k, R) from a candidate
+    /// list at least that long), so the scores are those of approximate retrieval.
     /// - Throws: `emptyInput`, `nonFiniteValue`, `labelCountMismatch`; `invalidParameter` when `k` is not in
-    ///   1...(samples − 1) or a label is negative; `emptyInput` when no sample shares its class.
-    public init(points: Matrix, labels: [Int], k: Int) throws(MetricLearnError) {
+    ///   1...(samples − 1) or a label is negative, or for HNSW parameters out of range; `emptyInput` when no sample
+    ///   shares its class.
+    public init(points: Matrix, labels: [Int], k: Int, search: NeighborSearchStrategy = .exact) throws(MetricLearnError) {
         try Validation.require(k >= 1, "k", k, "must be at least 1")
         let index = try NearestNeighborIndex(points: points)
         let n = points.rowCount
@@ -45,11 +48,13 @@ public struct RetrievalMetrics: Sendable, Hashable, Codable {
         for label in labels { classSizes[label] += 1 }
         let depth = max(k, (classSizes.max() ?? 1) - 1)
         let blockHeight = max(1, PairwiseDistances.defaultBlockElementBudget / depth)   // bounds the neighbour lists
+        let approximate = try search.approximateIndex(over: points)
 
         var sums = (precision: 0.0, recall: 0.0, rPrecision: 0.0, map: 0.0), used = 0
         for start in stride(from: 0, to: n, by: blockHeight) {
             let rows = start ..< min(n, start + blockHeight)
-            let neighbors = index.search(points.rows(at: rows), count: depth, selfOffset: start)
+            let neighbors = try index.search(points.rows(at: rows), count: depth, approximate: approximate,
+                                             selfOffset: start)
             for query in rows {
                 let label = labels[query]
                 let relevantCount = classSizes[label] - 1

@@ -13,15 +13,21 @@ extension StratifiedKFold.Fold {
 
     /// The folds in a folds file: a text (one-column CSV) file with one fold number per line, line i giving
     /// the fold in which data row i is tested (scikit-learn's `PredefinedSplit` `test_fold`, as
-    /// `predefined(testFold:)`). There is no header; `\n` or `\r\n` ends a line; spaces and empty final lines
-    /// are ignored.
+    /// `predefined(testFold:)`). There is no header; `\n` or `\r\n` ends a line; a UTF-8 byte order mark, spaces
+    /// and empty final lines are ignored.
     ///
-    /// - Throws: `file` when the file cannot be read; `csv(line:column:reason:)` naming the line of a value
-    ///   that is not an integer ≥ 0, a count of lines other than `sampleCount`, a fold above one that holds
+    /// - Throws: `file` when the file cannot be read; `csv(line:column:reason:)` naming the line of binary data,
+    ///   of a value that is not an integer ≥ 0, a count of lines other than `sampleCount`, a fold above one that holds
     ///   no sample, or a single fold.
     public static func predefined(foldsFile path: String, sampleCount: Int) throws(MetricLearnError)
         -> [StratifiedKFold.Fold] {
-        let text = String(decoding: try FileContents.bytes(atPath: path), as: UTF8.self)
+        let bytes = try FileContents.bytes(atPath: path)
+        let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0          // a byte order mark, as CSV files may have
+        if let problem = bytes.withUnsafeBufferPointer({ TextValidation.firstProblem(in: $0, from: start) }) {
+            let line = bytes[start..<problem.offset].reduce(1) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
+            throw .csv(line: line, column: nil, reason: "not a text file: \(problem.reason)")
+        }
+        let text = String(decoding: bytes[start...], as: UTF8.self)
         var lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
             .map(\.trimmingBlanks)
         while lines.last?.isEmpty == true { lines.removeLast() }

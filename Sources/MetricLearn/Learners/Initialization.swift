@@ -1,13 +1,14 @@
-/// How an iterative linear learner (NCA, LMNN) chooses its starting components L (k×d).
+/// How an iterative linear learner (NCA, LMNN, MLKR) chooses its starting components L (k×d).
 public enum Initialization: Sendable, Hashable, Codable {
     /// scikit-learn's rule: `.lda` when k ≤ min(d, classes − 1), else `.pca` when k < min(d, n), else `.identity`.
+    /// Without class labels (regression targets) the `.lda` step is skipped, as in metric-learn.
     case auto
     /// The first k rows of the d×d identity.
     case identity
     /// The k leading principal axes of the centred data (unit rows).
     case pca
     /// The k leading discriminant directions, scaled so the pooled within-class covariance becomes the identity.
-    /// Needs k ≤ classes − 1.
+    /// Needs class labels and k ≤ classes − 1.
     case lda
     /// Standard normal entries drawn from the learner's seed.
     case random
@@ -37,11 +38,20 @@ extension Initialization: ParameterValue {
 }
 
 extension Initialization {
-    /// The starting components for data `x` with `labels` (already validated) and output dimension `componentCount`.
-    func components(for x: Matrix, labels: [Int], componentCount k: Int,
+    /// A given matrix holds only finite values (its shape is checked against the component count when fitting).
+    static let rule = ParameterRule.values(of: Initialization.self) { initialization, _ in
+        guard case let .matrix(given) = initialization, !given.isFinite else { return nil }
+        return "must contain only finite values"
+    }
+
+    /// The starting components for data `x` with class `labels` (already validated; nil when the learner has none,
+    /// as with triplets or regression targets) and output dimension `componentCount`.
+    ///
+    /// - Throws: `invalidParameter` (named `initialization`) for `.lda` without labels.
+    func components(for x: Matrix, labels: [Int]?, componentCount k: Int,
                     generator: inout SeededGenerator) throws(MetricLearnError) -> Matrix {
         let (n, d) = (x.rowCount, x.columnCount)
-        let classCount = Set(labels).count
+        let classCount = labels.map { Set($0).count } ?? 0
         switch self {
         case .auto:
             let resolved: Initialization = k <= min(d, classCount - 1) ? .lda : (k < min(d, n) ? .pca : .identity)
@@ -53,6 +63,10 @@ extension Initialization {
         case .pca:
             return try x.principalAxes(count: k)
         case .lda:
+            guard let labels else {
+                throw .invalidParameter(name: "initialization", value: "lda",
+                                        requirement: "needs class labels, which triplets and regression targets do not give")
+            }
             try Validation.require(k <= classCount - 1, "componentCount", k,
                                    "LDA initialization gives at most classes − 1 = \(classCount - 1) components")
             return try x.discriminantAxes(labels: labels, count: k)
@@ -62,7 +76,6 @@ extension Initialization {
             try Validation.require(given.rowCount == k && given.columnCount == d, "initialization",
                                    "\(given.rowCount)×\(given.columnCount) matrix",
                                    "must be \(k)×\(d) (componentCount × features)")
-            try Validation.require(given.isFinite, "initialization", "matrix", "must contain only finite values")
             return given
         }
     }

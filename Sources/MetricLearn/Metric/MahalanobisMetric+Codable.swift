@@ -19,8 +19,9 @@ extension MahalanobisMetric {
         guard featureNames.count == components.columnCount else {
             return .featureNames("\(featureNames.count) names for the \(components.columnCount) columns of the components")
         }
-        guard Set(featureNames).count == featureNames.count else { return .featureNames("a feature name appears twice") }
-        if let invalid = featureWeights?.first(where: { !featureNames.contains($0.feature) || !($0.weight >= 0) }) {
+        let names = Set(featureNames)
+        guard names.count == featureNames.count else { return .featureNames("a feature name appears twice") }
+        if let invalid = featureWeights?.first(where: { !names.contains($0.feature) || !($0.weight >= 0) }) {
             return .featureWeights("the weight \(invalid.weight) of '\(invalid.feature)' "
                                    + "is not a non-negative weight of a listed feature")
         }

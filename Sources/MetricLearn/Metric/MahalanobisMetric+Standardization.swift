@@ -15,7 +15,7 @@ extension MahalanobisMetric {
     /// `details["standardized"] = 1`.
     ///
     /// - Throws: `featureCountMismatch` when `standardization` was fitted on another number of features;
-    ///   `invalidParameter` if a scale is so small that the components overflow.
+    ///   `invalidData` (features) if a scale is so small that the components overflow.
     /// - Complexity: O(k·d).
     public func composed(with standardization: Standardization) throws(MetricLearnError) -> MahalanobisMetric {
         guard standardization.featureCount == inputDimension else {
@@ -29,8 +29,10 @@ extension MahalanobisMetric {
             }
         }
         guard folded.isFinite else {
-            throw .invalidParameter(name: "standardization", value: "scales",
-                                    requirement: "must be large enough that L divided by them stays finite")
+            throw .invalidData(what: "features", value: "standard deviations down to "
+                                   + "\(standardization.scales.min() ?? 0)",
+                               requirement: "dividing the metric by them overflows Double; leave out the features that "
+                                   + "barely vary")
         }
         var report = report
         report.details["standardized"] = 1

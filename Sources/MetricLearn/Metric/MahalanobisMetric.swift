@@ -42,10 +42,16 @@ public struct MahalanobisMetric: Sendable, Hashable, Codable {
 
     /// The rows of `x` mapped into the learned space: X·Lᵀ (n×k).
     ///
-    /// - Throws: `featureCountMismatch` for the wrong width, `nonFiniteValue` for NaN/∞.
+    /// - Throws: `featureCountMismatch` for the wrong width, `nonFiniteValue` for NaN/∞, `overflow` naming the first
+    ///   row whose image is beyond Double's range (values near 1e308, or a metric with large entries): the result
+    ///   never holds an infinity.
     public func transform(_ x: Matrix) throws(MetricLearnError) -> Matrix {
         try Validation.checkTransformInput(x, expectedWidth: inputDimension)
-        return x.timesTransposed(components)
+        let image = x.timesTransposed(components)
+        if let (row, column) = image.firstNonFiniteIndex {
+            throw .overflow(row: row, column: nil, what: "the transform by the metric (component \(column + 1))")
+        }
+        return image
     }
 
     /// The learned distance between two points, ‖L(a − b)‖.
@@ -59,8 +65,9 @@ public struct MahalanobisMetric: Sendable, Hashable, Codable {
     /// The same metric with other feature names (e.g. those of the dataset it was fitted on).
     /// Feature weights are renamed to match.
     public func withFeatureNames(_ names: [String]) -> MahalanobisMetric {
+        let positions = Dictionary(featureNames.enumerated().map { ($1, $0) }) { first, _ in first }
         let renamed = featureWeights?.map { weight in
-            let index = featureNames.firstIndex(of: weight.feature).flatMap { names.indices.contains($0) ? $0 : nil }
+            let index = positions[weight.feature].flatMap { names.indices.contains($0) ? $0 : nil }
             return FeatureWeight(feature: index.map { names[$0] } ?? weight.feature, weight: weight.weight)
         }
         return MahalanobisMetric(components: components, featureNames: names, featureWeights: renamed, report: report)

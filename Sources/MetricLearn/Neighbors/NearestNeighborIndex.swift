@@ -18,11 +18,11 @@ public struct NearestNeighborIndex: Sendable, Hashable {
 
     /// Indexes the rows of `points`.
     ///
-    /// - Throws: `emptyInput` for no rows or no columns, `nonFiniteValue` for NaN/∞, `invalidParameter` when a
-    ///   row's squared norm overflows (its distances could not be computed).
+    /// - Throws: `emptyInput` for no rows or no columns, `nonFiniteValue` for NaN/∞, `overflow` naming a row whose
+    ///   squared norm is beyond Double's range (its distances could not be computed).
     public init(points: Matrix) throws(MetricLearnError) {
         try Validation.checkFeatures(points)
-        try Self.checkRepresentable(points, name: "points")
+        try Self.checkRepresentable(points)
         self.points = points
     }
 
@@ -34,13 +34,13 @@ public struct NearestNeighborIndex: Sendable, Hashable {
 
     /// The `count` nearest indexed points of each row of `queries`, nearest first.
     ///
-    /// - Throws: `featureCountMismatch` for the wrong width, `nonFiniteValue` for NaN/∞, `invalidParameter` when
-    ///   `count` is not in 1...`self.count`.
+    /// - Throws: `featureCountMismatch` for the wrong width, `nonFiniteValue` for NaN/∞, `overflow` naming a query
+    ///   whose squared norm is beyond Double's range, `invalidParameter` when `count` is not in 1...`self.count`.
     public func neighbors(of queries: Matrix, count: Int) throws(MetricLearnError) -> NeighborSearchResult {
         try Validation.require(count >= 1 && count <= self.count, "count", count,
                                "must be between 1 and the number of indexed points (\(self.count))")
         try Validation.checkTransformInput(queries, expectedWidth: dimension)
-        try Self.checkRepresentable(queries, name: "queries")
+        try Self.checkRepresentable(queries)
         return search(queries, count: count)
     }
 
@@ -49,9 +49,14 @@ public struct NearestNeighborIndex: Sendable, Hashable {
     ///
     /// - Throws: `invalidParameter` when `count` is not in 1...`self.count − 1`.
     public func neighborsOfIndexedPoints(count: Int) throws(MetricLearnError) -> NeighborSearchResult {
+        try neighborsOfIndexedPoints(count: count, approximate: nil)
+    }
+
+    /// `neighborsOfIndexedPoints(count:)`, through `approximate` when it is given (see `search(_:count:approximate:)`).
+    func neighborsOfIndexedPoints(count: Int, approximate: HNSWIndex?) throws(MetricLearnError) -> NeighborSearchResult {
         try Validation.require(count >= 1 && count < self.count, "count", count,
                                "must be between 1 and the number of indexed points minus one (\(self.count - 1))")
-        return search(points, count: count, selfOffset: 0)
+        return try search(points, count: count, approximate: approximate, selfOffset: 0)
     }
 
     /// The `count` nearest points of each query row (`NeighborSearch`), with Euclidean distances. With `selfOffset`,
@@ -63,10 +68,9 @@ public struct NearestNeighborIndex: Sendable, Hashable {
     }
 
     /// Rejects rows whose squared norm overflows, which would turn their distances into NaN.
-    private static func checkRepresentable(_ x: Matrix, name: String) throws(MetricLearnError) {
+    private static func checkRepresentable(_ x: Matrix) throws(MetricLearnError) {
         if let row = x.rowSquaredNorms().firstIndex(where: { !$0.isFinite }) {
-            throw .invalidParameter(name: name, value: "row \(row)",
-                                    requirement: "values must be small enough for squared distances to be finite")
+            throw .overflow(row: row, column: nil, what: "the squared distance to the row")
         }
     }
 }

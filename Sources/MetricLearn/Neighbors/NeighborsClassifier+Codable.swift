@@ -1,7 +1,8 @@
-/// Encoded with its configuration, metric, index, labels and class count; decoding checks that the parts fit
-/// together, so a malformed file is a `DecodingError`, never a classifier that traps.
+/// Encoded with its configuration, metric, index, HNSW graph (when there is one), labels and class count;
+/// decoding checks that the parts fit together, so a malformed file is a `DecodingError`, never a classifier that
+/// traps.
 extension NeighborsClassifier: Codable {
-    private enum CodingKeys: String, CodingKey { case configuration, metric, index, labels, classCount }
+    private enum CodingKeys: String, CodingKey { case configuration, metric, index, approximateIndex, labels, classCount }
 
     /// Decodes a classifier and validates it again; an inconsistent document is a `DecodingError`.
     public init(from decoder: any Decoder) throws {
@@ -9,6 +10,7 @@ extension NeighborsClassifier: Codable {
         let configuration = try container.decode(KNearestNeighbors.self, forKey: .configuration)
         let metric = try container.decodeIfPresent(MahalanobisMetric.self, forKey: .metric)
         let index = try container.decode(NearestNeighborIndex.self, forKey: .index)
+        let approximateIndex = try container.decodeIfPresent(HNSWIndex.self, forKey: .approximateIndex)
         let labels = try container.decode([Int].self, forKey: .labels)
         let classCount = try container.decode(Int.self, forKey: .classCount)
         func corrupted(_ key: CodingKeys, _ reason: String) -> DecodingError {
@@ -25,14 +27,12 @@ extension NeighborsClassifier: Codable {
         guard labels.allSatisfy({ $0 >= 0 && $0 < classCount }) else {
             throw corrupted(.labels, "labels must be class indices in 0..<\(classCount)")
         }
-        guard configuration.neighborCount >= 1 && configuration.neighborCount <= index.count else {
-            throw corrupted(.configuration, "neighborCount \(configuration.neighborCount) is not in 1...\(index.count)")
+        if let (key, reason) = Self.inconsistency(of: configuration, metric: metric, index: index,
+                                                  approximateIndex: approximateIndex) {
+            throw corrupted(CodingKeys(rawValue: key) ?? .configuration, reason)
         }
-        if let metric, metric.outputDimension != index.dimension {
-            throw corrupted(.metric, "the metric maps to \(metric.outputDimension) dimensions, "
-                                + "the index has \(index.dimension)")
-        }
-        self.init(configuration: configuration, metric: metric, index: index, labels: labels, classCount: classCount)
+        self.init(configuration: configuration, metric: metric, index: index, approximateIndex: approximateIndex,
+                  labels: labels, classCount: classCount)
     }
 
     /// Encodes the configuration, the metric, the index and the labels.
@@ -41,6 +41,7 @@ extension NeighborsClassifier: Codable {
         try container.encode(configuration, forKey: .configuration)
         try container.encodeIfPresent(metric, forKey: .metric)
         try container.encode(index, forKey: .index)
+        try container.encodeIfPresent(approximateIndex, forKey: .approximateIndex)
         try container.encode(labels, forKey: .labels)
         try container.encode(classCount, forKey: .classCount)
     }

@@ -2,18 +2,13 @@
 extension NeighborsClassifier {
     /// The vote each class gets from each query's neighbours (queries × `classCount`).
     ///
-    /// Uniform weighting gives each neighbour 1. Distance weighting gives 1/d, except that when some neighbours
-    /// of a query are at distance 0, exactly those vote, with weight 1. Weights are summed nearest first.
+    /// Each neighbour votes with its weight (`KNearestNeighbors.Weighting.weights(of:)`); weights are summed
+    /// nearest first.
     func votes(for neighbors: NeighborSearchResult) -> Matrix {
         var votes = Matrix(rowCount: neighbors.queryCount, columnCount: classCount)
         for query in 0..<neighbors.queryCount {
-            let distances = neighbors.distances(ofQuery: query)
-            let hasCoincident = configuration.weighting == .distance && distances.contains(0)
-            for (index, distance) in zip(neighbors.indices(ofQuery: query), distances) {
-                let weight: Double = switch configuration.weighting {
-                case .uniform: 1
-                case .distance: hasCoincident ? (distance == 0 ? 1 : 0) : 1 / distance
-                }
+            let weights = configuration.weighting.weights(of: neighbors.distances(ofQuery: query))
+            for (index, weight) in zip(neighbors.indices(ofQuery: query), weights) {
                 votes[query, labels[index]] += weight
             }
         }

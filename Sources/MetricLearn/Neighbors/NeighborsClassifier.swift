@@ -2,13 +2,16 @@
 /// given), their labels, and the configuration that votes with them. Made by `KNearestNeighbors.fit`.
 ///
 /// Queries are given in the original feature space; the classifier maps them with `metric` itself.
-public struct NeighborsClassifier: Sendable, Hashable {
+public struct NeighborsClassifier: NeighborsModel, Hashable {
     /// The configuration it was fitted with.
     public let configuration: KNearestNeighbors
     /// The metric whose space the neighbours are found in (`nil`: plain Euclidean distance).
     public let metric: MahalanobisMetric?
     /// The training samples, already mapped by `metric`.
     public let index: NearestNeighborIndex
+    /// The HNSW graph over `index`'s points that proposes the neighbours, or nil for exact search (see
+    /// `KNearestNeighbors.search` and `searching(with:)`).
+    public let approximateIndex: HNSWIndex?
     /// The class label of each training sample, in `0..<classCount`.
     public let labels: [Int]
     /// The number of classes; probability columns are classes `0..<classCount`.
@@ -16,24 +19,25 @@ public struct NeighborsClassifier: Sendable, Hashable {
 
     /// A classifier from parts already known to be consistent.
     init(configuration: KNearestNeighbors, metric: MahalanobisMetric?, index: NearestNeighborIndex,
-         labels: [Int], classCount: Int) {
+         approximateIndex: HNSWIndex?, labels: [Int], classCount: Int) {
         self.configuration = configuration
         self.metric = metric
         self.index = index
+        self.approximateIndex = approximateIndex
         self.labels = labels
         self.classCount = classCount
     }
 
-    /// The number of features a query must have.
-    public var featureCount: Int { metric?.inputDimension ?? index.dimension }
-
-    /// The `count` (default `neighborCount`) nearest training samples of each query row, nearest first,
-    /// with their distances in the metric's space.
+    /// This classifier, searching through `approximateIndex` (an index of its training samples in the metric's
+    /// space, built here or loaded from a file) instead of its own search.
     ///
-    /// - Throws: `featureCountMismatch`, `nonFiniteValue`, or `invalidParameter` for a `count` outside
-    ///   1...training samples.
-    public func neighbors(of queries: Matrix, count: Int? = nil) throws(MetricLearnError) -> NeighborSearchResult {
-        try index.neighbors(of: try mapped(queries), count: count ?? configuration.neighborCount)
+    /// - Throws: `invalidData` when the index holds another number of points or dimensions.
+    public func searching(with approximateIndex: HNSWIndex) throws(MetricLearnError) -> NeighborsClassifier {
+        try Validation.requireData(approximateIndex.count == index.count && approximateIndex.dimension == index.dimension,
+                                   "index", "\(approximateIndex.count) points × \(approximateIndex.dimension)",
+                                   "must index the \(index.count) training samples × \(index.dimension) of the classifier")
+        return NeighborsClassifier(configuration: configuration, metric: metric, index: index,
+                                   approximateIndex: approximateIndex, labels: labels, classCount: classCount)
     }
 
     /// The predicted class of each query row: the class with the largest (weighted) vote, the smallest class
@@ -65,17 +69,10 @@ public struct NeighborsClassifier: Sendable, Hashable {
     }
 
     /// The accuracy on the training set when each sample is classified by its `neighborCount` nearest
-    /// *other* training samples (it never votes for itself).
+    /// *other* training samples (it never votes for itself), found through `approximateIndex` when there is one.
     ///
     /// - Throws: `invalidParameter` when `neighborCount` is not below the number of training samples.
     public func leaveOneOutAccuracy() throws(MetricLearnError) -> Double {
-        let neighbors = try index.neighborsOfIndexedPoints(count: configuration.neighborCount)
-        return try ClassificationMetrics.accuracy(trueLabels: labels, predictedLabels: predictions(from: neighbors))
-    }
-
-    /// Queries validated and mapped into the metric's space.
-    private func mapped(_ queries: Matrix) throws(MetricLearnError) -> Matrix {
-        guard let metric else { return queries }
-        return try metric.transform(queries)
+        try ClassificationMetrics.accuracy(trueLabels: labels, predictedLabels: predictions(from: try leaveOneOutNeighbors()))
     }
 }

@@ -1,11 +1,11 @@
 /// The JSON layout documented on `ModelFile`. Decoding checks that the parts fit together (one
 /// feature name per column, finite components, a learner name matching its configuration, a table
-/// preprocessor only from version 2 on and whose output features are the feature names), so a
-/// malformed document is a `DecodingError`, never a trap.
+/// preprocessor only from version 2 on and whose output features are the feature names, a pair threshold only
+/// from version 3 on), so a malformed document is a `DecodingError`, never a trap.
 extension ModelFile: Codable {
     private enum CodingKeys: String, CodingKey {
         case formatVersion, libraryVersion, learner, configuration, featureNames, components, featureWeights, report
-        case tablePreprocessor
+        case tablePreprocessor, pairThreshold
     }
 
     /// The fit report without its configuration, which the document stores once, at the top.
@@ -67,6 +67,16 @@ extension ModelFile: Codable {
             }
         }
 
+        let pairThreshold = try container.decodeIfPresent(PairThreshold.self, forKey: .pairThreshold)
+        if pairThreshold != nil {
+            guard formatVersion >= Self.versionWithPairThreshold else {
+                throw DecodingError.dataCorruptedError(
+                    forKey: .pairThreshold, in: container,
+                    debugDescription: "needs formatVersion \(Self.versionWithPairThreshold) or later, not \(formatVersion) "
+                        + "(older readers ignore it)")
+            }
+        }
+
         let fitReport = FitReport(learner: configuration, iterations: report.iterations, didConverge: report.didConverge,
                                   objectiveHistory: report.objectiveHistory, fitSeconds: report.fitSeconds,
                                   details: report.details)
@@ -74,7 +84,7 @@ extension ModelFile: Codable {
                   libraryVersion: try container.decodeIfPresent(String.self, forKey: .libraryVersion),
                   metric: MahalanobisMetric(components: components, featureNames: featureNames,
                                             featureWeights: featureWeights, report: fitReport),
-                  tablePreprocessor: tablePreprocessor)
+                  tablePreprocessor: tablePreprocessor, pairThreshold: pairThreshold)
     }
 
     /// Encodes the model file in the layout documented on `ModelFile`.
@@ -93,5 +103,6 @@ extension ModelFile: Codable {
                                     details: fitReport.details),
                              forKey: .report)
         try container.encodeIfPresent(tablePreprocessor, forKey: .tablePreprocessor)
+        try container.encodeIfPresent(pairThreshold, forKey: .pairThreshold)
     }
 }

@@ -71,11 +71,11 @@ public struct Imputer: Sendable, Hashable, Codable {
         case let .constant(value):
             return value
         case .mean:
-            return try Self.present(values, column: column).reduce(0, +) / Double(values.count)
+            return FiniteArithmetic.mean(try Self.present(values, column: column))
         case .median:
             let sorted = try Self.present(values, column: column).sorted()
             let middle = sorted.count / 2
-            return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+            return sorted.count % 2 == 1 ? sorted[middle] : FiniteArithmetic.midpoint(sorted[middle - 1], sorted[middle])
         case .mostFrequent:
             return Self.mostFrequent(try Self.present(values, column: column), precedes: <)
         }

@@ -17,6 +17,10 @@ extension Matrix {
     /// W·S_b·W, where W = S_w^(−1/2) is the inverse square root of the pooled within-class covariance
     /// and S_b the between-class covariance. Projections have identity within-class covariance.
     func discriminantAxes(labels: [Int], count: Int) throws(MetricLearnError) -> Matrix {
+        let d = Double(columnCount)
+        try MemoryBudget.require(doubles: 8 * d * d + 2 * Double(rowCount) * d,
+                                 for: "the LDA initialization of \(columnCount) features (d×d scatter matrices)",
+                                 remedies: [.otherInitialization, .fewerFeatures])
         let classCount = Set(labels).count
         let within = centeredWithinClasses(labels: labels)
         let withinCovariance = within.transposedTimesSelf() / Double(max(1, rowCount - classCount))

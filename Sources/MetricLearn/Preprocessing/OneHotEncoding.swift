@@ -66,6 +66,8 @@ public struct OneHotEncoding: Sendable, Hashable, Codable {
     public func transform(_ table: RawTable) throws(MetricLearnError) -> FeatureTable {
         try table.requireColumns(columns.map(\.name), kinds: columns.map(\.kind))
         let (n, width) = (table.rowCount, featureCount)
+        try MemoryBudget.require(doubles: Double(n) * Double(width),
+                                 for: "one-hot encoding \(n) rows into \(width) features", remedies: [.fewerFeatures])
         var elements = [Double](repeating: 0, count: n * width)
         var offset = 0
         for (column, encoded) in zip(table.columns, columns) {

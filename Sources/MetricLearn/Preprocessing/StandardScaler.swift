@@ -43,14 +43,35 @@ public struct StandardScaler: Sendable, Hashable, Codable {
                 }
             }
         }
-        let means = sums
-        let count = Double(n)
-        let epsilon = Double.ulpOfOne
-        let scales = (0..<d).map { j in
-            let variance = squaredDeviations[j] / count
-            let roundingBound = count * epsilon * variance + (count * means[j] * epsilon) * (count * means[j] * epsilon)
-            return variance <= roundingBound ? 1 : variance.squareRoot()
+        var means = sums
+        var scales = (0..<d).map { j in
+            Self.standardDeviation(variance: squaredDeviations[j] / Double(n), mean: means[j], count: n) ?? 1
+        }
+        for j in 0..<d where !(means[j].isFinite && squaredDeviations[j].isFinite) {
+            (means[j], scales[j]) = Self.statistics(ofLargeColumn: x.column(j))
         }
         return Standardization(scaler: self, means: means, scales: scales)
+    }
+
+    /// The standard deviation √variance, or nil when the column is constant up to rounding (scikit-learn's test:
+    /// variance ≤ n·ε·variance + (n·ε·mean)²), which keeps scale 1.
+    private static func standardDeviation(variance: Double, mean: Double, count: Int) -> Double? {
+        let (n, epsilon) = (Double(count), Double.ulpOfOne)
+        let roundingBound = n * epsilon * variance + (n * mean * epsilon) * (n * mean * epsilon)
+        return variance <= roundingBound ? nil : variance.squareRoot()
+    }
+
+    /// The mean and scale of a column whose sums overflow (values near ±1.7e308), computed on the values divided
+    /// by a power of two (exact) and multiplied back: the standard deviation of finite values is finite. A constant
+    /// column has its value as mean exactly, so that it standardises to zeros rather than to rounding errors of
+    /// 1e292.
+    private static func statistics(ofLargeColumn values: [Double]) -> (mean: Double, scale: Double) {
+        if let first = values.first, values.allSatisfy({ $0 == first }) { return (first, 1) }
+        let factor = FiniteArithmetic.scale(of: values)
+        let scaled = values.map { $0 / factor }
+        let mean = FiniteArithmetic.mean(scaled)
+        let variance = scaled.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(values.count)
+        let deviation = Self.standardDeviation(variance: variance, mean: mean, count: values.count)
+        return (FiniteArithmetic.clamped(mean * factor), deviation.map { FiniteArithmetic.clamped($0 * factor) } ?? 1)
     }
 }

@@ -20,22 +20,29 @@ public struct Standardization: Sendable, Hashable, Codable {
     /// The number of feature columns it was fitted on.
     public var featureCount: Int { means.count }
 
-    /// The rows of `x` standardized with the training statistics.
+    /// The rows of `x` standardized with the training statistics. A difference x − mean beyond Double's range
+    /// (values near ±1.7e308 of opposite signs) is taken in halves, so only a result that is itself too large fails.
     ///
-    /// - Throws: `featureCountMismatch` for the wrong width, `nonFiniteValue` for NaN/∞.
+    /// - Throws: `featureCountMismatch` for the wrong width, `nonFiniteValue` for NaN/∞, `overflow` naming the row
+    ///   whose standardized value is beyond Double's range (far outside the training values, in units of a tiny
+    ///   standard deviation).
     public func transform(_ x: Matrix) throws(MetricLearnError) -> Matrix {
         try Validation.checkTransformInput(x, expectedWidth: featureCount)
         let (offsets, divisors) = appliedStatistics
-        return map(x) { value, j in (value - offsets[j]) / divisors[j] }
+        return try map(x, operation: "standardising") { value, j in
+            let z = (value - offsets[j]) / divisors[j]
+            return z.isFinite ? z : (value / 2 - offsets[j] / 2) / (divisors[j] / 2)
+        }
     }
 
     /// The inverse map: standardized rows back to the original units, x = z · scale + mean.
     ///
-    /// - Throws: `featureCountMismatch` for the wrong width, `nonFiniteValue` for NaN/∞.
+    /// - Throws: `featureCountMismatch` for the wrong width, `nonFiniteValue` for NaN/∞, `overflow` naming a row
+    ///   whose value in the original units is beyond Double's range.
     public func inverseTransform(_ z: Matrix) throws(MetricLearnError) -> Matrix {
         try Validation.checkTransformInput(z, expectedWidth: featureCount)
         let (offsets, divisors) = appliedStatistics
-        return map(z) { value, j in value * divisors[j] + offsets[j] }
+        return try map(z, operation: "undoing the standardisation of") { value, j in value * divisors[j] + offsets[j] }
     }
 
     /// The means and scales `transform` applies: zeros and ones for the steps the scaler skips.
@@ -44,8 +51,10 @@ public struct Standardization: Sendable, Hashable, Codable {
          scaler.dividesByStandardDeviation ? scales : [Double](repeating: 1, count: featureCount))
     }
 
-    /// `x` with `transform(value, column)` applied to every element.
-    private func map(_ x: Matrix, _ transform: (Double, Int) -> Double) -> Matrix {
+    /// `x` with `transform(value, column)` applied to every element; a result beyond Double's range is an
+    /// `overflow` of `operation` on its feature.
+    private func map(_ x: Matrix, operation: String, _ transform: (Double, Int) -> Double) throws(MetricLearnError)
+        -> Matrix {
         let (n, d) = (x.rowCount, x.columnCount)
         var elements = x.elements
         elements.withUnsafeMutableBufferPointer { values in
@@ -53,7 +62,11 @@ public struct Standardization: Sendable, Hashable, Codable {
                 for j in 0..<d { values[i * d + j] = transform(values[i * d + j], j) }
             }
         }
-        return Matrix(rowCount: n, columnCount: d, elements: elements)
+        let result = Matrix(rowCount: n, columnCount: d, elements: elements)
+        if let (row, column) = result.firstNonFiniteIndex {
+            throw .overflow(row: row, column: nil, what: "\(operation) feature \(column + 1)")
+        }
+        return result
     }
 }
 

@@ -37,6 +37,11 @@ public struct TablePreprocessor: Sendable, Hashable, Codable {
     public func transform(_ dataset: RawDataset) throws(MetricLearnError) -> Dataset {
         Dataset(unchecked: try transform(dataset.table), classes: dataset.classes)
     }
+
+    /// `dataset` imputed and encoded, with its targets.
+    public func transform(_ dataset: RawRegressionDataset) throws(MetricLearnError) -> RegressionDataset {
+        RegressionDataset(unchecked: try transform(dataset.table), targets: dataset.targets)
+    }
 }
 
 extension TablePreprocessor {

@@ -26,12 +26,24 @@ public enum MetricLearnError: Error, Sendable, Hashable, CustomStringConvertible
     case linearAlgebra(LinearAlgebraError)
     /// A CSV problem at 1-based `line` and (when known) 1-based `column`.
     case csv(line: Int, column: Int?, reason: String)
+    /// Text (`text`) at 1-based `line` and `column` of the CSV column named `columnName`, which is read as numbers:
+    /// a column of categories must be read as categorical (`CategoricalColumns`).
+    case notANumber(line: Int, column: Int, columnName: String, text: String)
     /// A model file could not be read or is malformed.
     case modelFile(reason: String)
     /// A file could not be read or written.
     case file(path: String, reason: String)
     /// A missing cell at 0-based `row` of the raw table column named `column`, where nothing imputes it.
     case missingValue(row: Int, column: String)
+    /// Computing `what` for the 0-based `row` of the data gives a value beyond Double's range, although the data
+    /// is finite; `column` names the input column at fault when there is one.
+    case overflow(row: Int, column: String?, what: String)
+    /// The data has what would be a `DataWarning` elsewhere but is refused here: an identifier column found as
+    /// categorical by `CategoricalColumns.automatic` (naming the column categorical makes it a warning).
+    case refusedData(DataWarning)
+    /// Computing `what` needs about `requiredBytes` of memory, more than the `availableBytes` this process may use;
+    /// each of `remedies` reduces the need.
+    case insufficientMemory(what: String, requiredBytes: Int, availableBytes: Int, remedies: [MemoryRemedy])
 
     /// A one-line message for the user, with the numbers the case carries.
     public var description: String {
@@ -58,12 +70,24 @@ public enum MetricLearnError: Error, Sendable, Hashable, CustomStringConvertible
             error.description
         case let .csv(line, column, reason):
             if let column { "line \(line), column \(column): \(reason)" } else { "line \(line): \(reason)" }
+        case let .notANumber(line, column, columnName, text):
+            "line \(line), column \(column): \(CSVCell.quoted(text)) in column \(CSVCell.quoted(columnName)) is not a number"
         case let .modelFile(reason):
             "model file: \(reason)"
         case let .file(path, reason):
             "\(path): \(reason)"
         case let .missingValue(row, column):
             "missing value at row \(row) of column '\(column)'; impute missing values (an Imputer) to use such rows"
+        case let .overflow(row, column, what):
+            "row \(row)\(column.map { ", column '\($0)'" } ?? ""): \(what) overflows Double "
+                + "(its values are too large for it)"
+        case let .refusedData(warning):
+            "\(warning); it is refused when columns are found categorical automatically: name the column "
+                + "categorical to encode it anyway"
+        case let .insufficientMemory(what, requiredBytes, availableBytes, remedies):
+            "\(what) needs about \(MemoryBudget.describe(bytes: Double(requiredBytes))) of memory, more than the "
+                + "\(MemoryBudget.describe(bytes: Double(availableBytes))) available"
+                + (remedies.isEmpty ? "" : "; " + remedies.map(\.description).joined(separator: " or "))
         }
     }
 }

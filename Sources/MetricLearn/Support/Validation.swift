@@ -34,6 +34,27 @@ enum Validation {
         return counts
     }
 
+    /// Features are valid and there is one finite target per sample (see `checkTargets`); with
+    /// `requiringSpread`, not all targets are equal (a learner has nothing to learn from constant targets).
+    static func checkTargeted(_ x: Matrix, targets: [Double], requiringSpread: Bool) throws(MetricLearnError) {
+        try checkFeatures(x)
+        guard targets.count == x.rowCount else {
+            throw .labelCountMismatch(sampleCount: x.rowCount, labelCount: targets.count)
+        }
+        try checkTargets(targets)
+        if requiringSpread, let first = targets.first, targets.allSatisfy({ $0 == first }) {
+            throw .invalidData(what: "targets", value: "all \(first)",
+                               requirement: "must not all be equal: constant targets leave nothing to learn")
+        }
+    }
+
+    /// Every regression target is finite; the error names the first that is not by its 0-based row.
+    static func checkTargets(_ targets: [Double]) throws(MetricLearnError) {
+        if let row = targets.firstIndex(where: { !$0.isFinite }) {
+            throw .invalidData(what: "targets", value: "[\(row)] = \(targets[row])", requirement: "must be finite numbers")
+        }
+    }
+
     /// Every label is a class index: not negative, and below the sample count or 2²², whichever is larger
     /// (callers size per-class arrays by the largest label, so a stray 10¹² must not ask for terabytes).
     static func checkLabelIndices(_ labels: [Int]) throws(MetricLearnError) {
@@ -66,10 +87,15 @@ enum Validation {
         guard spread > 0 else { return }
         let limit = (Double.greatestFiniteMagnitude / Double(x.rowCount * x.columnCount)).squareRoot()
         guard spread <= limit && spread * spread >= .leastNormalMagnitude else {
-            throw .invalidData(what: "x", value: "features",
-                               requirement: "their largest spread (\(spread)) squared leaves Double's range; "
-                                   + "standardise the features")
+            let shown = spread.isFinite ? "\(spread)" : "beyond \(Double.greatestFiniteMagnitude)"
+            throw featureScale("their largest spread (\(shown)) squared leaves Double's range; standardise the features")
         }
+    }
+
+    /// The refusal of features on a scale a learner cannot work at (`requirement` says why and what to do): a problem
+    /// with the data, named `features`.
+    static func featureScale(_ requirement: String) -> MetricLearnError {
+        .invalidData(what: "features", value: "on this scale", requirement: requirement)
     }
 
     /// Each name given once; `kind` names the list in the error (`featureNames`, `classNames`, …).

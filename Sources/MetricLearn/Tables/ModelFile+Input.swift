@@ -45,4 +45,20 @@ extension ModelFile {
         }
         return try Dataset(csvFile: path, labelColumn: labelColumn, featureColumns: .named(metric.featureNames))
     }
+
+    /// Reads the training file at `path` with its regression targets (the label column's numbers) by this
+    /// model's input columns, preprocessed as in training: what `predict --task regression` indexes.
+    ///
+    /// - Throws: as `trainingData(csvFile:labelColumn:)`; a target cell that is not a finite number is a `csv`
+    ///   error naming its line.
+    public func regressionTrainingData(csvFile path: String, targetColumn: LabelColumn = .automatic)
+        throws(MetricLearnError) -> RegressionDataset {
+        if let preprocessor = tablePreprocessor {
+            return try preprocessor.transform(try RawRegressionDataset(
+                csvFile: path, targetColumn: targetColumn, featureColumns: preprocessor.featureColumns,
+                categoricalColumns: preprocessor.categoricalColumns, missingValues: preprocessor.missingValues))
+        }
+        return try RegressionDataset(csvFile: path, targetColumn: targetColumn,
+                                     featureColumns: .named(metric.featureNames))
+    }
 }

@@ -5,7 +5,9 @@ public struct TableFit: Sendable {
     /// The table preprocessing fitted on the training rows (nil when the features were read as numbers).
     public let tablePreprocessor: TablePreprocessor?
     /// The numeric features the learner saw, before any standardisation.
-    public let trainingData: Dataset
+    public let trainingFeatures: FeatureTable
+    /// What the learner learned from: the table's class labels or regression targets.
+    public let supervision: Supervision
     /// What the fit found worth a warning, after the table's own warnings.
     public let warnings: [DataWarning]
 
@@ -16,56 +18,65 @@ public struct TableFit: Sendable {
 }
 
 extension TrainingTable {
-    /// The numeric training data: the table's numbers, or the raw table preprocessed by a preprocessor fitted on
-    /// all its rows (returned with it).
-    public func numericData() throws(MetricLearnError) -> (dataset: Dataset, preprocessor: TablePreprocessor?) {
-        switch contents {
-        case let .numeric(dataset):
-            return (dataset, nil)
-        case let .raw(dataset, preprocessing):
-            let preprocessor = try preprocessing.fit(dataset)
-            return (try preprocessor.transform(dataset), preprocessor)
-        }
-    }
-
     /// Learns `configuration`'s metric on the whole table: the preprocessing is fitted on every row, then with
     /// `standardizing` the learner sees standardised features and the scaling is folded into the metric
-    /// (`MahalanobisMetric.composed(with:)`), so the result applies to the table's raw units.
+    /// (`MahalanobisMetric.composed(with:)`), so the result applies to the table's raw units. The learner gets the
+    /// table's class labels or regression targets; one that cannot learn from them throws
+    /// `unsupportedSupervision`.
     ///
     /// Without `standardizing`, a learner that depends on the units and meets features whose standard
     /// deviations differ by `scaleWarningRatio` or more adds `DataWarning.featureScalesDiffer`.
     public func fit(_ configuration: LearnerConfiguration, standardizing: Bool = false,
                     progress: ((OptimizationProgress) -> Void)? = nil) throws(MetricLearnError) -> TableFit {
-        let (dataset, preprocessor) = try numericData()
-        var warnings = warnings
-        if !standardizing && !configuration.isScaleInvariant,
-           let (largest, smallest) = Self.spreadExtremes(of: dataset),
-           largest.standardDeviation >= Self.scaleWarningRatio * smallest.standardDeviation {
-            warnings.append(.featureScalesDiffer(learner: configuration.name, largest: largest, smallest: smallest))
+        switch contents {
+        case let .numeric(dataset):
+            return try fit(configuration, dataset, preprocessor: nil, standardizing: standardizing, progress: progress)
+        case let .raw(dataset, preprocessing):
+            let preprocessor = try preprocessing.fit(dataset)
+            return try fit(configuration, try preprocessor.transform(dataset), preprocessor: preprocessor,
+                           standardizing: standardizing, progress: progress)
+        case let .numericTargets(dataset):
+            return try fit(configuration, dataset, preprocessor: nil, standardizing: standardizing, progress: progress)
+        case let .rawTargets(dataset, preprocessing):
+            let preprocessor = try preprocessing.fit(dataset.table)
+            return try fit(configuration, try preprocessor.transform(dataset), preprocessor: preprocessor,
+                           standardizing: standardizing, progress: progress)
         }
-        let learner = configuration.learner
+    }
+
+    private func fit(_ configuration: LearnerConfiguration, _ samples: some LearnerSamples,
+                     preprocessor: TablePreprocessor?, standardizing: Bool,
+                     progress: ((OptimizationProgress) -> Void)?) throws(MetricLearnError) -> TableFit {
+        let scaleWarning = Self.scaleWarning(for: configuration, table: samples.table, standardizing: standardizing)
         let metric: MahalanobisMetric
-        if standardizing {
-            let standardization = try StandardScaler().fit(dataset.features)
-            let standardized = try Dataset(features: try standardization.transform(dataset.features),
-                                           labels: dataset.labels, classNames: dataset.classNames,
-                                           featureNames: dataset.featureNames)
-            metric = try learner.fit(standardized, progress: progress).composed(with: standardization)
-        } else {
-            metric = try learner.fit(dataset, progress: progress)
+        do {
+            metric = try samples.fit(configuration.learner, standardizing: standardizing, progress: progress)
+        } catch {
+            throw samples.namingClasses(in: error)
         }
-        return TableFit(metric: metric, tablePreprocessor: preprocessor, trainingData: dataset, warnings: warnings)
+        return TableFit(metric: metric, tablePreprocessor: preprocessor, trainingFeatures: samples.table,
+                        supervision: samples.supervision, warnings: warnings + (scaleWarning.map { [$0] } ?? []))
+    }
+
+    /// `DataWarning.featureScalesDiffer` when a learner that depends on the units, not `standardizing`, meets
+    /// features whose standard deviations differ by `scaleWarningRatio` or more.
+    static func scaleWarning(for configuration: LearnerConfiguration, table: FeatureTable,
+                             standardizing: Bool) -> DataWarning? {
+        guard !standardizing && !configuration.isScaleInvariant,
+              let (largest, smallest) = spreadExtremes(of: table),
+              largest.standardDeviation >= scaleWarningRatio * smallest.standardDeviation else { return nil }
+        return .featureScalesDiffer(learner: configuration.name, largest: largest, smallest: smallest)
     }
 
     /// The features with the largest and the smallest standard deviation among the non-constant columns, or nil
     /// with fewer than two of them.
-    static func spreadExtremes(of dataset: Dataset)
+    static func spreadExtremes(of table: FeatureTable)
         -> (largest: DataWarning.FeatureSpread, smallest: DataWarning.FeatureSpread)? {
-        guard let standardization = try? StandardScaler().fit(dataset.features) else { return nil }
-        let spreads = (0..<dataset.featureCount).compactMap { j -> DataWarning.FeatureSpread? in
-            let column = dataset.features.column(j)
+        guard let standardization = try? StandardScaler().fit(table.features) else { return nil }
+        let spreads = (0..<table.featureCount).compactMap { j -> DataWarning.FeatureSpread? in
+            let column = table.features.column(j)
             guard let low = column.min(), let high = column.max(), low < high else { return nil }
-            return DataWarning.FeatureSpread(feature: dataset.featureNames[j],
+            return DataWarning.FeatureSpread(feature: table.featureNames[j],
                                              standardDeviation: standardization.scales[j])
         }
         guard spreads.count >= 2,

@@ -51,8 +51,9 @@ struct DemoCommand: ParsableCommand {
         print("\(settings.folds)-fold stratified cross-validation of \(settings.neighbors)-nearest neighbours in each "
               + "learned metric, standardised in each fold, seed \(settings.seed):")
         print()
-        let evaluations = try LearnerComparison(data: TrainingTable(data), path: nil, settings: settings).run(LearnerName.allCases)
-        print(evaluations.table)
+        let evaluations = try LearnerComparison(data: TrainingTable(data), path: nil, settings: settings)
+            .run(LearnerName.choices(for: .classification), as: LearnerEvaluation.self)
+        print(LearnerEvaluation.table(evaluations))
 
         let embedding = try withFile(nil, .input) { () throws(MetricLearnError) in
             let standardized = try StandardScaler().fit(data.features).transform(data.features)
@@ -69,4 +70,9 @@ struct DemoCommand: ParsableCommand {
         print()
         print("Done in \(Format.seconds((ContinuousClock.now - start).seconds)).")
     }
+}
+
+extension DemoCommand: FileCommand {
+    var inputFiles: [FileOperand] { [] }
+    var outputFiles: [FileOperand] { [FileOperand(option: "--plot", path: plot)] }
 }

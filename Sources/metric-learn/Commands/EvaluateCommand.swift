@@ -13,7 +13,9 @@ struct EvaluateCommand: ParsableCommand {
             fitted on the training part only and scored on the rest. 'euclidean' learns nothing: it is the \
             baseline. The table shows the accuracy (mean ± standard deviation over the folds), the balanced \
             accuracy, the median fit time and iterations, and how many folds converged; --json prints only a \
-            JSON array instead, one object per learner.
+            JSON array instead, one object per learner. With --task regression the label column holds numeric \
+            targets, the folds are shuffled k-fold, the neighbours' mean predicts, and the table shows R² (mean \
+            ± standard deviation), RMSE and MAE; it takes 'euclidean' and the learners of regression targets.
             """
     )
 
@@ -25,6 +27,10 @@ struct EvaluateCommand: ParsableCommand {
 
     @Option(name: .customLong("learner"), help: "A learner to evaluate; repeat the option to compare several.")
     var learners: [LearnerName]
+
+    @Option(help: ArgumentHelp("classification: the label column holds classes, scored by accuracy; regression: "
+                               + "numeric targets, scored by R², RMSE and MAE.", valueName: "task"))
+    var task: LearningTask = .classification
 
     @Option(help: "The number of nearest training samples that vote.")
     var neighbors = EvaluationSettings().neighbors
@@ -55,32 +61,52 @@ struct EvaluateCommand: ParsableCommand {
         if let repeated = learners.first(where: { learner in learners.filter { $0 == learner }.count > 1 }) {
             throw ValidationError("--learner \(repeated.rawValue) is given more than once")
         }
+        if let other = learners.first(where: { !$0.serves(task) }) {
+            let choices = LearnerName.choices(for: task).map(\.rawValue).joined(separator: ", ")
+            throw ValidationError(task == .classification
+                ? "--learner \(other.rawValue) learns from regression targets, not class labels: add --task regression"
+                : "--learner \(other.rawValue) cannot learn from regression targets; --task regression takes \(choices)")
+        }
         if featureWeightsMethod != nil && !learners.contains(where: { $0.rawValue == FeatureReweighting.registration.name }) {
             throw ValidationError("--feature-weights-method applies to --learner feature-weights only")
         }
     }
 
     func run() throws(CommandFailure) {
-        let data = try columns.trainingTable(at: path, label: label)
+        let data = try columns.trainingTable(at: path, label: label, task: task)
         let splits = try foldsFile.folds(sampleCount: data.sampleCount)
         let settings = EvaluationSettings(folds: splits?.count ?? folds ?? EvaluationSettings().folds, splits: splits,
                                           neighbors: neighbors, standardizes: !keepsScale, seed: seed,
                                           learnerSettings: featureWeightsMethod.map {
                                               [FeatureReweighting.registration.name: ["method": $0.value]]
                                           } ?? [:])
-        let evaluations = try LearnerComparison(data: data, path: path, settings: settings).run(learners)
-        if json {
-            print(try LearnerComparison.json(evaluations))
-        } else {
-            let folds = foldsFile.path.map { "cross-validation over the \(settings.folds) folds in \($0)" }
-                ?? "\(settings.folds)-fold stratified cross-validation"
-            let preprocessed = data.tablePreprocessing.map { "\(Describe.preprocessing($0)) in each fold, " } ?? ""
-            print("\(folds) of \(settings.neighbors)-nearest neighbours on "
-                  + "\(path) (\(data.sampleCount) samples, \(Describe.shape(of: data)), \(data.classCount) classes), \(preprocessed)"
-                  + "\(settings.standardizes ? "standardised in each fold" : "not standardised"), seed \(settings.seed)"
-                  + (featureWeightsMethod.map { ", feature-weights by \($0.value.parameterText)" } ?? ""))
-            print()
-            print(evaluations.table, terminator: "")
+        let comparison = LearnerComparison(data: data, path: path, settings: settings)
+        switch task {
+        case .classification: try report(try comparison.run(learners, as: LearnerEvaluation.self), data, settings)
+        case .regression: try report(try comparison.run(learners, as: RegressionEvaluation.self), data, settings)
         }
     }
+
+    /// Prints `evaluations` as JSON, or a line saying what was done and the table.
+    private func report<Evaluation: ComparedEvaluation>(_ evaluations: [Evaluation], _ data: TrainingTable,
+                                                        _ settings: EvaluationSettings) throws(CommandFailure) {
+        guard !json else {
+            print(try LearnerComparison.json(evaluations))
+            return
+        }
+        let kind = task == .classification ? "stratified cross-validation" : "cross-validation"
+        let folds = foldsFile.path.map { "cross-validation over the \(settings.folds) folds in \($0)" }
+            ?? "\(settings.folds)-fold \(kind)"
+        let (model, labels) = task == .classification
+            ? ("\(settings.neighbors)-nearest neighbours", ", \(data.classCount) classes")
+            : ("\(settings.neighbors)-nearest-neighbour regression", "")
+        let preprocessed = data.tablePreprocessing.map { "\(Describe.preprocessing($0)) in each fold, " } ?? ""
+        print("\(folds) of \(model) on \(path) (\(data.sampleCount) samples, \(Describe.shape(of: data))\(labels)), "
+              + "\(preprocessed)\(settings.standardizes ? "standardised in each fold" : "not standardised"), seed \(settings.seed)"
+              + (featureWeightsMethod.map { ", feature-weights by \($0.value.parameterText)" } ?? ""))
+        print()
+        print(Evaluation.table(evaluations), terminator: "")
+    }
 }
+
+extension LearningTask: ExpressibleByArgument, KebabCaseArgument {}

@@ -5,7 +5,7 @@ import MetricLearn
 struct FitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fit",
-        abstract: "Learn a metric from labelled data and write it as a model file (JSON).",
+        abstract: "Learn a metric from labelled data, pairs or triplets and write it as a model file (JSON).",
         subcommands: LearnerRegistry.all.map { $0.learnerType.fitCommand }
     )
 }

@@ -2,7 +2,8 @@ import ArgumentParser
 import MetricLearn
 
 /// `metric-learn fit <learner>` for one registered learner: its name, abstract and discussion from the
-/// registration, its options from the parameter table, between the input and the output options every fit has.
+/// registration, its supervision options (`--pairs`, `--triplets`, as it learns from them) and its options from
+/// the parameter table, between the input and the output options every fit has.
 struct FitLearnerCommand<Learner: MetricLearner>: ParsableCommand {
     static var configuration: CommandConfiguration {
         let registration = Learner.registration
@@ -12,13 +13,39 @@ struct FitLearnerCommand<Learner: MetricLearner>: ParsableCommand {
 
     @OptionGroup var input: FitInputOptions
 
+    @OptionGroup var supervision: SupervisionOptions<Learner>
+
     @OptionGroup var parameters: LearnerParameterOptions<Learner>
 
     @OptionGroup var output: FitOutputOptions
 
-    func run() throws(CommandFailure) {
-        try LearnerFit(input: input, output: output).run(try parameters.configuration(seed: input.seed))
+    func validate() throws {
+        if let file = supervision.file, input.label.name != nil {
+            throw ValidationError("--label-column applies when learning from labels; with --\(file.kind == .pairs ? "pairs" : "triplets") "
+                                  + "every column but --id-column is a feature")
+        }
     }
+
+    func run() throws(CommandFailure) {
+        let configuration = try parameters.configuration(seed: input.seed)
+        let fit = LearnerFit(input: input, output: output)
+        if let file = supervision.file {
+            try fit.run(configuration, constraintsFile: file.path, kind: file.kind, identifierColumn: supervision.idColumn,
+                        calibration: supervision.calibrationStrategy)
+        } else {
+            try fit.run(configuration)
+        }
+    }
+}
+
+extension FitLearnerCommand: FileCommand {
+    var inputFiles: [FileOperand] {
+        let constraints = supervision.file.map { file in
+            [FileOperand(option: file.kind == .pairs ? "--pairs" : "--triplets", path: file.path)]
+        }
+        return [FileOperand(option: "--input", path: input.path)] + (constraints ?? [])
+    }
+    var outputFiles: [FileOperand] { [FileOperand(option: "--output", path: output.path)] }
 }
 
 extension MetricLearner {

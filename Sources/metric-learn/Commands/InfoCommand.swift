@@ -40,6 +40,7 @@ struct InfoCommand: ParsableCommand {
             rows.append(("preprocessing", Describe.preprocessing(preprocessor.preprocessing)
                          + " (\(preprocessor.columnNames.count) columns → \(preprocessor.featureNames.count) features)"))
         }
+        if let threshold = file.pairThreshold { rows.append(("pair threshold", Describe.threshold(threshold))) }
         rows.append(("format", "version \(file.formatVersion)"
                      + (file.libraryVersion.map { ", written by MetricLearn \($0)" } ?? "")))
         print(model)

@@ -1,17 +1,18 @@
 import MetricLearn
 
 /// What every `fit` subcommand does once it has built its learner: read the table with the column options, fit
-/// through the library (`TrainingTable.fit`, which folds the preprocessing and `--standardize` into the model)
-/// with a progress line, write the model file atomically, summarise on stdout, and warn on stderr about the data
-/// and about a solver that did not converge.
+/// through the library (`TrainingTable.fit` from labels, `UnlabelledTable.fit` from a pairs or triplets file; both
+/// fold the preprocessing and `--standardize` into the model) with a progress line, write the model file
+/// atomically, summarise on stdout, and warn on stderr about the data and about a solver that did not converge.
 struct LearnerFit {
     let input: FitInputOptions
     let output: FitOutputOptions
 
+    /// Learns from the labels of the input.
     func run(_ configuration: LearnerConfiguration) throws(CommandFailure) {
-        let table = try input.columns.trainingTable(at: input.path, label: input.label)
-        let name = configuration.name
-        let progress = ProgressLine(learner: name, isRequested: output.progress)
+        let task = LearningTask.default(for: configuration.registration)
+        let table = try input.columns.trainingTable(at: input.path, label: input.label, task: task)
+        let progress = ProgressLine(learner: configuration.name, isRequested: output.progress)
         let fit = try withFile(input.path, .input) { () throws(MetricLearnError) in
             try table.fit(configuration, standardizing: input.standardize, progress: progress.callback)
         }
@@ -19,21 +20,64 @@ struct LearnerFit {
         for warning in fit.warnings.dropFirst(table.warnings.count) {
             StandardError.warn(Describe.warning(warning, file: input.path))
         }
-        try withFile(output.path, .output) { () throws(MetricLearnError) in
-            try fit.modelFile().write(toFile: output.path)
-        }
+        try finish(name: configuration.name, model: { () throws(MetricLearnError) in try fit.modelFile() },
+                   metric: fit.metric, preprocessor: fit.tablePreprocessor, raw: table.contents.rawTable,
+                   shape: (fit.trainingFeatures.sampleCount, fit.trainingFeatures.featureCount))
+    }
 
-        let metric = fit.metric
+    /// Learns from the pairs or triplets in `path`, which name rows of the input by number or by
+    /// `identifierColumn`; a fit on pairs calibrates its threshold on them with `calibration` (nil: none).
+    func run(_ configuration: LearnerConfiguration, constraintsFile path: String, kind: SupervisionKind,
+             identifierColumn: String?, calibration: CalibrationStrategy?) throws(CommandFailure) {
+        let table = try withFile(input.path, .input) { () throws(MetricLearnError) in
+            try UnlabelledTable(csvFile: input.path,
+                                reading: input.columns.reading(label: input.label, task: .classification),
+                                identifierColumn: identifierColumn)
+        }
+        for warning in table.warnings { StandardError.warn(Describe.warning(warning, file: input.path)) }
+        let (supervision, summary) = try withFile(path, .input) { () throws(MetricLearnError) in
+            if kind == .pairs {
+                let list = try PairList(csvFile: path, rows: table.rows)
+                let constraints = try list.constraints()
+                return (Supervision.pairs(constraints), "pairs: \(list.entries.count) from \(path) "
+                            + "(\(constraints.similar.count) similar, \(constraints.dissimilar.count) dissimilar)")
+            }
+            let list = try TripletList(csvFile: path, rows: table.rows)
+            return (Supervision.triplets(list.constraints), "triplets: \(list.entries.count) from \(path)")
+        }
+        let progress = ProgressLine(learner: configuration.name, isRequested: output.progress)
+        let fit = try withFile(input.path, .input) { () throws(MetricLearnError) in
+            try table.fit(configuration, supervision: supervision, standardizing: input.standardize,
+                          calibration: calibration, progress: progress.callback)
+        }
+        progress.finish()
+        for warning in fit.warnings.dropFirst(table.warnings.count) {
+            StandardError.warn(Describe.warning(warning, file: input.path))
+        }
+        var raw: RawTable?
+        if case let .raw(rawTable, _) = table.contents { raw = rawTable }
+        try finish(name: configuration.name, model: { () throws(MetricLearnError) in try fit.modelFile() },
+                   metric: fit.metric, preprocessor: fit.tablePreprocessor, raw: raw,
+                   shape: (fit.trainingFeatures.sampleCount, fit.trainingFeatures.featureCount),
+                   extraLines: [summary] + (fit.pairThreshold.map { ["threshold: \(Describe.threshold($0))"] } ?? []))
+    }
+
+    /// Writes the model, then prints what every fit prints: the preprocessing, the standardisation, the learner's
+    /// summary, `extraLines`, the column weights and the file written; warns when the solver did not converge.
+    private func finish(name: String, model: () throws(MetricLearnError) -> ModelFile, metric: MahalanobisMetric,
+                        preprocessor: TablePreprocessor?, raw: RawTable?, shape: (samples: Int, features: Int),
+                        extraLines: [String] = []) throws(CommandFailure) {
+        try withFile(output.path, .output) { () throws(MetricLearnError) in try model().write(toFile: output.path) }
         let report = metric.report
-        if let preprocessor = fit.tablePreprocessor, case let .raw(raw, _) = table.contents {
-            print("preprocessing: \(Describe.preprocessing(preprocessor, of: raw.table))")
+        if let preprocessor, let raw {
+            print("preprocessing: \(Describe.preprocessing(preprocessor, of: raw))")
         }
         if input.standardize { print("standardization: \(Describe.standardization)") }
-        print("\(name): \(fit.trainingData.sampleCount) samples × \(fit.trainingData.featureCount) features → "
+        print("\(name): \(shape.samples) samples × \(shape.features) features → "
               + "\(metric.outputDimension) component\(metric.outputDimension == 1 ? "" : "s"), "
               + "\(Describe.fit(report))")
-        if let preprocessor = fit.tablePreprocessor, let weights = metric.featureWeights,
-           let columns = try? preprocessor.columnWeights(weights) {
+        for line in extraLines { print(line) }
+        if let preprocessor, let weights = metric.featureWeights, let columns = try? preprocessor.columnWeights(weights) {
             print("column weights: \(Describe.columnWeights(columns))")
         }
         print("wrote \(output.path)")

@@ -1,7 +1,7 @@
 import ArgumentParser
 import MetricLearn
 
-/// `metric-learn predict --train TRAIN.csv --input TEST.csv [--metric MODEL.json] … --output PRED.csv`.
+/// `metric-learn predict --train TRAIN.csv --input TEST.csv [--metric MODEL.json] [--task T] … --output PRED.csv`.
 struct PredictCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "predict",
@@ -11,7 +11,11 @@ struct PredictCommand: ParsableCommand {
             --probabilities one column 'probability_<class>' per class (the share of the vote). The input's \
             columns are matched to the training features by name: a label column or other extra columns are \
             ignored. Without --metric, neighbours are found in plain Euclidean distance. A model fitted with \
-            --categorical or --impute preprocesses both files as it did its training data.
+            --categorical or --impute preprocesses both files as it did its training data. With --task \
+            regression the training file's label column holds numbers and 'prediction' is the neighbours' \
+            (weighted) mean of them. With --index, neighbours are found through an HNSW index of the training \
+            file built by 'metric-learn index build' (usually the nearest ones, much faster on large training \
+            files).
             """
     )
 
@@ -29,51 +33,118 @@ struct PredictCommand: ParsableCommand {
 
     @OptionGroup var label: LabelColumnOption
 
+    @Option(help: ArgumentHelp("classification: predict class names by vote; regression: predict numbers, the mean "
+                               + "of the neighbours' targets (default: regression for a model learned from "
+                               + "regression targets, such as mlkr, otherwise classification).", valueName: "task"))
+    var task: LearningTask?
+
+    @Option(help: ArgumentHelp("Find neighbours through this index of the training file in the model's metric "
+                               + "(from 'metric-learn index build'; needs --metric).", valueName: "index.hnsw"))
+    var index: String?
+
+    @Option(name: .customLong("ef-search"),
+            help: ArgumentHelp("With --index: candidates kept while searching it; more finds more true neighbours, "
+                               + "more slowly. (default: 64)"))
+    var efSearch: Int?
+
     @Flag(help: "Add one probability column per class.")
     var probabilities = false
 
     @Option(help: ArgumentHelp("Where to write the predictions (CSV).", valueName: "predictions.csv"))
     var output: String
 
+    func validate() throws {
+        if index != nil && metric == nil { throw ValidationError("--index needs --metric, the model it was built for") }
+        if efSearch != nil && index == nil { throw ValidationError("--ef-search applies to --index only") }
+    }
+
     func run() throws(CommandFailure) {
         let file = try metric.map { path throws(CommandFailure) in
             try withFile(path, .input) { () throws(MetricLearnError) in try ModelFile(contentsOfFile: path) }
         }
-        let model = file?.metric
-        let (training, queries): (Dataset, Matrix)
-        if let file {
-            // Both files go through the model's input columns and fitted preprocessing (not refitted here).
-            training = try withFile(train, .input) { () throws(MetricLearnError) in
-                try file.trainingData(csvFile: train, labelColumn: label.column)
-            }
-            queries = try withFile(input, .input) { () throws(MetricLearnError) in
-                try file.input(csvFile: input).features
-            }
-        } else {
-            training = try withFile(train, .input) { () throws(MetricLearnError) in
-                try Dataset(csvFile: train, labelColumn: label.column)
-            }
-            queries = try withFile(input, .input) { () throws(MetricLearnError) in
-                try FeatureTable(csvFile: input, columns: .named(training.featureNames)).features
-            }
+        let task = task ?? file.map { LearningTask.default(for: $0.metric.report.learner.registration) } ?? .classification
+        if probabilities && task == .regression {
+            throw CommandFailure(message: "--probabilities applies to classification only, not to --task regression",
+                                 exitCode: .usage)
         }
-        let classifier = try withFile(train, .input, options: NeighborOptions.optionNames) {
-            () throws(MetricLearnError) in try neighbors.classifier.fit(training, metric: model)
+        if index != nil && task == .regression {
+            throw CommandFailure(message: "--index applies to classification only, not to --task regression",
+                                 exitCode: .usage)
         }
-        var columns = [CSVColumn]()
-        try withFile(input, .input) { () throws(MetricLearnError) in
-            let predicted = try classifier.predict(queries)
-            columns.append(CSVColumn(name: "prediction", text: predicted.map { training.classNames[$0] }))
-            if probabilities {
-                let shares = try classifier.predictProbabilities(queries)
-                columns += CSVColumn.columns(of: shares, names: training.classNames.map { "probability_\($0)" })
-            }
+        let (columns, count) = switch task {
+        case .classification: try classify(model: file)
+        case .regression: try regress(model: file)
         }
         try withFile(output, .output) { () throws(MetricLearnError) in
             try AtomicFileWriter.write(CSVWriter().data(columns), to: output)
         }
-        let space = metric.map { "in the metric of \($0)" } ?? "in Euclidean distance"
-        print("wrote \(output): \(queries.rowCount) predictions (\(neighbors.count) neighbours, "
-              + "\(neighbors.weighting.argument) votes, \(space))")
+        let space = (metric.map { "in the metric of \($0)" } ?? "in Euclidean distance")
+            + (index.map { ", through \($0)" } ?? "")
+        let rule = task == .classification ? "votes" : "mean"
+        print("wrote \(output): \(count) predictions (\(neighbors.count) neighbours, "
+              + "\(neighbors.weighting.argument) \(rule), \(space))")
     }
+
+    /// The input's features: through the model's input columns and fitted preprocessing (not refitted here), or
+    /// the training features by name.
+    private func queries(model file: ModelFile?, featureNames: [String]) throws(CommandFailure) -> Matrix {
+        try withFile(input, .input) { () throws(MetricLearnError) in
+            if let file { try file.input(csvFile: input).features } else {
+                try FeatureTable(csvFile: input, columns: .named(featureNames)).features
+            }
+        }
+    }
+
+    /// The predicted classes (and with `--probabilities` the shares of the vote) of the input, and its row count.
+    private func classify(model file: ModelFile?) throws(CommandFailure) -> ([CSVColumn], Int) {
+        let training = try withFile(train, .input) { () throws(MetricLearnError) in
+            if let file { try file.trainingData(csvFile: train, labelColumn: label.column) } else {
+                try Dataset(csvFile: train, labelColumn: label.column)
+            }
+        }
+        let queries = try queries(model: file, featureNames: training.featureNames)
+        var classifier = try withFile(train, .input, options: NeighborOptions.optionNames) {
+            () throws(MetricLearnError) in try neighbors.configuration.fit(training, metric: file?.metric)
+        }
+        if let index {
+            classifier = try withFile(index, .input, options: ["efSearch": "ef-search"]) { () throws(MetricLearnError) in
+                var graph = try HNSWIndex(contentsOfFile: index, metric: file?.metric, trainingFeatures: training.features)
+                graph.efSearch = efSearch ?? graph.efSearch
+                return try classifier.searching(with: graph)
+            }
+        }
+        return try withFile(input, .input) { () throws(MetricLearnError) in
+            let predicted = try classifier.predict(queries)
+            var columns = [CSVColumn(name: "prediction", text: predicted.map { training.classNames[$0] })]
+            if probabilities {
+                let shares = try classifier.predictProbabilities(queries)
+                columns += CSVColumn.columns(of: shares, names: training.classNames.map { "probability_\($0)" })
+            }
+            return (columns, queries.rowCount)
+        }
+    }
+
+    /// The predicted targets of the input, the (weighted) mean of their neighbours' targets, and its row count.
+    private func regress(model file: ModelFile?) throws(CommandFailure) -> ([CSVColumn], Int) {
+        let training = try withFile(train, .input) { () throws(MetricLearnError) in
+            if let file { try file.regressionTrainingData(csvFile: train, targetColumn: label.column) } else {
+                try RegressionDataset(csvFile: train, targetColumn: label.column)
+            }
+        }
+        let queries = try queries(model: file, featureNames: training.featureNames)
+        let regressor = try withFile(train, .input, options: NeighborOptions.optionNames) {
+            () throws(MetricLearnError) in try neighbors.configuration.fit(training, metric: file?.metric)
+        }
+        return try withFile(input, .input) { () throws(MetricLearnError) in
+            ([CSVColumn(name: "prediction", numbers: try regressor.predict(queries))], queries.rowCount)
+        }
+    }
+}
+
+extension PredictCommand: FileCommand {
+    var inputFiles: [FileOperand] {
+        [FileOperand(option: "--train", path: train), FileOperand(option: "--input", path: input)]
+            + (metric.map { [FileOperand(option: "--metric", path: $0)] } ?? [])
+    }
+    var outputFiles: [FileOperand] { [FileOperand(option: "--output", path: output)] }
 }

@@ -50,3 +50,8 @@ struct TransformCommand: ParsableCommand {
         print("wrote \(output): \(embedding.rowCount) rows × \(embedding.columnCount) components")
     }
 }
+
+extension TransformCommand: FileCommand {
+    var inputFiles: [FileOperand] { [FileOperand(option: "--metric", path: metric), FileOperand(option: "--input", path: input)] }
+    var outputFiles: [FileOperand] { [FileOperand(option: "--output", path: output)] }
+}

@@ -3,7 +3,7 @@ import MetricLearn
 
 /// A learner by its command-line name, with its default parameters: what `evaluate --learner` and `demo`
 /// compare. The choices are `euclidean`, which learns nothing (plain Euclidean distance, the baseline), and
-/// every registered learner of class labels.
+/// every registered learner of class labels or regression targets; `serves(_:)` tells which a task takes.
 struct LearnerName: ExpressibleByArgument, Hashable {
     /// The command-line name.
     let rawValue: String
@@ -13,8 +13,16 @@ struct LearnerName: ExpressibleByArgument, Hashable {
 
     /// Every choice, in registry order after `euclidean`.
     static var allCases: [LearnerName] {
-        [.euclidean] + LearnerRegistry.learners(learningFrom: .classLabels).map { LearnerName(rawValue: $0.name) }
+        [.euclidean] + LearnerRegistry.all.filter { learner in LearningTask.allCases.contains { learner.learns(for: $0) } }
+            .map { LearnerName(rawValue: $0.name) }
     }
+
+    /// The choices `task` takes: `euclidean` and the learners of its supervision, in registry order.
+    static func choices(for task: LearningTask) -> [LearnerName] { allCases.filter { $0.serves(task) } }
+
+    /// Whether `task` can evaluate this learner: `euclidean` always, a learner when it learns from the task's
+    /// supervision (class labels or regression targets).
+    func serves(_ task: LearningTask) -> Bool { registration?.learns(for: task) ?? true }
 
     private init(rawValue: String) {
         self.rawValue = rawValue
@@ -42,5 +50,12 @@ struct LearnerName: ExpressibleByArgument, Hashable {
         var values = settings.filter { registration.parameter(named: $0.key) != nil }
         if registration.parameter(named: "seed") != nil { values["seed"] = seed }
         return try registration.configuration(setting: values)
+    }
+}
+
+extension LearnerRegistration {
+    /// Whether the learner learns from what `task`'s label column holds.
+    func learns(for task: LearningTask) -> Bool {
+        supervision.contains(task == .classification ? .classLabels : .regressionTargets)
     }
 }

@@ -2,16 +2,26 @@ import MetricLearn
 
 /// Reading a labelled training file with the column options.
 extension ColumnOptions {
-    /// The library's reading of a labelled table with these options and `label`.
-    func reading(label: LabelColumnOption) -> TableReading {
+    /// The library's reading of a labelled table with these options and `label`, holding `task`'s labels.
+    func reading(label: LabelColumnOption, task: LearningTask) -> TableReading {
         TableReading(labelColumn: label.column, featureColumns: featureColumns, categoricalColumns: categoricalColumns,
-                     imputer: imputer)
+                     imputer: imputer, task: task)
     }
 
-    /// The training table at `path`, its column warnings printed on stderr.
-    func trainingTable(at path: String, label: LabelColumnOption) throws(CommandFailure) -> TrainingTable {
-        let table = try withFile(path, .input) { () throws(MetricLearnError) in
-            try TrainingTable(csvFile: path, reading: reading(label: label))
+    /// The training table at `path` with `task`'s labels, its column warnings printed on stderr. A text cell in a
+    /// column read as numbers points at `--categorical`.
+    func trainingTable(at path: String, label: LabelColumnOption, task: LearningTask) throws(CommandFailure)
+        -> TrainingTable {
+        let table: TrainingTable
+        do {
+            table = try TrainingTable(csvFile: path, reading: reading(label: label, task: task))
+        } catch let .notANumber(line, column, name, text) {
+            let error = MetricLearnError.notANumber(line: line, column: column, columnName: name, text: text)
+            throw CommandFailure(message: "\(path): \(error); if the column holds categories, add --categorical \(Format.argument(name)) "
+                                     + "(or --categorical auto)",
+                                 exitCode: .dataError)
+        } catch {
+            throw CommandFailure(error, path: path, role: .input)
         }
         for warning in table.warnings { StandardError.warn(Describe.warning(warning, file: path)) }
         return table

@@ -18,8 +18,10 @@ extension ExitCode {
     static let noInput = ExitCode(66)
     /// EX_SOFTWARE: an internal error (a bug).
     static let internalError = ExitCode(70)
-    /// EX_CANTCREAT: an output file cannot be created.
+    /// EX_CANTCREAT: an output file cannot be created or written.
     static let cannotCreate = ExitCode(73)
+    /// EX_IOERR: the results could not be written to standard output.
+    static let ioError = ExitCode(74)
 }
 
 extension CommandFailure {
@@ -35,14 +37,35 @@ extension CommandFailure {
     ///
     /// File errors give 66 for inputs and 73 for outputs, data and model-file problems (`invalidData` among them)
     /// 65, and parameter problems (`invalidParameter`) 64, naming the command-line option: the kebab-case
-    /// parameter name (`componentCount` → `--component-count`) unless `options` spells it otherwise.
+    /// parameter name (`componentCount` → `--component-count`) unless `options` spells it otherwise. An error about a
+    /// row of an input CSV file (an overflow, a missing cell) is given at the row's line.
     init(_ error: MetricLearnError, path: String?, role: FileRole, options: [String: String] = [:]) {
         let place = path.map { "\($0): " } ?? ""
+        let error = if let path, role == .input { error.locatingRows(inCSVFile: path) } else { error }
         switch error {
         case let .file(filePath, reason):
             self.init(message: "\(filePath): \(reason)", exitCode: role == .output ? .cannotCreate : .noInput)
         case let .modelFile(reason):
             self.init(message: "\(place)not a valid model file: \(reason)", exitCode: .dataError)
+        case let .refusedData(.identifierColumn(column)):
+            self.init(message: "\(place)every value of categorical column '\(column)' is different, so one-hot encoding "
+                          + "would make a feature of each row; --categorical auto refuses it: leave it out with "
+                          + "--ignore \(Format.argument(column)), or name it with --categorical \(Format.argument(column)) "
+                          + "to encode it anyway",
+                      exitCode: .dataError)
+        case let .insufficientMemory(what, requiredBytes, availableBytes, remedies):
+            let need = MetricLearnError.insufficientMemory(what: what, requiredBytes: requiredBytes,
+                                                          availableBytes: availableBytes, remedies: [])
+            let ways = remedies.map { remedy in
+                switch remedy {
+                case .fewerFeatures: "leave feature columns out (--ignore, --features)"
+                case .fewerComponents: "ask for fewer components (--component-count)"
+                case .fewerSamples: "use fewer rows"
+                case .otherInitialization: "start from --initialization pca"
+                }
+            }
+            self.init(message: "\(place)\(need)" + (ways.isEmpty ? "" : "; " + ways.joined(separator: " or ")),
+                      exitCode: .dataError)
         case let .invalidParameter(name, value, requirement):
             self.init(message: "invalid --\(options[name] ?? name.kebabCased) \(value): \(requirement)", exitCode: .usage)
         default:

@@ -1,8 +1,8 @@
 import MetricLearn
 
-/// One learner's cross-validation, as `evaluate` prints it and writes it with `--json`
+/// One learner's cross-validation on class labels, as `evaluate` prints it and writes it with `--json`
 /// (one object per learner; keys sorted).
-struct LearnerEvaluation: Encodable {
+struct LearnerEvaluation: ComparedEvaluation {
     let learner: String
     /// The learner's configuration (absent for `euclidean`).
     let configuration: LearnerConfiguration?
@@ -12,21 +12,8 @@ struct LearnerEvaluation: Encodable {
     let balancedAccuracyMean: Double
     let balancedAccuracyStd: Double
     let balancedAccuracyPerFold: [Double]
-    let fitSecondsMedian: Double
-    let fitSecondsPerFold: [Double]
-    /// In-process seconds of the classifier's prediction on each test fold (already standardized).
-    let predictSecondsMedian: Double
-    let predictSecondsPerFold: [Double]
-    let iterationsMedian: Double
-    let iterationsPerFold: [Int]
-    let didConvergeAllFolds: Bool
-    let convergedFolds: Int
-    let folds: Int
-    let neighbors: Int
-    let standardized: Bool
-    let seed: UInt64
-    /// The table preprocessing fitted in each fold (absent for numeric data).
-    let tablePreprocessing: TablePreprocessing?
+    /// Timings, iterations, convergence and settings.
+    let run: EvaluationRun
 
     /// Cross-validates `learner` on `data` in a pipeline of optional standardization, the learner and k-nearest
     /// neighbours, each fitted inside each fold after the table's preprocessing (for raw data).
@@ -48,15 +35,62 @@ struct LearnerEvaluation: Encodable {
         balancedAccuracyMean = result.balancedAccuracy.mean
         balancedAccuracyStd = result.balancedAccuracy.standardDeviation
         balancedAccuracyPerFold = result.folds.map(\.balancedAccuracy)
-        fitSecondsPerFold = result.folds.map(\.fitSeconds)
+        run = EvaluationRun(result.folds.map { ($0.fitSeconds, $0.predictSeconds, $0.iterations, $0.didConverge) },
+                            settings: settings, data: data)
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case learner, configuration, accuracyMean, accuracyStd, accuracyPerFold, balancedAccuracyMean,
+             balancedAccuracyStd, balancedAccuracyPerFold
+    }
+
+    /// The scores, then the run's keys in the same object.
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(learner, forKey: .learner)
+        try container.encodeIfPresent(configuration, forKey: .configuration)
+        try container.encode(accuracyMean, forKey: .accuracyMean)
+        try container.encode(accuracyStd, forKey: .accuracyStd)
+        try container.encode(accuracyPerFold, forKey: .accuracyPerFold)
+        try container.encode(balancedAccuracyMean, forKey: .balancedAccuracyMean)
+        try container.encode(balancedAccuracyStd, forKey: .balancedAccuracyStd)
+        try container.encode(balancedAccuracyPerFold, forKey: .balancedAccuracyPerFold)
+        try run.encode(to: encoder)
+    }
+}
+
+/// What `evaluate` reports of every learner besides its scores, whatever the task: fit and prediction times,
+/// solver iterations and convergence per fold, and the settings of the comparison (encoded in the learner's
+/// JSON object).
+struct EvaluationRun: Encodable {
+    let fitSecondsMedian: Double
+    let fitSecondsPerFold: [Double]
+    /// In-process seconds of the neighbours' prediction on each test fold (already standardized).
+    let predictSecondsMedian: Double
+    let predictSecondsPerFold: [Double]
+    let iterationsMedian: Double
+    let iterationsPerFold: [Int]
+    let didConvergeAllFolds: Bool
+    let convergedFolds: Int
+    let folds: Int
+    let neighbors: Int
+    let standardized: Bool
+    let seed: UInt64
+    /// The table preprocessing fitted in each fold (absent for numeric data).
+    let tablePreprocessing: TablePreprocessing?
+
+    /// The run of the given folds (fit seconds, prediction seconds, iterations, convergence), with `settings`.
+    init(_ folds: [(fitSeconds: Double, predictSeconds: Double, iterations: Int, didConverge: Bool)],
+         settings: EvaluationSettings, data: TrainingTable) {
+        fitSecondsPerFold = folds.map(\.fitSeconds)
         fitSecondsMedian = fitSecondsPerFold.median
-        predictSecondsPerFold = result.folds.map(\.predictSeconds)
+        predictSecondsPerFold = folds.map(\.predictSeconds)
         predictSecondsMedian = predictSecondsPerFold.median
-        iterationsPerFold = result.folds.map(\.iterations)
+        iterationsPerFold = folds.map(\.iterations)
         iterationsMedian = iterationsPerFold.map(Double.init).median
-        didConvergeAllFolds = result.didConvergeEverywhere
-        convergedFolds = result.folds.filter(\.didConverge).count
-        folds = settings.folds
+        didConvergeAllFolds = folds.allSatisfy(\.didConverge)
+        convergedFolds = folds.filter(\.didConverge).count
+        self.folds = settings.folds
         neighbors = settings.neighbors
         standardized = settings.standardizes
         seed = settings.seed
@@ -67,7 +101,7 @@ struct LearnerEvaluation: Encodable {
 /// How `evaluate` and `demo` cross-validate.
 struct EvaluationSettings {
     var folds = 5
-    /// Given folds (`evaluate --folds-file`) in place of `folds` stratified folds seeded with `seed`.
+    /// Given folds (`evaluate --folds-file`) in place of `folds` folds seeded with `seed`.
     var splits: [StratifiedKFold.Fold]? = nil
     var neighbors = 3
     var standardizes = true

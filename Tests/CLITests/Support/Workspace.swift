@@ -8,11 +8,13 @@ struct Workspace {
         directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("metric-learn-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        for name in ["iris.csv", "wine.csv"] { try copyResource(name) }
+    }
+
+    /// Copies the bundled CSV file `name` (`diabetes.csv`, …) into the workspace.
+    func copyResource(_ name: String) throws {
         let resources = CLI.packageRoot.appendingPathComponent("Sources/MetricLearn/Data/Resources")
-        for name in ["iris.csv", "wine.csv"] {
-            try FileManager.default.copyItem(at: resources.appendingPathComponent(name),
-                                             to: directory.appendingPathComponent(name))
-        }
+        try FileManager.default.copyItem(at: resources.appendingPathComponent(name), to: directory.appendingPathComponent(name))
     }
 
     /// The path of `name` in the workspace.

@@ -104,3 +104,32 @@ import Testing
         }
     }
 }
+
+@Suite struct GeneralizedSymmetricEigendecompositionTests {
+    @Test func solvesAvEqualsLambdaBvWithBOrthonormalVectors() throws {
+        let a = Matrix(rows: [[4, 1, 0], [1, 3, 1], [0, 1, 2]])
+        let b = Matrix(rows: [[2, 0.5, 0], [0.5, 1, 0.2], [0, 0.2, 3]])
+        let e = try GeneralizedSymmetricEigendecomposition(a, b)
+        #expect(e.eigenvalues == e.eigenvalues.sorted())
+        for j in 0..<3 {
+            let v = e.eigenvectors.column(j)
+            #expect(isClose(a * v, (b * v).map { $0 * e.eigenvalues[j] }, tolerance: 1e-12))
+        }
+        #expect(isClose(e.eigenvectors.transposedTimes(b * e.eigenvectors), .identity(3), tolerance: 1e-12))
+    }
+
+    @Test func withTheIdentityItIsTheSymmetricEigendecomposition() throws {
+        let a = Matrix(rows: [[2, 0, 0], [0, 3, 4], [0, 4, 9]])
+        let generalized = try GeneralizedSymmetricEigendecomposition(a, .identity(3))
+        #expect(isClose(generalized.eigenvalues, try SymmetricEigendecomposition(a).eigenvalues, tolerance: 1e-12))
+    }
+
+    @Test func reportsABThatIsNotPositiveDefinite() {
+        #expect(throws: LinearAlgebraError.notPositiveDefinite(routine: "dsygvd", order: 2)) {
+            try GeneralizedSymmetricEigendecomposition(.identity(2), Matrix(rows: [[1, 2], [2, 1]]))
+        }
+        #expect(throws: LinearAlgebraError.nonFiniteInput(routine: "dsygvd")) {
+            try GeneralizedSymmetricEigendecomposition(.identity(2), Matrix(rows: [[1, .nan], [.nan, 1]]))
+        }
+    }
+}

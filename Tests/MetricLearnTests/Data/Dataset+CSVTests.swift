@@ -78,7 +78,7 @@ import Testing
     @Test func lineNumbersCountEveryLine() {
         // Lines: 1–2 blank, 3 header, 4–5 a record with a quoted line break, 6 blank, 7 a record, 8 blank, 9 bad.
         let text = "\n\r\na,label\r\n1,\"two\r\nlines\"\r\n\r\n2,y\r\n\r\nbad,z\r\n"
-        #expect(throws: MetricLearnError.csv(line: 9, column: 1, reason: "'bad' is not a number")) {
+        #expect(throws: MetricLearnError.notANumber(line: 9, column: 1, columnName: "a", text: "bad")) {
             try Dataset(csvText: text)
         }
     }
@@ -96,20 +96,28 @@ import Testing
         #expect(dataset.features.elements.map(\.bitPattern) == expected.map(\.bitPattern))
     }
 
-    @Test func integerLabelsAreOrderedNumerically() throws {
+    /// Labels are class names exactly as written: `02` is not `2`, `+10` is not `10`. Integers are in numeric order,
+    /// equal values by their text.
+    @Test func integerLabelsAreOrderedNumericallyAndKeptAsWritten() throws {
         let dataset = try Dataset(csvText: "a,label\n1,10\n2,2\n3,-1\n4,02\n5,+10\n")
-        #expect(dataset.classNames == ["-1", "2", "10"])
-        #expect(dataset.labels == [2, 1, 0, 1, 2])
+        #expect(dataset.classNames == ["-1", "02", "2", "+10", "10"])
+        #expect(dataset.labels == [4, 2, 0, 1, 3])
+        let padded = try Dataset(csvText: "a,label\n1,01\n2,02\n3,01\n")
+        #expect(padded.classNames == ["01", "02"])
     }
 
-    @Test func textLabelsAreOrderedByUnicodeScalars() throws {
-        // "B" (U+0042) < "a" (U+0061) < "b" (U+0062) < "á" (U+00E1); "10" < "9" as text.
+    /// One rule whatever the labels: `1` and `01` are two classes with or without a text label beside them, and the
+    /// integers come first, in numeric order.
+    @Test func textLabelsAreOrderedByUnicodeScalarsAfterTheIntegers() throws {
+        // "B" (U+0042) < "a" (U+0061) < "b" (U+0062) < "á" (U+00E1).
         let letters = try Dataset(csvText: "v,label\n1,b\n2,á\n3,B\n4,a\n")
         #expect(letters.classNames == ["B", "a", "b", "á"])
         #expect(letters.labels == [2, 3, 0, 1])
-        let mixed = try Dataset(csvText: "v,label\n1,9\n2,10\n3,x\n")
-        #expect(mixed.classNames == ["10", "9", "x"])
-        #expect(mixed.labels == [1, 0, 2])
+        let mixed = try Dataset(csvText: "v,label\n1,9\n2,10\n3,x\n4,01\n5,1\n")
+        #expect(mixed.classNames == ["01", "1", "9", "10", "x"])
+        #expect(mixed.labels == [2, 3, 4, 0, 1])
+        let integers = try Dataset(csvText: "v,label\n1,9\n2,10\n4,01\n5,1\n")
+        #expect(integers.classNames == ["01", "1", "9", "10"])
     }
 
     @Test func labelColumnChoice() throws {

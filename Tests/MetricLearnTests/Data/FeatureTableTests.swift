@@ -25,7 +25,7 @@ import Testing
     }
 
     @Test func aLabelColumnIsJustAnotherColumn() {
-        #expect(throws: MetricLearnError.csv(line: 2, column: 2, reason: "'x' is not a number")) {
+        #expect(throws: MetricLearnError.notANumber(line: 2, column: 2, columnName: "label", text: "x")) {
             try FeatureTable(csvText: "a,label\n1,x\n")
         }
     }

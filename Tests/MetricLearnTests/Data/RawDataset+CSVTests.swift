@@ -64,10 +64,10 @@ import Testing
     @Test func explicitCategoricalColumnsKeepOthersStrict() throws {
         let table = try RawTable(csvText: "code,x\n1,2\n02,3\n", categoricalColumns: .named(["code"]))
         #expect(table.columns == [RawColumn(name: "code", categories: ["1", "02"]), RawColumn(name: "x", numbers: [2, 3])])
-        #expect(throws: MetricLearnError.csv(line: 3, column: 2, reason: "'three' is not a number")) {
+        #expect(throws: MetricLearnError.notANumber(line: 3, column: 2, columnName: "x", text: "three")) {
             try RawTable(csvText: "code,x\n1,2\n2,three\n", categoricalColumns: .named(["code"]))
         }
-        #expect(throws: MetricLearnError.csv(line: 2, column: 1, reason: "'u' is not a number")) {
+        #expect(throws: MetricLearnError.notANumber(line: 2, column: 1, columnName: "c", text: "u")) {
             try RawTable(csvText: "c\nu\n", categoricalColumns: .none)
         }
     }

@@ -1,3 +1,4 @@
+import Foundation
 import MetricLearn
 import Testing
 
@@ -21,6 +22,18 @@ import Testing
         }
         #expect(throws: MetricLearnError.emptyInput(what: "no fold numbers")) {
             try StratifiedKFold.Fold.predefined(testFold: [])
+        }
+    }
+
+    /// A folds file saved by a spreadsheet starts with a byte order mark, as CSV files may; binary data names its line.
+    @Test func aFoldsFileMayStartWithAByteOrderMarkButMustBeText() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("folds-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try Data([0xEF, 0xBB, 0xBF] + Array("1\r\n0\r\n1\r\n".utf8)).write(to: URL(fileURLWithPath: path))
+        #expect(try StratifiedKFold.Fold.predefined(foldsFile: path, sampleCount: 3).map(\.testIndices) == [[1], [0, 2]])
+        try Data(Array("0\n1\n".utf8) + [0x00, 0x0A]).write(to: URL(fileURLWithPath: path))
+        #expect(throws: MetricLearnError.csv(line: 3, column: nil, reason: "not a text file: it contains a NUL byte (binary data?)")) {
+            try StratifiedKFold.Fold.predefined(foldsFile: path, sampleCount: 3)
         }
     }
 }

@@ -2,8 +2,9 @@ import Foundation
 @testable import MetricLearn
 import Testing
 
-/// The engine with an objective other than NCA's, written only against `StochasticNeighborWeighting` as the
-/// engine's documentation describes: kernel regression's f = −Σᵢ(ŷᵢ − tᵢ)², ŷᵢ = Σⱼ pᵢⱼ·tⱼ (MLKR's loss).
+/// The engine with an objective other than NCA's: kernel regression's f = Σᵢ(ŷᵢ − tᵢ)², ŷᵢ = Σⱼ pᵢⱼ·tⱼ (MLKR's loss,
+/// `KernelRegressionWeighting`), against its definition and finite differences, the embedding and gradient formed
+/// here rather than by the engine's linear-map helper.
 @Suite struct StochasticNeighborsTests {
     /// 30 samples with 4 features and real targets, and a random starting point for k components.
     static func problem(componentCount k: Int, tileSize: Int?, seed: UInt64) -> (RegressionObjective, [Double]) {
@@ -26,7 +27,7 @@ import Testing
                 sum += exp(nearest - distances[j])
                 weighted += exp(nearest - distances[j]) * targets[j]
             }
-            value -= (weighted / sum - targets[i]) * (weighted / sum - targets[i])
+            value += (weighted / sum - targets[i]) * (weighted / sum - targets[i])
         }
         return value
     }
@@ -61,14 +62,14 @@ import Testing
     }
 }
 
-/// f(L) = −Σ(ŷᵢ − tᵢ)² on Z = X·Lᵀ, with ∂f/∂L = 2·Tᵀ·X.
+/// f(L) = Σ(ŷᵢ − tᵢ)² on Z = X·Lᵀ, with ∂f/∂L = 2·Tᵀ·X.
 struct RegressionObjective: DifferentiableObjective {
     let x: Matrix
-    let neighbors: StochasticNeighbors<RegressionWeighting>
+    let neighbors: StochasticNeighbors<KernelRegressionWeighting>
 
     init(x: Matrix, targets: [Double], componentCount: Int, tileSize: Int?) {
         self.x = x
-        neighbors = StochasticNeighbors(weighting: RegressionWeighting(targets: targets), sampleCount: x.rowCount,
+        neighbors = StochasticNeighbors(weighting: KernelRegressionWeighting(targets: targets), sampleCount: x.rowCount,
                                         componentCount: componentCount, tileSize: tileSize)
     }
 
@@ -80,63 +81,5 @@ struct RegressionObjective: DifferentiableObjective {
         let value = neighbors.evaluate()
         gradient = Matrix(rowCount: n, columnCount: k, elements: neighbors.tangent).transposedTimes(x).elements.map { 2 * $0 }
         return value
-    }
-}
-
-/// MLKR's weighting: v(i, l) = t_l, ŷᵢ = Vᵢ/Sᵢ, and W'ᵢⱼ = exp(mᵢ − dᵢⱼ)·(aᵢ·tⱼ + bᵢ) with
-/// aᵢ = −2(ŷᵢ − tᵢ)/Sᵢ (`first`) and bᵢ = −aᵢ·ŷᵢ (`second`).
-struct RegressionWeighting: StochasticNeighborWeighting {
-    let targets: [Double]
-
-    func rowSums(_ terms: SoftmaxRowTerms, addingColumnTermsTo columnWeightedSums: UnsafeMutablePointer<Double>?)
-        -> (sum: Double, weightedSum: Double) {
-        let (width, lower) = (terms.columns.count, terms.columns.lowerBound)
-        if let columnWeightedSums { terms.addColumnTerms(0..<width, scaledBy: targets[terms.sample], into: columnWeightedSums) }
-        var weighted = 0.0
-        for c in 0..<width {
-            weighted += (terms.split == nil ? terms.row[c] : terms.row[c] * terms.columnFactors[c]) * targets[lower + c]
-        }
-        let rowFactor = terms.split?.rowFactor ?? 1
-        return (rowFactor * terms.partialSum(0..<width), rowFactor * weighted)
-    }
-
-    func coefficients(sample i: Int, sum: Double, weightedSum: Double) -> (value: Double, first: Double, second: Double) {
-        let estimate = weightedSum / sum
-        let a = -2 * (estimate - targets[i]) / sum
-        return (-(estimate - targets[i]) * (estimate - targets[i]), a, -a * estimate)
-    }
-
-    /// aⱼ/Cⱼ into `factors[b..<2b]` and bⱼ/Cⱼ into `factors[2b..<3b]`.
-    func prepareSplitColumns(_ columns: Range<Int>, factors: UnsafeMutablePointer<Double>,
-                             first: UnsafeMutablePointer<Double>, second: UnsafeMutablePointer<Double>) {
-        let width = columns.count
-        for c in 0..<width {
-            factors[2 * width + c] = factors[width + c] * second[columns.lowerBound + c]
-            factors[width + c] *= first[columns.lowerBound + c]
-        }
-    }
-
-    func weights(_ row: SoftmaxWeightRow, addingForwardColumnsTo columnSums: UnsafeMutablePointer<Double>,
-                 backward: UnsafeMutablePointer<Double>) {
-        let (i, width, lower) = (row.sample, row.columns.count, row.columns.lowerBound)
-        let (a, b, t) = (row.first[i], row.second[i], targets[i])
-        for c in 0..<width {
-            let forwardCoefficient = a * targets[lower + c] + b
-            let forward: Double
-            if let split = row.split, let shifts = row.columnShifts {
-                let e = SoftmaxExponential.wideValue(split.half + shifts[c] / 2 - row.row[c])
-                let factors = split.columnFactors
-                forward = e * split.rowFactor * factors[c] * forwardCoefficient
-                backward[c] = e * split.inverse * (factors[width + c] * t + factors[2 * width + c])
-            } else {
-                forward = SoftmaxExponential.value(row.shift - row.row[c]) * forwardCoefficient
-                if let shifts = row.columnShifts {
-                    backward[c] = SoftmaxExponential.value(shifts[c] - row.row[c])
-                        * (row.first[lower + c] * t + row.second[lower + c])
-                }
-            }
-            row.row[c] = forward + (row.columnShifts == nil ? 0 : backward[c])
-            columnSums[c] += forward
-        }
     }
 }

@@ -6,7 +6,7 @@ import Testing
     let data = SyntheticData()
 
     private func metric(_ index: Int) throws -> MahalanobisMetric {
-        try allLearners[index].fit(data.features, labels: data.labels)
+        try allLearners[index].fit(data.features, classes: data.labels)
     }
 
     @Test(arguments: allLearners.indices)

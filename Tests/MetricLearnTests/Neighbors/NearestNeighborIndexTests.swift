@@ -128,9 +128,7 @@ struct NearestNeighborIndexTests {
         #expect(throws: MetricLearnError.nonFiniteValue(row: 1, column: 0)) {
             try NearestNeighborIndex(points: column([0, .nan]))
         }
-        #expect(throws: MetricLearnError.invalidParameter(
-            name: "points", value: "row 0",
-            requirement: "values must be small enough for squared distances to be finite")) {
+        #expect(throws: MetricLearnError.overflow(row: 0, column: nil, what: "the squared distance to the row")) {
             try NearestNeighborIndex(points: column([1e200, 0]))
         }
         let index = try NearestNeighborIndex(points: column([0, 1, 2]))

@@ -34,13 +34,13 @@ import Testing
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("m.json").path
-        try Data("{\"formatVersion\": 3}".utf8).write(to: URL(fileURLWithPath: path))
+        try Data("{\"formatVersion\": 4}".utf8).write(to: URL(fileURLWithPath: path))
         do {
             _ = try ModelFile(contentsOfFile: path)
             Issue.record("a future format version was read")
         } catch {
             guard case let .modelFile(reason) = error else { throw error }
-            #expect(reason.hasPrefix("'formatVersion': 3 is newer than this version of MetricLearn"))
+            #expect(reason.hasPrefix("'formatVersion': 4 is newer than this version of MetricLearn"))
         }
     }
 }

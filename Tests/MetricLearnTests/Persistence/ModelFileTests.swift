@@ -114,9 +114,9 @@ import Testing
     }
 
     @Test func refusesANewerFormatVersion() {
-        let message = reason(edited("\"formatVersion\" : 1", "\"formatVersion\" : 3"))
-        #expect(message?.hasPrefix("'formatVersion': 3 is newer than this version of MetricLearn") == true)
-        #expect(message?.hasSuffix("can read (up to 2); upgrade MetricLearn") == true)
+        let message = reason(edited("\"formatVersion\" : 1", "\"formatVersion\" : 4"))
+        #expect(message?.hasPrefix("'formatVersion': 4 is newer than this version of MetricLearn") == true)
+        #expect(message?.hasSuffix("can read (up to 3); upgrade MetricLearn") == true)
     }
 
     @Test func versionTwoWithoutPreprocessorReads() throws {

@@ -11,12 +11,17 @@ enum Refusal: Sendable {
     /// Features on a scale the learner cannot work at: LMNN's squared-hinge objective overflows, ITML's
     /// updates from the identity prior lose M to round-off. The error says to standardise.
     case featureScale
+    /// Similar pairs whose differences do not span every feature direction (GMML without regularisation: Σ vvᵀ
+    /// is singular). The error says to set `regularization`.
+    case singularSimilarScatter
 
     func matches(_ error: MetricLearnError) -> Bool {
         switch (self, error) {
         case (.classTooSmall, .classTooSmall): true
-        case let (.singularCovariancePrior, .invalidParameter(name, value, _)): name == "prior" && value == "covariance"
-        case let (.featureScale, .invalidData(what, _, _)): what == "x"
+        case let (.singularCovariancePrior, .invalidData(what, _, requirement)):
+            what == "features" && requirement.contains("covariance prior")
+        case let (.featureScale, .invalidData(what, value, _)): what == "features" && value == "on this scale"
+        case let (.singularSimilarScatter, .invalidData(what, _, _)): what == "constraints.similar"
         default: false
         }
     }
@@ -48,15 +53,17 @@ struct DegenerateData: Sendable, CustomTestStringConvertible {
         var lonely = base.labels
         lonely[44] = 3
         return [
-            data("a constant column", constant, refusals: [.singularCovariancePrior]),
+            data("a constant column", constant, refusals: [.singularCovariancePrior, .singularSimilarScatter]),
             data("every row twice", base.features.rows(at: doubledRows), doubledRows.map { base.labels[$0] }),
-            data("more features (12) than samples (8)", wide.features, wide.labels, refusals: [.singularCovariancePrior]),
-            data("two samples per class", pairs.features, pairs.labels, refusals: [.classTooSmall]),
+            data("more features (12) than samples (8)", wide.features, wide.labels,
+                 refusals: [.singularCovariancePrior, .singularSimilarScatter]),
+            data("two samples per class", pairs.features, pairs.labels, refusals: [.classTooSmall, .singularSimilarScatter]),
             data("values near 1e+150", base.features * 1e150, refusals: [.featureScale]),
             data("values near 1e-150", base.features * 1e-150),
             data("values near 1e+160, whose squares overflow", base.features * 1e160, refusals: [.featureScale]),
             data("values near 1e-170, whose squares underflow", base.features * 1e-170, refusals: [.featureScale]),
-            data("a column that is a linear combination of two others", collinear, refusals: [.singularCovariancePrior]),
+            data("a column that is a linear combination of two others", collinear,
+                 refusals: [.singularCovariancePrior, .singularSimilarScatter]),
             data("classes so far apart that there are no impostors", far.features, far.labels),
             data("a class with one sample", base.features, lonely, refusals: [.classTooSmall]),
         ]
@@ -72,7 +79,7 @@ struct DegenerateData: Sendable, CustomTestStringConvertible {
     func givesAFinitePSDMetricOrADocumentedRefusal(_ data: DegenerateData, _ learner: Int) throws {
         let metric: MahalanobisMetric
         do {
-            metric = try allLearners[learner].fit(data.features, labels: data.labels)
+            metric = try allLearners[learner].fit(data.features, classes: data.labels)
         } catch {
             #expect(data.refusals.contains { $0.matches(error) }, "\(allLearners[learner].configuration.name) refused: \(error)")
             return

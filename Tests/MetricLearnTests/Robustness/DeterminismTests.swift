@@ -22,9 +22,9 @@ import Testing
     func concurrentFitsGiveTheBytesOfASequentialFit(_ index: Int) async throws {
         let (x, labels) = (data.features, data.labels)
         let learner = allLearners[index]
-        let sequential = try Self.modelBytes(learner.fit(x, labels: labels))
+        let sequential = try Self.modelBytes(learner.fit(x, classes: labels))
         let concurrent = try await withThrowingTaskGroup(of: Data.self) { group in
-            for _ in 0..<4 { group.addTask { try Self.modelBytes(learner.fit(x, labels: labels)) } }
+            for _ in 0..<4 { group.addTask { try Self.modelBytes(learner.fit(x, classes: labels)) } }
             return try await group.reduce(into: []) { $0.append($1) }
         }
         #expect(concurrent.count == 4)

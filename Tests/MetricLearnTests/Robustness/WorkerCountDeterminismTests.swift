@@ -18,7 +18,7 @@ import Testing
     func fitsAreTheSameBitsOnAnyWorkerCount(_ index: Int) throws {
         let learner = allLearners[index]
         let fits = try Self.workerCounts.map { workers in
-            try Parallel.withWorkers(workers) { try learner.fit(Self.data.features, labels: Self.data.labels) }
+            try Parallel.withWorkers(workers) { try learner.fit(Self.data.features, classes: Self.data.labels) }
         }
         for (workers, fit) in zip(Self.workerCounts, fits).dropFirst() {
             #expect(Self.bits(fit.components) == Self.bits(fits[0].components),

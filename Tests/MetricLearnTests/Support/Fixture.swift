@@ -63,6 +63,11 @@ struct Fixture {
         try Fixture.integer(number(key), at: location(key))
     }
 
+    /// The Boolean at `key`.
+    func boolean(_ key: String) throws -> Bool {
+        try value(key, as: Bool.self, "a Boolean")
+    }
+
     /// The string at `key`.
     func string(_ key: String) throws -> String {
         try value(key, as: String.self, "a string")

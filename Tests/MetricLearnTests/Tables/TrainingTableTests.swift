@@ -31,7 +31,8 @@ import Testing
         let iris = try Dataset.iris
         let fit = try TrainingTable(iris).fit(.nca(NCA(maxIterations: 5)))
         #expect(fit.metric.components == (try NCA(maxIterations: 5).fit(iris)).components)
-        #expect(fit.tablePreprocessor == nil && fit.trainingData == iris && fit.warnings.isEmpty)
+        #expect(fit.tablePreprocessor == nil && fit.warnings.isEmpty)
+        #expect(fit.trainingFeatures == iris.table && fit.supervision == .classLabels(iris.labels))
     }
 
     @Test func standardizingFoldsTheScalingIntoTheMetric() throws {
@@ -59,8 +60,14 @@ import Testing
         #expect(try table.fit(.whitening(Whitening())).warnings.isEmpty)
     }
 
+    /// A column of distinct values named categorical is warned about; found categorical automatically, it is refused
+    /// (a forgotten id column of 40 000 rows would one-hot encode into 40 000² numbers).
     @Test func rawTablesArePreprocessedOnEveryRowAndWarnAboutIdentifiers() throws {
-        let reading = TableReading(categoricalColumns: .automatic, imputer: Imputer(numbers: .median))
+        let automatic = TableReading(categoricalColumns: .automatic, imputer: Imputer(numbers: .median))
+        #expect(throws: MetricLearnError.refusedData(.identifierColumn(column: "id"))) {
+            try Self.withFile(Self.shopCSV) { try TrainingTable(csvFile: $0, reading: automatic) }
+        }
+        let reading = TableReading(categoricalColumns: .named(["id", "region"]), imputer: Imputer(numbers: .median))
         let table = try Self.withFile(Self.shopCSV) { try TrainingTable(csvFile: $0, reading: reading) }
         #expect(table.warnings == [.identifierColumn(column: "id")])
         #expect(table.sampleCount == 12 && table.classCount == 2)
@@ -72,7 +79,7 @@ import Testing
         let fit = try table.fit(.whitening(Whitening(mode: .withinClass, shrinkage: .ledoitWolf)))
         let preprocessor = try preprocessing.fit(raw)
         #expect(fit.tablePreprocessor == preprocessor)
-        #expect(fit.trainingData == (try preprocessor.transform(raw)))
+        #expect(fit.trainingFeatures == (try preprocessor.transform(raw)).table)
         let file = try fit.modelFile()
         #expect(file.tablePreprocessor == preprocessor && file.metric == fit.metric)
     }
@@ -102,5 +109,94 @@ import Testing
         #expect(try table.crossValidate(pipeline, folds: 3, seed: 1).folds.map(\.accuracy) == expected.folds.map(\.accuracy))
         let splits = try StratifiedKFold(foldCount: 3, seed: 1).folds(labels: raw.labels)
         #expect(try table.crossValidate(pipeline, splits: splits).folds.map(\.accuracy) == expected.folds.map(\.accuracy))
+    }
+
+    /// A label column where most rows have a class of their own looks continuous: a warning naming the column.
+    @Test func continuousLabelsAreWarnedAbout() throws {
+        let rows = (0..<30).map { "\($0 % 7),\(Double($0) / 8)" }.joined(separator: "\n")
+        let table = try Self.withFile("a,size\n" + rows) { try TrainingTable(csvFile: $0) }
+        #expect(table.warnings == [.continuousLabels(column: "size", classCount: 30, sampleCount: 30)])
+        // Half the rows with a class of their own is not "most"; nine classes are too few to judge.
+        let pairs = (0..<40).map { "\($0),c\($0 / 2)" }.joined(separator: "\n")
+        #expect(try Self.withFile("a,label\n" + pairs) { try TrainingTable(csvFile: $0) }.warnings.isEmpty)
+        let nine = (0..<9).map { "\($0),c\($0)" }.joined(separator: "\n")
+        #expect(try Self.withFile("a,label\n" + nine) { try TrainingTable(csvFile: $0) }.warnings.isEmpty)
+        #expect(TrainingTable(try Dataset(csvText: "a,size\n" + rows)).warnings
+                    == [.continuousLabels(column: nil, classCount: 30, sampleCount: 30)])
+    }
+}
+
+/// Tables read with numeric targets (`TableReading.task` `.regression`).
+@Suite struct TrainingTableRegressionTests {
+    private static func withFile<T>(_ text: String, _ body: (String) throws -> T) throws -> T {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("regression-table-\(UUID()).csv")
+        try Data(text.utf8).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        return try body(url.path)
+    }
+
+    private static let shopCSV = """
+        size,region,price
+        1,north,10
+        2,south,21
+        3,north,29
+        4,,41
+        5,south,52
+        6,north,58
+        """
+
+    @Test func readingAndFittingTargets() throws {
+        let csv = "a,b,y\n1,2,3\n2,1,4\n5,6,11\n6,5,12\n7,7,15\n"
+        let table = try Self.withFile(csv) { try TrainingTable(csvFile: $0, reading: TableReading(task: .regression)) }
+        #expect(table.contents == .numericTargets(try RegressionDataset(csvText: csv)))
+        #expect(table.task == .regression && table.classCount == 0 && table.sampleCount == 5)
+        let fit = try table.fit(.mlkr(MLKR(maxIterations: 3)), standardizing: true)
+        #expect(fit.supervision == .regressionTargets([3, 4, 11, 12, 15]))
+        #expect(fit.metric.report.details["standardized"] == 1)
+        #expect(throws: MetricLearnError.unsupportedSupervision(learner: "nca", given: "regression targets",
+                                                                accepted: ["class labels"])) {
+            try table.fit(.nca(NCA()))
+        }
+    }
+
+    @Test func rawTablesWithTargetsArePreprocessed() throws {
+        let reading = TableReading(categoricalColumns: .automatic, imputer: Imputer(numbers: .median), task: .regression)
+        let table = try Self.withFile(Self.shopCSV) { try TrainingTable(csvFile: $0, reading: reading) }
+        guard case let .rawTargets(raw, preprocessing) = table.contents else {
+            Issue.record("not read as a raw table with targets")
+            return
+        }
+        #expect(raw.targets == [10, 21, 29, 41, 52, 58] && table.contents.rawTable == raw.table)
+        let fit = try table.fit(.mlkr(MLKR(maxIterations: 2)))
+        let preprocessor = try preprocessing.fit(raw.table)
+        let features = try preprocessor.transform(raw.table)
+        #expect(fit.tablePreprocessor == preprocessor && fit.trainingFeatures == features)
+        let result = try table.crossValidate(RegressionPipeline(regressor: KNearestNeighbors(neighborCount: 2)),
+                                             folds: 3, seed: 1)
+        var expected = RegressionPipeline(regressor: KNearestNeighbors(neighborCount: 2))
+        expected.tablePreprocessing = preprocessing
+        #expect(result.folds.map(\.r2) == (try crossValidate(expected, raw, folds: 3, seed: 1)).folds.map(\.r2))
+        #expect(result.seed == 1)
+    }
+
+    @Test func pipelinesOfTheOtherTaskAreRefused() throws {
+        let regression = TrainingTable(try RegressionDataset.diabetes)
+        #expect(throws: MetricLearnError.invalidParameter(
+            name: "task", value: "classification",
+            requirement: "must be the table's task (regression): read the table with TableReading.task .classification")) {
+            try regression.crossValidate(Pipeline())
+        }
+        #expect(throws: MetricLearnError.self) { try TrainingTable(try Dataset.iris).crossValidate(RegressionPipeline()) }
+    }
+
+    @Test func modelFilesReadTrainingTargets() throws {
+        let fit = try TrainingTable(try RegressionDataset.diabetes).fit(.mlkr(MLKR(componentCount: 2, maxIterations: 2)))
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("diabetes-\(UUID()).csv").path
+        try CSVWriter().data(try RegressionDataset.diabetes.table.csvColumns
+                             + [CSVColumn(name: "label", numbers: try RegressionDataset.diabetes.targets)])
+            .write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let training = try fit.modelFile().regressionTrainingData(csvFile: path)
+        #expect(training == (try RegressionDataset.diabetes))
     }
 }

@@ -3,6 +3,8 @@ struct CSVCellParser {
     let buffer: UnsafeBufferPointer<UInt8>
     let tokenizer: CSVTokenizer
     let delimiter: UInt8
+    /// The header's column names (for errors that name the column).
+    let header: [String]
 
     /// What a cell holds when it is not a decimal number.
     private enum NonNumber {
@@ -118,12 +120,13 @@ struct CSVCellParser {
     }
 
     private func notANumberError(_ text: String, _ field: CSVField, column: Int) -> MetricLearnError {
-        var reason = "\(CSVCell.quoted(text)) is not a number"
         if delimiter != CSVDelimiter.comma.byte, text.contains(","),
            Double(String(text.map { $0 == "," ? "." : $0 })) != nil {
-            reason += " (decimal commas are not supported: write 5.1, not 5,1)"
+            return .csv(line: field.line, column: column,
+                        reason: "\(CSVCell.quoted(text)) is not a number (decimal commas are not supported: write 5.1, "
+                            + "not 5,1)")
         }
-        return .csv(line: field.line, column: column, reason: reason)
+        return .notANumber(line: field.line, column: column, columnName: header[column - 1], text: text)
     }
 }
 

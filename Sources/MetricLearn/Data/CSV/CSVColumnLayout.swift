@@ -32,7 +32,15 @@ struct CSVColumnLayout {
             self.featureIndices = indices
         case let .allExcept(names):
             var excluded = Set<Int>()
-            for name in names { excluded.insert(try Self.index(of: name, in: header, headerLine: headerLine)) }
+            for name in names {
+                let index = try Self.index(of: name, in: header, headerLine: headerLine)
+                guard index != labelIndex else {
+                    throw .csv(line: headerLine, column: index + 1,
+                               reason: "column \(CSVCell.quoted(name)) is the label column, never a feature, "
+                                   + "so it cannot be excluded from the features")
+                }
+                excluded.insert(index)
+            }
             let indices = header.indices.filter { $0 != labelIndex && !excluded.contains($0) }
             guard !indices.isEmpty else {
                 throw .csv(line: headerLine, column: nil,

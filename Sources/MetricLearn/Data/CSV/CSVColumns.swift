@@ -15,7 +15,7 @@ public enum FeatureColumns: Sendable, Hashable, Codable {
     /// These columns, in this order (other columns are ignored and may hold anything).
     case named([String])
     /// Every column except the label column and these (which are ignored and may hold anything),
-    /// in file order. Each name must be a column of the file.
+    /// in file order. Each name must be a column of the file other than the label column.
     case allExcept([String])
 }
 

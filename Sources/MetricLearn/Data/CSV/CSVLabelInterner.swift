@@ -1,11 +1,24 @@
+/// What a CSV reader collects from the label column, one cell per data row: class labels (`CSVLabelInterner`)
+/// or regression targets (`CSVTargetReader`).
+protocol CSVLabelReader {
+    /// What the reader makes of the cells.
+    associatedtype Labels
+    /// A reader that has seen no cell.
+    init()
+    /// Reads the label cell `field` (in 1-based `column`) of the next row.
+    mutating func add(_ field: CSVField, column: Int, cells: CSVCellParser) throws(MetricLearnError)
+    /// The labels of the rows read.
+    func labels() -> Labels
+}
+
 /// Gives each distinct label text an id in order of first appearance, then orders the classes.
-struct CSVLabelInterner {
+struct CSVLabelInterner: CSVLabelReader {
     private var distinct: [[UInt8]] = []
     private var idOfText: [[UInt8]: Int] = [:]
     private var ids: [Int] = []
 
-    mutating func add(_ field: CSVField, column: Int, buffer: UnsafeBufferPointer<UInt8>,
-                      tokenizer: CSVTokenizer) throws(MetricLearnError) {
+    mutating func add(_ field: CSVField, column: Int, cells: CSVCellParser) throws(MetricLearnError) {
+        let (buffer, tokenizer) = (cells.buffer, cells.tokenizer)
         guard field.end > field.start else {
             throw .csv(line: field.line, column: column, reason: "empty label: every row needs a class label")
         }
@@ -24,30 +37,70 @@ struct CSVLabelInterner {
         }
     }
 
-    /// Each row's class index and the class names: numeric order when every label is an integer
-    /// (equal integers such as `2` and `02` are one class, named `2`), otherwise lexicographic order
-    /// of the Unicode scalars (UTF-8 byte order).
-    func classes() -> ClassLabels {
-        let texts = distinct.map { String(decoding: $0, as: UTF8.self) }
-        let integers = texts.compactMap { Int($0) }
-        let (classOfID, names) = integers.count == texts.count
-            ? Self.rank(integers, by: <, name: { String($0) })
-            : Self.rank(distinct, by: { $0.lexicographicallyPrecedes($1) }, name: { String(decoding: $0, as: UTF8.self) })
-        return ClassLabels(unchecked: ids.map { classOfID[$0] }, classNames: names)
+    /// Each row's class index and the class names, each distinct label text a class named exactly as written
+    /// (`1` and `01` are two classes), in `ClassOrder`.
+    func labels() -> ClassLabels {
+        let keys = distinct.map(ClassOrder.init)
+        let order = keys.indices.sorted { keys[$0] < keys[$1] }
+        var classOfID = [Int](repeating: 0, count: keys.count)
+        for (position, id) in order.enumerated() { classOfID[id] = position }
+        return ClassLabels(unchecked: ids.map { classOfID[$0] }, classNames: order.map { keys[$0].name })
+    }
+}
+
+/// The order of classes read from a label column, one rule whatever the labels: names that are integers (`-1`, `2`,
+/// `10`, `01`: optional sign and decimal digits, within Int's range) first, by value, equal values (`1`, `01`) by
+/// their text; then every other name in Unicode scalar order (UTF-8 byte order, `"B" < "a" < "b"`).
+///
+/// For integer labels this is the numeric order a pandas + scikit-learn pipeline gives (`LabelEncoder` on the
+/// integers pandas reads); for text labels it is `LabelEncoder`'s order on strings. The names are never rewritten:
+/// pandas reads `01` as 1 (merging it with `1`), this reader keeps `01`.
+struct ClassOrder: Comparable {
+    /// The label text as written.
+    let name: String
+    /// Its value, when it is an integer.
+    let value: Int?
+    private let bytes: [UInt8]
+
+    /// The key of the label text in `bytes` (UTF-8).
+    init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+        name = String(decoding: bytes, as: UTF8.self)
+        value = Int(name)
     }
 
-    /// The rank of each key among the distinct keys in increasing order, and the name of each rank.
-    private static func rank<Key>(_ keys: [Key], by areInIncreasingOrder: (Key, Key) -> Bool,
-                                  name: (Key) -> String) -> (ranks: [Int], names: [String]) {
-        let order = keys.indices.sorted { areInIncreasingOrder(keys[$0], keys[$1]) }
-        var ranks = [Int](repeating: 0, count: keys.count)
-        var names: [String] = []
-        for (position, id) in order.enumerated() {
-            if position == 0 || areInIncreasingOrder(keys[order[position - 1]], keys[id]) {
-                names.append(name(keys[id]))
-            }
-            ranks[id] = names.count - 1
+    static func < (lhs: ClassOrder, rhs: ClassOrder) -> Bool {
+        switch (lhs.value, rhs.value) {
+        case let (left?, right?) where left != right: left < right
+        case (.some, nil): true
+        case (nil, .some): false
+        default: lhs.bytes.lexicographicallyPrecedes(rhs.bytes)
         }
-        return (ranks, names)
     }
+
+    static func == (lhs: ClassOrder, rhs: ClassOrder) -> Bool { lhs.bytes == rhs.bytes }
+}
+
+/// Reads the label column as numbers: the regression target of each row, finite (an empty cell, a missing or
+/// non-finite marker, text or an overflowing number is a `csv` error naming the cell's line and column).
+struct CSVTargetReader: CSVLabelReader {
+    private var targets: [Double] = []
+
+    mutating func add(_ field: CSVField, column: Int, cells: CSVCellParser) throws(MetricLearnError) {
+        let note = " (the label column holds regression targets)"
+        do {
+            targets.append(try cells.number(in: field, column: column, policy: .reject))
+        } catch {
+            switch error {
+            case let .csv(line, column, reason):
+                throw .csv(line: line, column: column, reason: reason + note)
+            case let .notANumber(line, column, _, text):    // not a categorical feature: no `--categorical` advice
+                throw .csv(line: line, column: column, reason: "\(CSVCell.quoted(text)) is not a number" + note)
+            default:
+                throw error
+            }
+        }
+    }
+
+    func labels() -> [Double] { targets }
 }

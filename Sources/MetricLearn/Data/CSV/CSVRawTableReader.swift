@@ -3,20 +3,22 @@
 /// With `CategoricalColumns.automatic` the rows are read twice: once to find the columns that hold
 /// text, once to read every cell as a number or a category. Other modes read them once.
 enum CSVRawTableReader {
-    /// Reads `bytes`; a `nil` `labelColumn` reads an unlabelled table.
-    static func read(_ bytes: [UInt8], format: CSVFormat, labelColumn: LabelColumn?, featureColumns: FeatureColumns,
-                     categoricalColumns: CategoricalColumns,
-                     missingValues: MissingValues) throws(MetricLearnError) -> CSVContents<RawTable> {
-        try bytes.withUnsafeBufferPointer { (buffer) throws(MetricLearnError) -> CSVContents<RawTable> in
+    /// Reads `bytes`, the label column with a `Reader`; a `nil` `labelColumn` reads an unlabelled table.
+    static func read<Reader: CSVLabelReader>(
+        _ bytes: [UInt8], format: CSVFormat, labelColumn: LabelColumn?, featureColumns: FeatureColumns,
+        categoricalColumns: CategoricalColumns, missingValues: MissingValues, labels _: Reader.Type
+    ) throws(MetricLearnError) -> CSVContents<RawTable, Reader.Labels> {
+        try bytes.withUnsafeBufferPointer { (buffer) throws(MetricLearnError) -> CSVContents<RawTable, Reader.Labels> in
             var document = try CSVDocument(buffer, format: format)
             let layout = try CSVColumnLayout(header: document.header, headerLine: document.headerLine,
                                              labelColumn: labelColumn, featureColumns: featureColumns)
-            let cells = CSVCellParser(buffer: buffer, tokenizer: document.tokenizer, delimiter: document.delimiter)
+            let cells = CSVCellParser(buffer: buffer, tokenizer: document.tokenizer, delimiter: document.delimiter,
+                                  header: document.header)
             let isCategorical = try categoricalFlags(categoricalColumns, document: document, layout: layout, cells: cells)
 
             var numbers = [[Double?]](repeating: [], count: layout.featureIndices.count)
             var categories = [CSVCategoryInterner](repeating: CSVCategoryInterner(), count: layout.featureIndices.count)
-            var labels = CSVLabelInterner()
+            var labels = Reader()
             var fields: [CSVField] = []
             var rowCount = 0
             while try document.nextRow(into: &fields) {
@@ -30,7 +32,7 @@ enum CSVRawTableReader {
                     }
                 }
                 if let labelIndex = layout.labelIndex {
-                    try labels.add(fields[labelIndex], column: labelIndex + 1, buffer: buffer, tokenizer: document.tokenizer)
+                    try labels.add(fields[labelIndex], column: labelIndex + 1, cells: cells)
                 }
                 rowCount += 1
             }
@@ -41,7 +43,8 @@ enum CSVRawTableReader {
                     ? RawColumn(name: document.header[column], categories: categories[position].cells)
                     : RawColumn(name: document.header[column], numbers: numbers[position])
             }
-            return CSVContents(table: RawTable(unchecked: columns, rowCount: rowCount), classes: labels.classes())
+            return CSVContents(table: RawTable(unchecked: columns, rowCount: rowCount), labels: labels.labels(),
+                               labelColumnName: layout.labelIndex.map { document.header[$0] })
         }
     }
 

@@ -13,11 +13,11 @@ extension FeatureReweighting {
                                  + "weight is the square root of its score)."),
             LearnerParameter("regularization", \FeatureReweighting.regularization,
                              summary: "nca only: the penalty λ on ‖w‖²; larger values zero more weights (default: 1/n).",
-                             onlyWhen: ("method", "nca")),
+                             rule: .finiteNonNegative, onlyWhen: ("method", "nca")),
             LearnerParameter("neighborCount", \FeatureReweighting.reliefNeighborCount,
                              summary: "relieff only: nearest hits and misses per class (default: "
                                  + "\(defaultReliefNeighborCount)).",
-                             onlyWhen: ("method", "relieff")),
+                             rule: .positiveCount, onlyWhen: ("method", "relieff")),
             .maxIterations(\FeatureReweighting.maxIterations, prefix: "nca only: "),
             .tolerance(\FeatureReweighting.tolerance, prefix: "nca only: "),
             LearnerParameter("seed", \FeatureReweighting.seed,

@@ -3,6 +3,10 @@
 /// are in the fitted metric's `featureWeights`.
 ///
 /// Both methods compare features on a common scale only if the data is on one: standardise first.
+///
+/// With more features than samples (d > n) the components are those of M in the span of the centred samples
+/// (`r×d`, r < n) rather than the d×d diag(w): distances between the training samples are M's exactly, and a
+/// difference outside their span counts by its projection onto it (as in whitening). `featureWeights` keep w.
 /// See <doc:Algorithm-FeatureReweighting>.
 public struct FeatureReweighting: MetricLearner {
     /// How the weights are learned.
@@ -54,23 +58,19 @@ public struct FeatureReweighting: MetricLearner {
         let stopwatch = Stopwatch()
         let labels = try supervision.classLabels(for: Self.registration)
         try Validation.checkLabeled(x, labels: labels)
+        try validateParameters(featureCount: x.columnCount)
         let weights: [Double]
         let report: FitReport
         switch method {
         case let .nca(regularization):
-            let solver = try IterativeFit(maxIterations: maxIterations, tolerance: tolerance, maximizes: true)
-            if let regularization {
-                try Validation.require(regularization >= 0 && regularization.isFinite, "regularization", regularization,
-                                       "must be a finite, non-negative number")
-            }
+            let solver = IterativeFit(maxIterations: maxIterations, tolerance: tolerance, maximizes: true)
             let lambda = regularization ?? 1 / Double(x.rowCount)
             let objective = DiagonalNCAObjective(x: x, labels: labels, regularization: lambda)
             let result = solver.run(objective, from: [Double](repeating: 1, count: x.columnCount), progress: progress)
             weights = result.point.map(abs)
-            report = solver.report(of: configuration, result: result, stopwatch: stopwatch,
+            report = try solver.report(of: configuration, result: result, stopwatch: stopwatch,
                                    details: ["regularization": lambda])
         case let .reliefF(neighborCount):
-            try Validation.require(neighborCount >= 1, "neighborCount", neighborCount, "must be at least 1")
             let relief = x.reliefFWeights(labels: labels, neighborCount: neighborCount)
             weights = relief.map { max($0, 0).squareRoot() }
             report = FitReport(learner: configuration, fitSeconds: stopwatch.elapsedSeconds,
@@ -78,7 +78,9 @@ public struct FeatureReweighting: MetricLearner {
         }
         let names = (0..<x.columnCount).map { "x\($0)" }
         let ranked = weights.indices.sorted { (-weights[$0], $0) < (-weights[$1], $1) }
-        return MahalanobisMetric(components: Matrix(diagonal: weights), featureNames: names,
+        let components = x.columnCount > x.rowCount
+            ? try x.diagonalMetricComponentsInSpan(weights: weights) : Matrix(diagonal: weights)
+        return MahalanobisMetric(components: components, featureNames: names,
                                  featureWeights: ranked.map { FeatureWeight(feature: names[$0], weight: weights[$0]) },
                                  report: report)
     }

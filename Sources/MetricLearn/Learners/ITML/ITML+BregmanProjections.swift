@@ -11,6 +11,10 @@ extension ITML {
     func project(_ x: Matrix, constraints: PairConstraints, stopwatch: Stopwatch,
                  progress: ((OptimizationProgress) -> Void)?) throws(MetricLearnError) -> MahalanobisMetric {
         try Validation.checkSquaredScale(x)
+        let d = Double(x.columnCount)
+        try MemoryBudget.require(doubles: 8 * d * d + Double(constraints.count) * d,
+                                 for: "itml on \(x.columnCount) features (\(x.columnCount)×\(x.columnCount) matrices)",
+                                 remedies: [.fewerFeatures])
         let prior = try PriorMetric(resolving: self.prior, for: x)
         var solver = BregmanSolver(x, constraints: constraints, prior: prior.matrix)
         guard solver.constraintCount > 0 else {
@@ -28,7 +32,12 @@ extension ITML {
             sweeps += 1
             history.append(solver.objective(slack: slack, prior: prior))
             progress?(OptimizationProgress(iteration: sweeps, value: history[sweeps], gradientNorm: change))
-            if change < tolerance { didConverge = history[sweeps].isFinite; break }
+            if change < tolerance { didConverge = true; break }
+        }
+        try IterativeFit.checkObjective(history, of: configuration)
+        guard solver.metric.isFinite else {
+            throw Validation.featureScale("itml's updates of M overflow Double; standardise the features or give bounds "
+                                              + "near their squared distances under the prior")
         }
 
         // The rank-one updates shrink M₀ by cancellation, so M keeps about ε·tr(M₀)/tr(M) of relative
@@ -36,9 +45,8 @@ extension ITML {
         // the identity prior), M is round-off of M₀, or exactly 0. Refuse once half the digits are gone.
         let shrinkage = solver.metric.trace / prior.matrix.trace
         guard shrinkage > Double.ulpOfOne.squareRoot() else {
-            throw .invalidData(
-                what: "x", value: "features",
-                requirement: "the bounds ask for distances so far below the prior's that M is lost to round-off "
+            throw Validation.featureScale(
+                "the bounds ask for distances so far below the prior's that M is lost to round-off "
                     + "(its trace fell to \(shrinkage) of the prior's); standardise the features or give bounds "
                     + "near their squared distances under the prior")
         }
@@ -89,17 +97,21 @@ private struct PriorMetric {
         case let .matrix(given): candidate = given.symmetrized()
         case .covariance:
             guard x.rowCount > d else {
-                throw .invalidParameter(name: "prior", value: "covariance",
-                                        requirement: "needs more samples (\(x.rowCount)) than features (\(d))")
+                throw .invalidData(what: "features", value: "\(d) features for \(x.rowCount) samples",
+                                   requirement: "the covariance prior needs more samples than features; use the "
+                                       + "identity prior")
             }
             candidate = x.covariance()
         }
         let decomposition: SymmetricEigendecomposition
         do { decomposition = try SymmetricEigendecomposition(candidate) } catch { throw .linearAlgebra(error) }
         guard decomposition.rank() == d, let smallest = decomposition.eigenvalues.first, smallest > 0 else {
-            let what = prior == .covariance ? "the data covariance is singular (constant or collinear features)"
-                                            : "must be positive definite"
-            throw .invalidParameter(name: "prior", value: prior == .covariance ? "covariance" : "matrix", requirement: what)
+            guard prior == .covariance else {
+                throw .invalidParameter(name: "prior", value: "matrix", requirement: "must be positive definite")
+            }
+            throw .invalidData(what: "features", value: "their covariance",
+                               requirement: "is singular (constant or collinear features), and the covariance prior "
+                                   + "inverts it; use the identity prior")
         }
         let logSum = decomposition.eigenvalues.reduce(0) { $0 + log($1) }
         if prior == .covariance {

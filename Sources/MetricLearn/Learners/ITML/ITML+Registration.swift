@@ -3,56 +3,51 @@ extension ITML {
     /// offers them.
     public static let registration = LearnerRegistration(
         ITML.self, name: "itml", title: "Information-Theoretic Metric Learning",
-        summary: "Information-theoretic metric learning: the metric closest to a prior that keeps same-class pairs "
-            + "near and other pairs far.",
-        discussion: "Pairs are sampled from the labels with --seed; each sweep projects onto every pair constraint "
-            + "in turn (Bregman projections), so M stays positive definite.",
+        summary: "Information-theoretic metric learning: the metric closest to a prior that keeps similar pairs near "
+            + "and dissimilar pairs far.",
+        discussion: "Learns from --pairs (similar and dissimilar pairs of rows) or samples pairs from the labels with "
+            + "--seed; each sweep projects onto every pair constraint in turn (Bregman projections), so M stays "
+            + "positive definite.",
         supervision: [.classLabels, .pairs],
         parameters: [
             LearnerParameter("prior", \ITML.prior,
                              summary: "The metric to stay close to: identity (Euclidean) or covariance (its inverse, "
-                                 + "Mahalanobis)."),
+                                 + "Mahalanobis).", rule: ITML.Prior.rule),
             LearnerParameter("bounds", \ITML.bounds,
                              summary: "Squared-distance thresholds for similar and dissimilar pairs: automatic (5th and "
                                  + "95th percentiles of the prior distances) or lower,upper.",
-                             valueName: "automatic|lower,upper"),
+                             rule: ITML.Bounds.rule, valueName: "automatic|lower,upper"),
             LearnerParameter("slack", \ITML.slack,
-                             summary: "γ, the weight of the slack: larger values enforce the constraints more strictly."),
+                             summary: "γ, the weight of the slack: larger values enforce the constraints more strictly.",
+                             rule: .positiveFinite),
             LearnerParameter("constraintCount", \ITML.constraintCount,
                              summary: "Similar pairs, and as many dissimilar pairs, to sample (default: 20·c² for c "
-                                 + "classes)."),
-            LearnerParameter("maxIterations", \ITML.maxIterations, summary: "The most sweeps through all constraints."),
+                                 + "classes).", rule: .positiveCount),
+            LearnerParameter("maxIterations", \ITML.maxIterations, summary: "The most sweeps through all constraints.",
+                             rule: IterativeFit.maxIterationsRule),
             LearnerParameter("tolerance", \ITML.tolerance,
                              summary: "Stop when the relative change of the dual variables between sweeps falls below "
-                                 + "this."),
+                                 + "this.", rule: IterativeFit.toleranceRule),
             .seed(\ITML.seed, of: "the pair sampling"),
         ])
 }
 
-extension ITML.Prior: ParameterValue {
-    /// `identity` or `covariance` (a given matrix has no text).
-    public init?(parameterText text: String) {
-        switch text {
-        case "identity": self = .identity
-        case "covariance": self = .covariance
-        default: return nil
-        }
+extension ITML.Prior: NamedOrGivenMetric {
+    /// The given matrix of `.matrix`, nil for the named ones.
+    public var givenMatrix: Matrix? {
+        guard case let .matrix(m) = self else { return nil }
+        return m
     }
-
-    /// `identity`, `covariance`, or `matrix` for a given matrix.
-    public var parameterText: String {
-        switch self {
-        case .identity: "identity"
-        case .covariance: "covariance"
-        case .matrix: "matrix"
-        }
-    }
-
-    /// The named priors.
-    public static var parameterChoices: [String]? { ["identity", "covariance"] }
 }
 
 extension ITML.Bounds: ParameterValue {
+    /// Given bounds are finite with 0 < lower ≤ upper.
+    static let rule = ParameterRule.values(of: ITML.Bounds.self) { bounds, _ in
+        guard case let .given(lower, upper) = bounds else { return nil }
+        return lower > 0 && lower.isFinite && upper.isFinite && lower <= upper
+            ? nil : "must be finite with 0 < lower ≤ upper"
+    }
+
     /// `automatic`, or `lower,upper` (`0.5,2`).
     public init?(parameterText text: String) {
         if text == "automatic" {

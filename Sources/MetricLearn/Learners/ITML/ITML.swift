@@ -68,61 +68,32 @@ public struct ITML: MetricLearner {
     /// identity prior is Euclidean and does not.
     public var isScaleInvariant: Bool { prior == .covariance }
 
-    /// Learns a metric from class labels (pairs sampled as `fit(_:labels:progress:)` does) or from given pairs
-    /// (as `fit(_:constraints:progress:)`).
-    public func fit(_ x: Matrix, supervision: Supervision, progress: ((OptimizationProgress) -> Void)?)
-        throws(MetricLearnError) -> MahalanobisMetric {
-        switch supervision {
-        case let .classLabels(labels): try fit(x, labels: labels, progress: progress)
-        case let .pairs(constraints): try fit(x, constraints: constraints, progress: progress)
-        }
-    }
-
-    /// Learns a metric from class labels: draws `constraintCount` (default 20·c²) similar pairs and as many
-    /// dissimilar pairs with `seed` (see `PairConstraints.sampled`), then runs ITML on them.
+    /// Learns a metric from class labels or from given pairs (`Supervision.pairConstraints`): from labels it
+    /// draws `constraintCount` (default 20·c²) similar pairs and as many dissimilar pairs with `seed` (see
+    /// `PairConstraints.sampled`), then runs ITML on them.
     ///
     /// `progress` is called after each sweep; its `gradientNorm` carries the relative change of the dual
     /// variables, the quantity compared with `tolerance`.
-    public func fit(_ x: Matrix, labels: [Int], progress: ((OptimizationProgress) -> Void)? = nil)
+    /// - Throws: `invalidData` naming the pair (e.g. `constraints.similar[3]`) for an index out of range or a
+    ///   pair of a sample with itself, and for given pairs of one kind only.
+    public func fit(_ x: Matrix, supervision: Supervision, progress: ((OptimizationProgress) -> Void)?)
         throws(MetricLearnError) -> MahalanobisMetric {
         let stopwatch = Stopwatch()
-        try Validation.checkLabeled(x, labels: labels)
+        let constraints = try supervision.pairConstraints(for: Self.registration, x: x, sampling: constraintCount,
+                                                          seed: seed)
         try validateParameters(featureCount: x.columnCount)
-        let classCount = Set(labels).count
-        var generator = SeededGenerator(seed: seed)
-        let constraints = PairConstraints.sampled(labels: labels, count: constraintCount ?? 20 * classCount * classCount,
-                                                  generator: &generator)
         return try project(x, constraints: constraints, stopwatch: stopwatch, progress: progress)
+    }
+
+    /// Learns a metric from class labels (pairs sampled as `fit(_:supervision:progress:)` says).
+    public func fit(_ x: Matrix, labels: [Int], progress: ((OptimizationProgress) -> Void)? = nil)
+        throws(MetricLearnError) -> MahalanobisMetric {
+        try fit(x, supervision: .classLabels(labels), progress: progress)
     }
 
     /// Learns a metric from given similar and dissimilar pairs of rows of `x`.
-    ///
-    /// - Throws: `invalidParameter` naming the pair (e.g. `constraints.similar[3]`) for an index out of range
-    ///   or a pair of a sample with itself, and for an empty set of pairs.
     public func fit(_ x: Matrix, constraints: PairConstraints, progress: ((OptimizationProgress) -> Void)? = nil)
         throws(MetricLearnError) -> MahalanobisMetric {
-        let stopwatch = Stopwatch()
-        try Validation.checkFeatures(x)
-        try validateParameters(featureCount: x.columnCount)
-        try constraints.validate(sampleCount: x.rowCount)
-        return try project(x, constraints: constraints, stopwatch: stopwatch, progress: progress)
-    }
-
-    private func validateParameters(featureCount d: Int) throws(MetricLearnError) {
-        try Validation.require(slack > 0 && slack.isFinite, "slack", slack, "must be positive and finite")
-        try IterativeFit.checkBudget(maxIterations: maxIterations, tolerance: tolerance)
-        if let constraintCount {
-            try Validation.require(constraintCount >= 1, "constraintCount", constraintCount, "must be at least 1")
-        }
-        if case let .given(lower, upper) = bounds {
-            try Validation.require(lower > 0 && lower.isFinite && upper.isFinite && lower <= upper, "bounds",
-                                   "(lower: \(lower), upper: \(upper))", "must be finite with 0 < lower ≤ upper")
-        }
-        if case let .matrix(m) = prior {
-            try Validation.require(m.rowCount == d && m.columnCount == d, "prior", "\(m.rowCount)×\(m.columnCount) matrix",
-                                   "must be \(d)×\(d) (features × features)")
-            try Validation.require(m.isFinite && m.isSymmetric(tolerance: 1e-10), "prior", "matrix",
-                                   "must be finite and symmetric")
-        }
+        try fit(x, supervision: .pairs(constraints), progress: progress)
     }
 }

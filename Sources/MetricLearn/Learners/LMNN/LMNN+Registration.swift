@@ -1,21 +1,25 @@
 extension LMNN {
-    /// `lmnn`: learns from class labels; its parameters as the command line offers them.
+    /// `lmnn`: learns from class labels or from triplets; its parameters as the command line offers them.
     public static let registration = LearnerRegistration(
         LMNN.self, name: "lmnn", title: "Large Margin Nearest Neighbour",
         summary: "Large margin nearest neighbour: pull each sample's target neighbours close, push other classes a "
             + "margin away.",
         discussion: "L-BFGS on L, so a low-rank --component-count works. Every class needs more samples than "
-            + "--neighbor-count. The fit is scale dependent: standardise the features with --standardize.",
+            + "--neighbor-count. With --triplets (anchor, positive, negative rows) the positives are the target "
+            + "neighbours and the negatives the impostors. The fit is scale dependent: standardise the features with "
+            + "--standardize.",
+        supervision: [.classLabels, .triplets],
         parameters: [
             LearnerParameter("neighborCount", \LMNN.neighborCount,
-                             summary: "Target neighbours per sample (same-class samples pulled close)."),
+                             summary: "Target neighbours per sample (same-class samples pulled close; not used with "
+                                 + "--triplets).", rule: .positiveCount),
             LearnerParameter("pushWeight", \LMNN.pushWeight,
                              summary: "μ in (0, 1]: the weight of the push (impostor) term; the pull term has weight "
-                                 + "1 − μ."),
+                                 + "1 − μ.", rule: .fraction(includingZero: false, includingOne: true)),
             .componentCount(\LMNN.componentCount),
             LearnerParameter("initialization", \LMNN.initialization,
                              summary: "How the starting L is chosen; target neighbours are chosen in that space "
-                                 + "(random uses --seed)."),
+                                 + "(random uses --seed).", rule: Initialization.rule),
             LearnerParameter("loss", \LMNN.loss,
                              summary: "The penalty on a violated margin: hinge (Weinberger & Saul) or squared-hinge "
                                  + "(smooth, as PyLMNN)."),

@@ -8,6 +8,10 @@
 ///
 /// minimised over L with L-BFGS (as PyLMNN does), so a low-rank `componentCount` works. Impostors are found in
 /// row blocks of the projected data and kept as a sparse list, never an n×n matrix. See <doc:Algorithm-LMNN>.
+///
+/// Users with relative judgements instead of labels give triplets (a, p, n), "a is closer to p than to n"
+/// (`Supervision.triplets`): the positives become the target neighbours and the negatives the impostors of the same
+/// objective, Σ over distinct (a, p) of the pull plus Σ over triplets of the hinge (`neighborCount` does not apply).
 public struct LMNN: WarmStartLearner {
     /// The penalty ℓ on a violated margin h = 1 + dᵢⱼ − dᵢₗ > 0.
     public enum Loss: String, Sendable, Hashable, Codable, CaseIterable, KebabCaseParameterValue {
@@ -56,16 +60,29 @@ public struct LMNN: WarmStartLearner {
     /// LMNN's unit margin compares raw distances, so it depends on the units of the features.
     public var isScaleInvariant: Bool { false }
 
-    /// Learns L from samples and class labels, starting from `initialization`.
+    /// Learns L from samples and class labels, or from triplets (`Supervision.triplets`: each positive is a target
+    /// neighbour of its anchor, each negative an impostor, with the same objective and solver), starting from
+    /// `initialization` (`.lda` needs labels; `.auto` without labels is `.pca` or `.identity`).
     ///
     /// - Throws: `classTooSmall` naming a class with fewer than `neighborCount` + 1 samples, `invalidParameter`
     ///   for a bad parameter, and the input errors of every learner.
     public func fit(_ x: Matrix, supervision: Supervision, progress: ((OptimizationProgress) -> Void)?)
         throws(MetricLearnError) -> MahalanobisMetric {
         let stopwatch = Stopwatch()
+        if case let .triplets(constraints) = supervision {
+            let solver = try validate(x, triplets: constraints)
+            let k = componentCount ?? x.columnCount
+            try IterativeFit.requireMemory(of: "lmnn", componentCount: k, featureCount: x.columnCount,
+                                           sampleCount: x.rowCount)
+            var generator = SeededGenerator(seed: seed)
+            let start = try initialization.components(for: x, labels: nil, componentCount: k, generator: &generator)
+            return try minimize(x, triplets: constraints, from: start, solver: solver, stopwatch: stopwatch,
+                                progress: progress)
+        }
         let labels = try supervision.classLabels(for: Self.registration)
         let solver = try validate(x, labels: labels)
         let k = componentCount ?? x.columnCount
+        try IterativeFit.requireMemory(of: "lmnn", componentCount: k, featureCount: x.columnCount, sampleCount: x.rowCount)
         var generator = SeededGenerator(seed: seed)
         let start = try initialization.components(for: x, labels: labels, componentCount: k, generator: &generator)
         return try minimize(x, labels: labels, from: start, solver: solver, stopwatch: stopwatch, progress: progress)
@@ -75,6 +92,13 @@ public struct LMNN: WarmStartLearner {
     public func fit(_ x: Matrix, supervision: Supervision, startingFrom metric: MahalanobisMetric,
                     progress: ((OptimizationProgress) -> Void)?) throws(MetricLearnError) -> MahalanobisMetric {
         let stopwatch = Stopwatch()
+        if case let .triplets(constraints) = supervision {
+            let solver = try validate(x, triplets: constraints)
+            let start = try IterativeFit.warmStart(from: metric, featureCount: x.columnCount,
+                                                   componentCount: componentCount)
+            return try minimize(x, triplets: constraints, from: start, solver: solver, stopwatch: stopwatch,
+                                progress: progress)
+        }
         let labels = try supervision.classLabels(for: Self.registration)
         let solver = try validate(x, labels: labels)
         let start = try IterativeFit.warmStart(from: metric, featureCount: x.columnCount, componentCount: componentCount)
@@ -82,15 +106,21 @@ public struct LMNN: WarmStartLearner {
     }
 
     private func validate(_ x: Matrix, labels: [Int]) throws(MetricLearnError) -> IterativeFit {
-        try Validation.require(neighborCount >= 1, "neighborCount", neighborCount, "must be at least 1")
         try Validation.checkLabeled(x, labels: labels,
                                     minimumClassSize: neighborCount < .max ? neighborCount + 1 : .max)
-        try Validation.require(pushWeight > 0 && pushWeight <= 1, "pushWeight", pushWeight, "must be in (0, 1]")
-        if let componentCount {
-            try Validation.require(componentCount >= 1 && componentCount <= x.columnCount, "componentCount",
-                                   componentCount, "must be between 1 and the feature count (\(x.columnCount))")
-        }
-        return try IterativeFit(maxIterations: maxIterations, tolerance: tolerance, maximizes: false)
+        return try validateShared(featureCount: x.columnCount)
+    }
+
+    /// The checks of a fit from triplets (`neighborCount` does not apply: the positives are the target neighbours).
+    private func validate(_ x: Matrix, triplets: TripletConstraints) throws(MetricLearnError) -> IterativeFit {
+        try Validation.checkFeatures(x)
+        try triplets.validate(sampleCount: x.rowCount)
+        return try validateShared(featureCount: x.columnCount)
+    }
+
+    private func validateShared(featureCount d: Int) throws(MetricLearnError) -> IterativeFit {
+        try validateParameters(featureCount: d)
+        return IterativeFit(maxIterations: maxIterations, tolerance: tolerance, maximizes: false)
     }
 
     private func minimize(_ x: Matrix, labels: [Int], from start: Matrix, solver: IterativeFit, stopwatch: Stopwatch,
@@ -99,14 +129,25 @@ public struct LMNN: WarmStartLearner {
         let objective = LMNNObjective(x: x, labels: labels, targets: targets, neighborCount: neighborCount,
                                       componentCount: start.rowCount, pushWeight: pushWeight, loss: loss)
         let result = solver.run(objective, from: start.elements, progress: progress)
-        guard result.value.isFinite else {
-            throw .invalidData(what: "x", value: "features",
-                               requirement: "squared distances overflow Double; rescale the features")
-        }
         let statistics = objective.statistics(at: result.point)
-        let report = solver.report(of: configuration, result: result, stopwatch: stopwatch,
+        let report = try solver.report(of: configuration, result: result, stopwatch: stopwatch,
                                    details: ["activeTriplets": Double(statistics.activeTriplets),
                                              "impostorPairs": Double(statistics.impostorPairs)])
+        return MahalanobisMetric(components: Matrix(rowCount: start.rowCount, columnCount: x.columnCount,
+                                                    elements: result.point), report: report)
+    }
+
+    /// Minimises the triplet form of the objective (`LMNNTripletObjective`) from `start`.
+    private func minimize(_ x: Matrix, triplets: TripletConstraints, from start: Matrix, solver: IterativeFit,
+                          stopwatch: Stopwatch, progress: ((OptimizationProgress) -> Void)?)
+        throws(MetricLearnError) -> MahalanobisMetric {
+        let objective = LMNNTripletObjective(x: x, constraints: triplets, componentCount: start.rowCount,
+                                             pushWeight: pushWeight, loss: loss)
+        let result = solver.run(objective, from: start.elements, progress: progress)
+        let report = try solver.report(of: configuration, result: result, stopwatch: stopwatch,
+                                       details: ["activeTriplets": Double(objective.activeTriplets(at: result.point)),
+                                                 "tripletCount": Double(triplets.count),
+                                                 "targetPairs": Double(objective.targetPairs.count)])
         return MahalanobisMetric(components: Matrix(rowCount: start.rowCount, columnCount: x.columnCount,
                                                     elements: result.point), report: report)
     }

@@ -170,7 +170,7 @@ struct LMNNObjective: DifferentiableObjective {
 
 extension UnsafeMutableBufferPointer<Double> {
     /// Adds the pair (a, b) with `weight` to CX: row a gains w·(xₐ − xᵦ), row b loses it.
-    fileprivate func addPair(_ a: Int, _ b: Int, weight: Double, rows x: UnsafeBufferPointer<Double>, width: Int) {
+    func addPair(_ a: Int, _ b: Int, weight: Double, rows x: UnsafeBufferPointer<Double>, width: Int) {
         guard weight != 0, let target = baseAddress, let source = x.baseAddress else { return }
         let (targetA, targetB) = (target + a * width, target + b * width)
         let (sourceA, sourceB) = (source + a * width, source + b * width)
@@ -184,7 +184,7 @@ extension UnsafeMutableBufferPointer<Double> {
 
 extension Array<Double> {
     /// Makes this `count` copies of `value`, keeping the allocation when it is large enough.
-    fileprivate mutating func replaceAll(with value: Double, count: Int) {
+    mutating func replaceAll(with value: Double, count: Int) {
         if self.count == count {
             for index in indices { self[index] = value }
         } else {

@@ -9,7 +9,7 @@ extension NCA {
             .componentCount(\NCA.componentCount),
             LearnerParameter("initialization", \NCA.initialization,
                              summary: "How the starting L is chosen (auto: LDA, PCA or identity by scikit-learn's rule; "
-                                 + "random uses --seed)."),
+                                 + "random uses --seed).", rule: Initialization.rule),
             .maxIterations(\NCA.maxIterations),
             .tolerance(\NCA.tolerance),
             .seed(\NCA.seed, of: "random initialization"),

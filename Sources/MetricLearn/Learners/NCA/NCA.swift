@@ -60,21 +60,14 @@ public struct NCA: WarmStartLearner {
         let stopwatch = Stopwatch()
         try Validation.checkLabeled(x, labels: labels)
         let (n, d) = (x.rowCount, x.columnCount)
-        let solver = try IterativeFit(maxIterations: maxIterations, tolerance: tolerance, maximizes: true)
-        let initial: Matrix
-        if let start {
-            initial = try IterativeFit.warmStart(from: start, featureCount: d, componentCount: componentCount)
-        } else {
-            let k = componentCount ?? d
-            try Validation.require(k >= 1 && k <= d, "componentCount", k,
-                                   "must be between 1 and the feature count (\(d))")
-            var generator = SeededGenerator(seed: seed)
-            initial = try initialization.components(for: x, labels: labels, componentCount: k, generator: &generator)
-        }
+        try validateParameters(featureCount: d)
+        let solver = IterativeFit(maxIterations: maxIterations, tolerance: tolerance, maximizes: true)
+        let initial = try IterativeFit.start(of: "nca", from: start, x: x, labels: labels,
+                                             componentCount: componentCount, initialization: initialization, seed: seed)
         let k = initial.rowCount
         let objective = NCAObjective(x: x, labels: labels, componentCount: k)
         let result = solver.run(objective, from: initial.elements, progress: progress)
-        let report = solver.report(of: configuration, result: result, stopwatch: stopwatch,
+        let report = try solver.report(of: configuration, result: result, stopwatch: stopwatch,
                                    details: ["expectedAccuracy": -result.value / Double(n),
                                              "warmStart": start == nil ? 0 : 1])
         return MahalanobisMetric(components: Matrix(rowCount: k, columnCount: d, elements: result.point), report: report)

@@ -21,23 +21,6 @@ struct NCAObjective: DifferentiableObjective {
     var dimension: Int { neighbors.componentCount * x.columnCount }
 
     func valueAndGradient(at point: [Double], gradient: inout [Double]) -> Double {
-        let (n, d, k) = (x.rowCount, x.columnCount, neighbors.componentCount)
-        x.elements.withUnsafeBufferPointer { samples in
-            point.withUnsafeBufferPointer { components in
-                neighbors.embedding.withUnsafeMutableBufferPointer { z in
-                    BufferProducts.multiplyInParallel(samples, components, transposingB: true, into: z, m: n, n: k, k: d)
-                }
-            }
-        }
-        let expectedHits = neighbors.evaluate()
-        // ∂(−Σpᵢ)/∂L = −2·Tᵀ·X, written straight into the optimiser's buffer.
-        neighbors.tangent.withUnsafeBufferPointer { t in
-            x.elements.withUnsafeBufferPointer { samples in
-                gradient.withUnsafeMutableBufferPointer { g in
-                    BufferProducts.multiplyInParallel(t, transposingA: true, samples, into: g, m: k, n: d, k: n, alpha: -2)
-                }
-            }
-        }
-        return -expectedHits
+        neighbors.valueAndGradient(ofComponents: point, samples: x, sign: -1, gradient: &gradient)
     }
 }

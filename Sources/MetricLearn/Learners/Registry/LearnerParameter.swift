@@ -20,6 +20,8 @@ public struct LearnerParameter: Sendable {
     /// When set, the parameter only applies while the parameter `name` has the value spelled `value`
     /// (feature weights' `regularization` only with `method` `nca`).
     public let requirement: (parameter: String, value: String)?
+    /// The values it accepts (checked before every fit).
+    public let rule: ParameterRule
 
     private let read: @Sendable (any MetricLearner) -> (any ParameterValue)?
     private let write: @Sendable (inout any MetricLearner, any ParameterValue) -> Void
@@ -27,31 +29,34 @@ public struct LearnerParameter: Sendable {
     /// A parameter stored at `keyPath` of learner `Learner`.
     public init<Learner: MetricLearner, Value: ParameterValue>(
         _ name: String, _ keyPath: WritableKeyPath<Learner, Value> & Sendable, summary: String,
-        valueName: String? = nil, onlyWhen requirement: (parameter: String, value: String)? = nil
+        rule: ParameterRule = .any, valueName: String? = nil,
+        onlyWhen requirement: (parameter: String, value: String)? = nil
     ) {
         self.init(name: name, summary: summary, valueName: valueName, valueType: Value.self, isOptional: false,
-                  requirement: requirement, keyPath: keyPath, wrap: { $0 }, unwrap: { $0 as? Value })
+                  requirement: requirement, rule: rule, keyPath: keyPath, wrap: { $0 }, unwrap: { $0 as? Value })
     }
 
     /// An optional parameter stored at `keyPath`: absent means the rule that `summary` describes.
     public init<Learner: MetricLearner, Value: ParameterValue>(
         _ name: String, _ keyPath: WritableKeyPath<Learner, Value?> & Sendable, summary: String,
-        valueName: String? = nil, onlyWhen requirement: (parameter: String, value: String)? = nil
+        rule: ParameterRule = .any, valueName: String? = nil,
+        onlyWhen requirement: (parameter: String, value: String)? = nil
     ) {
         self.init(name: name, summary: summary, valueName: valueName, valueType: Value.self, isOptional: true,
-                  requirement: requirement, keyPath: keyPath, wrap: { $0 },
+                  requirement: requirement, rule: rule, keyPath: keyPath, wrap: { $0 },
                   unwrap: { value in (value as? Value).map { Optional($0) } })
     }
 
     /// Reads and writes the property at `keyPath`, whose stored form `Stored` is the value or an optional one.
     private init<Learner: MetricLearner, Stored>(
         name: String, summary: String, valueName: String?, valueType: any ParameterValue.Type, isOptional: Bool,
-        requirement: (parameter: String, value: String)?, keyPath: WritableKeyPath<Learner, Stored> & Sendable,
+        requirement: (parameter: String, value: String)?, rule: ParameterRule,
+        keyPath: WritableKeyPath<Learner, Stored> & Sendable,
         wrap: @escaping @Sendable (Stored) -> (any ParameterValue)?,
         unwrap: @escaping @Sendable (any ParameterValue) -> Stored?
     ) {
         self.init(name: name, summary: summary, valueName: valueName, valueType: valueType, isOptional: isOptional,
-                  defaultValue: wrap(Learner()[keyPath: keyPath]), requirement: requirement,
+                  defaultValue: wrap(Learner()[keyPath: keyPath]), requirement: requirement, rule: rule,
                   read: { learner in (learner as? Learner).flatMap { wrap($0[keyPath: keyPath]) } },
                   write: { learner, value in
                       guard var typed = learner as? Learner, let stored = unwrap(value) else { return }
@@ -62,7 +67,7 @@ public struct LearnerParameter: Sendable {
 
     private init(name: String, summary: String, valueName: String?, valueType: any ParameterValue.Type,
                  isOptional: Bool, defaultValue: (any ParameterValue)?,
-                 requirement: (parameter: String, value: String)?,
+                 requirement: (parameter: String, value: String)?, rule: ParameterRule,
                  read: @escaping @Sendable (any MetricLearner) -> (any ParameterValue)?,
                  write: @escaping @Sendable (inout any MetricLearner, any ParameterValue) -> Void) {
         self.name = name
@@ -72,6 +77,7 @@ public struct LearnerParameter: Sendable {
         self.isOptional = isOptional
         self.defaultValue = defaultValue
         self.requirement = requirement
+        self.rule = rule
         self.read = read
         self.write = write
     }
@@ -99,21 +105,23 @@ extension LearnerParameter {
     static func componentCount<Learner: MetricLearner>(
         _ keyPath: WritableKeyPath<Learner, Int?> & Sendable, default defaultRule: String = "the number of features"
     ) -> LearnerParameter {
-        LearnerParameter("componentCount", keyPath, summary: "The output dimension k (default: \(defaultRule)).")
+        LearnerParameter("componentCount", keyPath, summary: "The output dimension k (default: \(defaultRule)).",
+                         rule: .componentCount)
     }
 
     /// `maxIterations` of an L-BFGS fit (`prefix` qualifies it, e.g. `nca only: `).
     static func maxIterations<Learner: MetricLearner>(_ keyPath: WritableKeyPath<Learner, Int> & Sendable,
                                                       prefix: String = "") -> LearnerParameter {
         LearnerParameter("maxIterations", keyPath, summary: prefix.isEmpty ? "The most L-BFGS iterations."
-                             : prefix + "the most L-BFGS iterations.")
+                             : prefix + "the most L-BFGS iterations.", rule: IterativeFit.maxIterationsRule)
     }
 
     /// `tolerance` of an L-BFGS fit (`IterativeFit`: both of its stopping tolerances).
     static func tolerance<Learner: MetricLearner>(_ keyPath: WritableKeyPath<Learner, Double> & Sendable,
                                                   prefix: String = "") -> LearnerParameter {
         let rule = "top when the largest gradient entry or the relative decrease of the objective falls to this."
-        return LearnerParameter("tolerance", keyPath, summary: prefix.isEmpty ? "S" + rule : prefix + "s" + rule)
+        return LearnerParameter("tolerance", keyPath, summary: prefix.isEmpty ? "S" + rule : prefix + "s" + rule,
+                                rule: IterativeFit.toleranceRule)
     }
 
     /// `seed`, the source of the learner's random choices (`use` says which).

@@ -75,6 +75,18 @@ public struct LearnerRegistration: Sendable {
     }
 
     /// The default configuration with those of `values` set that name a parameter and have its type.
+    /// Checks every parameter of `learner` (a configuration of this learner) by its rule, for data with
+    /// `featureCount` features: what each learner's `fit` does first.
+    ///
+    /// - Throws: `invalidParameter` naming the first parameter, in table order, whose value breaks its rule.
+    public func validate(_ learner: any MetricLearner, featureCount: Int) throws(MetricLearnError) {
+        for parameter in parameters {
+            guard let value = parameter.value(in: learner),
+                  let requirement = parameter.rule.violation(of: value, featureCount: featureCount) else { continue }
+            throw .invalidParameter(name: parameter.name, value: value.parameterText, requirement: requirement)
+        }
+    }
+
     private func learner(setting values: [String: any ParameterValue]) -> any MetricLearner {
         var learner: any MetricLearner = learnerType.init()
         for parameter in parameters {

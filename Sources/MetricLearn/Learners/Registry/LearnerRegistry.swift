@@ -8,6 +8,12 @@ public enum LearnerRegistry {
         LMNN.registration,
         ITML.registration,
         FeatureReweighting.registration,
+        LFDA.registration,
+        DMLMJ.registration,
+        RCA.registration,
+        MLKR.registration,
+        MMC.registration,
+        GMML.registration,
     ]
 
     /// The learner registered under the command-line name `name`.

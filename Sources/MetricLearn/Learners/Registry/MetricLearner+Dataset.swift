@@ -1,5 +1,5 @@
-/// Fitting on a `Dataset`: its features and labels, with its feature and class names in the result
-/// and in errors.
+/// Fitting on a `Dataset` (its features and labels, with its feature and class names in the result and in
+/// errors) or a `RegressionDataset` (its features and targets).
 extension MetricLearner {
     /// Learns a metric from `dataset`; the metric carries the dataset's feature names.
     ///
@@ -12,5 +12,13 @@ extension MetricLearner {
         } catch {
             throw dataset.namingClasses(in: error)
         }
+    }
+}
+
+extension MetricLearner {
+    /// Learns a metric from `dataset`'s features and regression targets; the metric carries its feature names.
+    public func fit(_ dataset: RegressionDataset, progress: ((OptimizationProgress) -> Void)? = nil)
+        throws(MetricLearnError) -> MahalanobisMetric {
+        try fit(dataset.features, targets: dataset.targets, progress: progress).withFeatureNames(dataset.featureNames)
     }
 }

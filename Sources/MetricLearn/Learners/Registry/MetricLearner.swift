@@ -26,10 +26,24 @@ extension MetricLearner {
     /// This configuration, wrapped for reports and model files.
     public var configuration: LearnerConfiguration { LearnerConfiguration(self) }
 
+    /// Checks every parameter by the rule its registration declares (`LearnerRegistration.validate`), for data
+    /// with `featureCount` features.
+    ///
+    /// - Throws: `invalidParameter` naming the first parameter whose value breaks its rule.
+    public func validateParameters(featureCount: Int) throws(MetricLearnError) {
+        try Self.registration.validate(self, featureCount: featureCount)
+    }
+
     /// Learns a metric from samples and their class labels (0, 1, 2, …).
     public func fit(_ x: Matrix, labels: [Int], progress: ((OptimizationProgress) -> Void)? = nil)
         throws(MetricLearnError) -> MahalanobisMetric {
         try fit(x, supervision: .classLabels(labels), progress: progress)
+    }
+
+    /// Learns a metric from samples and their real-valued regression targets.
+    public func fit(_ x: Matrix, targets: [Double], progress: ((OptimizationProgress) -> Void)? = nil)
+        throws(MetricLearnError) -> MahalanobisMetric {
+        try fit(x, supervision: .regressionTargets(targets), progress: progress)
     }
 }
 
@@ -59,5 +73,11 @@ extension WarmStartLearner {
     public func fit(_ x: Matrix, labels: [Int], startingFrom metric: MahalanobisMetric,
                     progress: ((OptimizationProgress) -> Void)? = nil) throws(MetricLearnError) -> MahalanobisMetric {
         try fit(x, supervision: .classLabels(labels), startingFrom: metric, progress: progress)
+    }
+
+    /// Learns a metric from samples and regression targets, starting from the components of `metric`.
+    public func fit(_ x: Matrix, targets: [Double], startingFrom metric: MahalanobisMetric,
+                    progress: ((OptimizationProgress) -> Void)? = nil) throws(MetricLearnError) -> MahalanobisMetric {
+        try fit(x, supervision: .regressionTargets(targets), startingFrom: metric, progress: progress)
     }
 }

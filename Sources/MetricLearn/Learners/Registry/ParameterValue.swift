@@ -34,6 +34,44 @@ extension KebabCaseParameterValue {
     public static var parameterChoices: [String]? { allCases.map(\.parameterText) }
 }
 
+/// A metric a learner starts from or stays near, named on the command line (`identity`, `covariance`) or given as
+/// a matrix by the library: ITML's prior, MMC's initialization.
+public protocol NamedOrGivenMetric: ParameterValue {
+    /// M₀ = I.
+    static var identity: Self { get }
+    /// M₀ from the covariance of the data.
+    static var covariance: Self { get }
+    /// The given M₀, or nil for a named one.
+    var givenMatrix: Matrix? { get }
+}
+
+extension NamedOrGivenMetric {
+    /// A given matrix is features × features, finite and symmetric (its definiteness is checked when fitting).
+    static var rule: ParameterRule {
+        ParameterRule.values(of: Self.self) { metric, featureCount in
+            metric.givenMatrix.flatMap { ParameterRule.metricMatrixViolation($0, featureCount: featureCount) }
+        }
+    }
+
+    /// `identity` or `covariance` (a given matrix has no text).
+    public init?(parameterText text: String) {
+        switch text {
+        case "identity": self = .identity
+        case "covariance": self = .covariance
+        default: return nil
+        }
+    }
+
+    /// `identity`, `covariance`, or `matrix` for a given matrix.
+    public var parameterText: String {
+        if givenMatrix != nil { return "matrix" }
+        return self == .identity ? "identity" : "covariance"
+    }
+
+    /// The named metrics.
+    public static var parameterChoices: [String]? { ["identity", "covariance"] }
+}
+
 extension Int: ParameterValue {
     /// A decimal integer (`Int(text)`).
     public init?(parameterText text: String) { self.init(text) }

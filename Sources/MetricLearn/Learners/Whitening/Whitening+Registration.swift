@@ -10,15 +10,23 @@ extension Whitening {
                              summary: "Which covariance to invert: of all samples, or pooled within classes."),
             LearnerParameter("shrinkage", \Whitening.shrinkage,
                              summary: "Shrinkage towards a scaled identity: none, ledoit-wolf, or a coefficient in "
-                                 + "[0, 1].", valueName: "none|ledoit-wolf|λ"),
+                                 + "[0, 1].", rule: Whitening.Shrinkage.rule, valueName: "none|ledoit-wolf|λ"),
             LearnerParameter("componentCount", \Whitening.componentCount,
-                             summary: "Keep only this many leading components (default: every non-degenerate one)."),
+                             summary: "Keep only this many leading components (default: every non-degenerate one).",
+                             rule: .componentCount),
             LearnerParameter("relativeTolerance", \Whitening.relativeTolerance,
-                             summary: "Eigenvalues at or below this fraction of the largest count as zero."),
+                             summary: "Eigenvalues at or below this fraction of the largest count as zero.",
+                             rule: .fraction(includingZero: true, includingOne: false)),
         ])
 }
 
 extension Whitening.Shrinkage: ParameterValue {
+    /// A fixed coefficient is a fraction in [0, 1].
+    static let rule = ParameterRule.values(of: Whitening.Shrinkage.self) { shrinkage, _ in
+        guard case let .fixed(coefficient) = shrinkage else { return nil }
+        return ParameterRule.fractionViolation(coefficient, includingZero: true, includingOne: true)
+    }
+
     /// `none`, `ledoit-wolf`, or a coefficient (`0.1`).
     public init?(parameterText text: String) {
         switch text {

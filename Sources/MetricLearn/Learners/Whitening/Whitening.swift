@@ -7,7 +7,12 @@
 /// of L are the kept directions in order of decreasing variance, so `componentCount` gives PCA
 /// whitening. The effective rank is recorded in `report.details["effectiveRank"]`.
 ///
-/// Cost: O(n·d²) for the covariance plus O(d³) for the eigendecomposition.
+/// With more features than samples (d > n) the covariance has rank below n, so the metric lives in the span of the
+/// centred samples: L is formed there from the thin SVD of the centred rows, in O(n²·d) time and O(n·d) memory,
+/// instead of a d×d eigendecomposition — the same metric (up to the sign of each row of L) as the d×d computation.
+/// Only shrinkage without `componentCount` needs every direction, hence the d×d matrix.
+///
+/// Cost: O(n·d²) for the covariance plus O(d³) for the eigendecomposition (d ≤ n); O(n²·d) for d > n.
 /// See <doc:Algorithm-Whitening>.
 public struct Whitening: MetricLearner {
     /// Which covariance to invert.
@@ -71,6 +76,7 @@ public struct Whitening: MetricLearner {
                                     requirement: "within-class whitening needs labels: call fit(_:labels:)")
         }
         try Validation.checkFeatures(x)
+        try validateParameters(featureCount: x.columnCount)
         return try whiten(x, labels: nil)
     }
 
@@ -79,61 +85,37 @@ public struct Whitening: MetricLearner {
         throws(MetricLearnError) -> MahalanobisMetric {
         let labels = try supervision.classLabels(for: Self.registration)
         try Validation.checkLabeled(x, labels: labels)
+        try validateParameters(featureCount: x.columnCount)
         return try whiten(x, labels: mode == .withinClass ? labels : nil)
     }
 
     private func whiten(_ x: Matrix, labels: [Int]?) throws(MetricLearnError) -> MahalanobisMetric {
         let stopwatch = Stopwatch()
-        try validateParameters(featureCount: x.columnCount)
         try Validation.checkSquaredScale(x)
         let centered = labels.map { x.centeredWithinClasses(labels: $0) } ?? x.subtractingFromEachRow(x.columnMeans())
         let groupCount = labels.map { Set($0).count } ?? 1
         guard x.rowCount > groupCount else {
             throw .emptyInput(what: "whitening needs more samples (\(x.rowCount)) than \(labels == nil ? "one" : "classes (\(groupCount))")")
         }
-        var covariance = centered.transposedTimesSelf() / Double(x.rowCount - groupCount)
-        let coefficient = shrinkageCoefficient(centered: centered)
-        if coefficient > 0 {
-            let target = covariance.trace / Double(x.columnCount)
-            covariance = (1 - coefficient) * covariance + (coefficient * target) * Matrix.identity(x.columnCount)
-        }
-
-        let decomposition: SymmetricEigendecomposition
-        do { decomposition = try SymmetricEigendecomposition(covariance) } catch { throw .linearAlgebra(error) }
-        let cutoff = decomposition.cutoff(relativeTolerance: relativeTolerance)
-        let kept = decomposition.eigenvalues.indices.reversed().filter { decomposition.eigenvalues[$0] > cutoff }
-        let rank = kept.count
-        guard rank > 0 else { throw .emptyInput(what: "every feature is constant: the covariance is zero") }
-        let chosen = Array(kept.prefix(componentCount ?? rank))
-
-        let d = x.columnCount
-        var components = Matrix(rowCount: chosen.count, columnCount: d)
-        for (row, index) in chosen.enumerated() {
-            let scale = 1 / decomposition.eigenvalues[index].squareRoot()
-            for j in 0..<d { components[row, j] = decomposition.eigenvectors[j, index] * scale }
+        let coefficient = try shrinkageCoefficient(centered: centered)
+        let degreesOfFreedom = x.rowCount - groupCount
+        let spectrum: WhiteningSpectrum
+        if x.columnCount > x.rowCount,
+           let inSpan = try spanSpectrum(of: centered, degreesOfFreedom: degreesOfFreedom, shrinkage: coefficient) {
+            spectrum = inSpan
+        } else {
+            spectrum = try covarianceSpectrum(of: centered, degreesOfFreedom: degreesOfFreedom, shrinkage: coefficient)
         }
         let report = FitReport(learner: configuration, fitSeconds: stopwatch.elapsedSeconds,
-                               details: ["effectiveRank": Double(rank), "shrinkage": coefficient])
-        return MahalanobisMetric(components: components, report: report)
+                               details: ["effectiveRank": Double(spectrum.rank), "shrinkage": coefficient])
+        return MahalanobisMetric(components: spectrum.components, report: report)
     }
 
-    private func validateParameters(featureCount: Int) throws(MetricLearnError) {
-        try Validation.require(relativeTolerance >= 0 && relativeTolerance < 1, "relativeTolerance",
-                               relativeTolerance, "must be in [0, 1)")
-        if let componentCount {
-            try Validation.require(componentCount >= 1 && componentCount <= featureCount, "componentCount",
-                                   componentCount, "must be between 1 and the feature count (\(featureCount))")
-        }
-        if case let .fixed(lambda) = shrinkage {
-            try Validation.require(lambda >= 0 && lambda <= 1, "shrinkage", lambda, "must be in [0, 1]")
-        }
-    }
-
-    private func shrinkageCoefficient(centered: Matrix) -> Double {
+    private func shrinkageCoefficient(centered: Matrix) throws(MetricLearnError) -> Double {
         switch shrinkage {
         case .none: 0
         case let .fixed(lambda): lambda
-        case .ledoitWolf: centered.ledoitWolfShrinkage()
+        case .ledoitWolf: try centered.ledoitWolfShrinkage()
         }
     }
 }

@@ -6,10 +6,20 @@ import Musl
 import Darwin
 #endif
 
-/// Reads whole files with POSIX calls, so that a failure says what went wrong (a missing file, a
+/// Reads whole text files with POSIX calls, so that a failure says what went wrong (a missing file, a
 /// permission problem, a directory) rather than a generic Foundation error.
 enum FileContents {
-    /// The bytes of the file at `path`. Works for pipes and devices too (`/dev/stdin`).
+    /// The most bytes read in one call, so that a NUL byte stops reading early.
+    private static let chunkSize = 1 << 24
+    /// The most bytes reserved before any is read (a file's announced size may be far from what it holds).
+    private static let initialReservation = 1 << 26
+
+    /// The bytes of the text file at `path`. Works for pipes and devices too (`/dev/stdin`).
+    ///
+    /// Every caller reads text (CSV, JSON, folds), which never holds a NUL byte, so reading stops after the
+    /// chunk where the first NUL appears and the bytes up to there are returned: the caller's parser then says
+    /// the file is not text, at once, even for an endless binary stream such as `/dev/zero`. A file larger
+    /// than the memory available (`MemoryBudget`) is refused before it is read.
     ///
     /// - Throws: `MetricLearnError.file(path:reason:)`.
     static func bytes(atPath path: String) throws(MetricLearnError) -> [UInt8] {
@@ -20,14 +30,19 @@ enum FileContents {
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { throw .file(path: path, reason: systemMessage(errno)) }
         if (status.st_mode & S_IFMT) == S_IFDIR { throw .file(path: path, reason: "is a directory, not a file") }
+        let size = max(Int(status.st_size), 0)
+        try requireMemory(for: size, path: path)
 
-        var bytes = [UInt8](repeating: 0, count: max(Int(status.st_size), 0) + 1)
+        var bytes = [UInt8](repeating: 0, count: min(size + 1, initialReservation))
         var count = 0
         while true {
-            if count == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(bytes.count, 65_536))) }
+            if count == bytes.count {
+                try requireMemory(for: 2 * bytes.count, path: path)
+                bytes.append(contentsOf: repeatElement(0, count: bytes.count))
+            }
             let result = bytes.withUnsafeMutableBufferPointer { buffer in
                 guard let base = buffer.baseAddress else { return 0 }
-                return read(descriptor, base + count, buffer.count - count)
+                return read(descriptor, base + count, min(buffer.count - count, chunkSize))
             }
             if result == 0 { break }
             if result < 0 {
@@ -35,9 +50,18 @@ enum FileContents {
                 throw .file(path: path, reason: "cannot be read: \(systemMessage(errno))")
             }
             count += result
+            if bytes[(count - result)..<count].contains(0) { break }
         }
         bytes.removeSubrange(count...)
         return bytes
+    }
+
+    /// Refuses to hold `byteCount` bytes of the file at `path` when the machine does not have them.
+    private static func requireMemory(for byteCount: Int, path: String) throws(MetricLearnError) {
+        let available = MemoryBudget.availableBytes
+        guard Double(byteCount) > Double(available) else { return }
+        throw .file(path: path, reason: "is larger than the \(MemoryBudget.describe(bytes: Double(available))) "
+                        + "of memory available to read it into")
     }
 
     private static func openFailure(_ code: Int32) -> String {

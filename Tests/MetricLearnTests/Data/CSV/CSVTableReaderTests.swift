@@ -105,19 +105,22 @@ import Testing
     // MARK: Cells
 
     @Test func nonNumericCell() {
-        #expect(error(reading: "a,b,label\n1,2,x\n1,abc,x\n") == .csv(line: 3, column: 2, reason: "'abc' is not a number"))
-        #expect(error(reading: "a,label\n0x1p3,x\n") == .csv(line: 2, column: 1, reason: "'0x1p3' is not a number"))
-        #expect(error(reading: "a,label\n1 2,x\n") == .csv(line: 2, column: 1, reason: "'1 2' is not a number"))
+        #expect(error(reading: "a,b,label\n1,2,x\n1,abc,x\n") == .notANumber(line: 3, column: 2, columnName: "b", text: "abc"))
+        #expect(error(reading: "a,label\n0x1p3,x\n") == .notANumber(line: 2, column: 1, columnName: "a", text: "0x1p3"))
+        #expect(error(reading: "a,label\n1 2,x\n") == .notANumber(line: 2, column: 1, columnName: "a", text: "1 2"))
     }
 
     @Test func longCellsAreQuotedCut() {
         let cell = String(repeating: "z", count: 50)
         #expect(error(reading: "a,label\n\(cell),x\n")
-            == .csv(line: 2, column: 1, reason: "'\(String(repeating: "z", count: 40))…' is not a number"))
+            == .notANumber(line: 2, column: 1, columnName: "a", text: cell))
+        #expect(error(reading: "a,label\n\(cell),x\n")?.description
+            == "line 2, column 1: '\(String(repeating: "z", count: 40))…' in column 'a' is not a number")
     }
 
     @Test func lineBreaksInQuotedCellsAreShownEscaped() {
-        #expect(error(reading: "a,label\n\"1\n2\",x\n") == .csv(line: 2, column: 1, reason: "'1\\n2' is not a number"))
+        #expect(error(reading: "a,label\n\"1\n2\",x\n") == .notANumber(line: 2, column: 1, columnName: "a", text: "1\n2"))
+        #expect(error(reading: "a,label\n\"1\n2\",x\n")?.description == "line 2, column 1: '1\\n2' in column 'a' is not a number")
     }
 
     @Test func decimalCommaGetsAHint() {
@@ -200,6 +203,6 @@ import Testing
     }
 
     @Test func errorDescriptionNamesThePlace() {
-        #expect(error(reading: "a,label\nabc,x\n")?.description == "line 2, column 1: 'abc' is not a number")
+        #expect(error(reading: "a,label\nabc,x\n")?.description == "line 2, column 1: 'abc' in column 'a' is not a number")
     }
 }

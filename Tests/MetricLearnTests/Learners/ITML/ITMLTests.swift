@@ -3,7 +3,8 @@ import Testing
 @testable import MetricLearn
 
 @Suite struct ITMLTests {
-    /// One similar pair in one dimension, x = 0 and x = 2 (v = 2), prior M₀ = 1, lower bound 1.
+    /// One similar pair in one dimension, x = 0 and x = 2 (v = 2), prior M₀ = 1, lower bound 1, beside a dissimilar
+    /// pair far beyond the upper bound (x = 0 and x = 100: p = 10⁴ ≥ 10 for every M ≥ 0.4), which never moves.
     ///
     /// Sweep 1: p = vᵀM₀v = 4. With γ = 1 the step is α = min(0, ½·(1/4 − 1/1)) = −0.375, so λ = 0.375,
     /// β = −0.375 / (1 + 0.375·4) = −0.15, M = 1 − 0.15·4 = 0.4 and ξ = 1 / (1 − 0.375) = 1.6 = vᵀMv.
@@ -11,9 +12,9 @@ import Testing
     /// This is the KKT point of min (M − log M − 1) + (ξ − log ξ − 1) s.t. 4M ≤ ξ with multiplier 0.375;
     /// the objective there is (0.4 − log 0.4 − 1) + (1.6 − log 1.6 − 1) = 0.44628710…
     @Test func oneSimilarPairWithSlackMatchesHandComputation() throws {
-        let x = Matrix(rows: [[0], [2]])
+        let x = Matrix(rows: [[0], [2], [100]])
         let metric = try ITML(bounds: .given(lower: 1, upper: 10))
-            .fit(x, constraints: PairConstraints(similar: [(0, 1)], dissimilar: []))
+            .fit(x, constraints: PairConstraints(similar: [(0, 1)], dissimilar: [(0, 2)]))
         #expect(abs(metric.mahalanobisMatrix[0, 0] - 0.4) < 1e-15)
         #expect(metric.report.iterations == 2)
         #expect(metric.report.didConverge)
@@ -26,9 +27,9 @@ import Testing
     /// As γ → ∞ the same pair is projected onto the bound itself: M → 1/4, vᵀMv → 1.
     /// For γ = 1e12: α = −(γ/(γ+1))·0.75, M = 1 + 4β = 1/(1 − 4α) = 0.25 + O(1e-13).
     @Test func largeSlackWeightMeetsTheBound() throws {
-        let x = Matrix(rows: [[0], [2]])
+        let x = Matrix(rows: [[0], [2], [100]])
         let metric = try ITML(bounds: .given(lower: 1, upper: 10), slack: 1e12)
-            .fit(x, constraints: PairConstraints(similar: [(0, 1)], dissimilar: []))
+            .fit(x, constraints: PairConstraints(similar: [(0, 1)], dissimilar: [(0, 2)]))
         #expect(abs(metric.mahalanobisMatrix[0, 0] - 0.25) < 1e-12)
     }
 
@@ -150,8 +151,12 @@ import Testing
             what: "constraints.similar[1]", value: "(-1, 2)", requirement: "row indices must be in 0..<3"))
         #expect(fit(PairConstraints(similar: [(0, 1), (2, 2)], dissimilar: [])) == .invalidData(
             what: "constraints.similar[1]", value: "(2, 2)", requirement: "a pair must join two different samples"))
+        #expect(fit(PairConstraints(similar: [(0, 1)], dissimilar: [])) == .invalidData(
+            what: "constraints", value: "1 similar and 0 dissimilar pairs",
+            requirement: "pair learners need at least one similar and one dissimilar pair"))
         #expect(fit(PairConstraints(similar: [], dissimilar: [])) == .invalidData(
-            what: "constraints", value: "0 pairs", requirement: "at least one similar or dissimilar pair is needed"))
+            what: "constraints", value: "0 similar and 0 dissimilar pairs",
+            requirement: "pair learners need at least one similar and one dissimilar pair"))
     }
 
     @Test func pairsOfIdenticalRowsAreSkipped() throws {
@@ -161,7 +166,7 @@ import Testing
         #expect(metric.report.details["skippedPairCount"] == 1)
         #expect(metric.mahalanobisMatrix.isFinite)
         #expect(throws: MetricLearnError.self) {
-            try ITML().fit(x, constraints: PairConstraints(similar: [(0, 1)], dissimilar: []))
+            try ITML().fit(x, constraints: PairConstraints(similar: [(0, 1)], dissimilar: [(1, 0)]))
         }
     }
 
@@ -196,7 +201,7 @@ import Testing
                 try ITML().fit(iris.features * scale, labels: iris.labels)
             } throws: { error in
                 guard case let .invalidData(what, value, requirement) = error as? MetricLearnError else { return false }
-                return what == "x" && value == "features" && requirement.contains("lost to round-off")
+                return what == "features" && value == "on this scale" && requirement.contains("lost to round-off")
             }
         }
         let metric = try ITML().fit(iris.features * 1e4, labels: iris.labels)
@@ -214,17 +219,23 @@ import Testing
                 try ITML(prior: prior).fit(iris.features * scale, labels: iris.labels)
             } throws: { error in
                 guard case let .invalidData(what, _, requirement) = error as? MetricLearnError else { return false }
-                return what == "x" && requirement.hasSuffix("squared leaves Double's range; standardise the features")
+                return what == "features" && requirement.hasSuffix("squared leaves Double's range; standardise the features")
             }
         }
     }
 
     @Test func covariancePriorNeedsANonSingularCovariance() throws {
         let collinear = Matrix(rows: [[0, 0], [1, 2], [2, 4], [3, 6]])
-        #expect(throws: MetricLearnError.invalidParameter(
-            name: "prior", value: "covariance",
-            requirement: "the data covariance is singular (constant or collinear features)")) {
+        #expect(throws: MetricLearnError.invalidData(
+            what: "features", value: "their covariance",
+            requirement: "is singular (constant or collinear features), and the covariance prior inverts it; use the "
+                + "identity prior")) {
             try ITML(prior: .covariance).fit(collinear, labels: [0, 0, 1, 1])
+        }
+        #expect(throws: MetricLearnError.invalidData(
+            what: "features", value: "2 features for 2 samples",
+            requirement: "the covariance prior needs more samples than features; use the identity prior")) {
+            try ITML(prior: .covariance).fit(Matrix(rows: [[0, 1], [2, 0]]), labels: [0, 1])
         }
         let iris = try Dataset.iris
         let metric = try ITML(prior: .covariance).fit(iris.features, labels: iris.labels)

@@ -106,7 +106,9 @@ import Testing
     @Test func learnersOfAKindKeepRegistryOrder() {
         let labels = LearnerRegistry.learners(learningFrom: .classLabels).map(\.name)
         #expect(labels == LearnerRegistry.all.filter { $0.supervision.contains(.classLabels) }.map(\.name))
-        #expect(LearnerRegistry.learners(learningFrom: .pairs).map(\.name) == ["itml"])
+        #expect(LearnerRegistry.learners(learningFrom: .pairs).map(\.name) == ["itml", "mmc", "gmml"])
+        #expect(LearnerRegistry.learners(learningFrom: .triplets).map(\.name) == ["lmnn"])
+        #expect(LearnerRegistry.learners(learningFrom: .chunklets).map(\.name) == ["rca"])
     }
 
     @Test func aLearnerRefusesSupervisionItCannotLearnFrom() throws {

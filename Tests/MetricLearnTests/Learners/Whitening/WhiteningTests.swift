@@ -85,7 +85,7 @@ import Testing
             try Whitening().fit(x)
         } throws: { error in
             guard case let .invalidData(what, _, requirement) = error as? MetricLearnError else { return false }
-            return what == "x" && requirement.hasSuffix("squared leaves Double's range; standardise the features")
+            return what == "features" && requirement.hasSuffix("squared leaves Double's range; standardise the features")
         }
         #expect(try Whitening().fit(x / scale * 1e150).components.isFinite)
         #expect(try Whitening().fit(x / scale * 1e-150).components.isFinite)

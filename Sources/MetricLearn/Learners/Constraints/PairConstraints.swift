@@ -1,9 +1,12 @@
-/// Side information for ITML: pairs of samples (row indices) that should be close or far apart.
+/// Weak supervision by pairs: pairs of samples (row indices) that should be close (similar) or far apart
+/// (dissimilar), what ITML, MMC and GMML learn from (`Supervision.pairs`).
 ///
 /// ```swift
 /// let constraints = PairConstraints(similar: [(0, 1), (2, 3)], dissimilar: [(0, 2)])
-/// let metric = try ITML().fit(x, constraints: constraints)
+/// let metric = try MMC().fit(x, supervision: .pairs(constraints))
 /// ```
+///
+/// See <doc:ConstraintFormats> for the files the command line reads them from.
 public struct PairConstraints: Sendable, Hashable, Codable {
     /// Two row indices of the feature matrix, in the order given.
     public struct Pair: Sendable, Hashable, Codable {
@@ -40,14 +43,12 @@ public struct PairConstraints: Sendable, Hashable, Codable {
 }
 
 extension PairConstraints {
-    /// Checks every index against `sampleCount` and rejects a pair of a sample with itself and an empty set.
+    /// Checks the pairs a pair learner is given: both kinds present, every index in `0..<sampleCount`, no pair
+    /// of a sample with itself.
     ///
-    /// The error names the offending pair as `constraints.similar[i]` or `constraints.dissimilar[i]`.
-    func validate(sampleCount: Int) throws(MetricLearnError) {
-        guard count > 0 else {
-            throw .invalidData(what: "constraints", value: "0 pairs",
-                               requirement: "at least one similar or dissimilar pair is needed")
-        }
+    /// - Throws: `invalidData` naming the offending pair as `constraints.similar[i]` or
+    ///   `constraints.dissimilar[i]`, or `constraints` when a kind is missing.
+    public func validate(sampleCount: Int) throws(MetricLearnError) {
         for (kind, pairs) in [("similar", similar), ("dissimilar", dissimilar)] {
             for (index, pair) in pairs.enumerated() {
                 let name = "constraints.\(kind)[\(index)]"
@@ -59,6 +60,10 @@ extension PairConstraints {
                     throw .invalidData(what: name, value: value, requirement: "a pair must join two different samples")
                 }
             }
+        }
+        guard !similar.isEmpty && !dissimilar.isEmpty else {
+            throw .invalidData(what: "constraints", value: "\(similar.count) similar and \(dissimilar.count) dissimilar pairs",
+                               requirement: "pair learners need at least one similar and one dissimilar pair")
         }
     }
 }

@@ -1,0 +1,68 @@
+/// The directions whitening keeps and the components L they give: from the d×d covariance, or — with more features
+/// than samples — from the span of the centred samples, where the covariance lives.
+struct WhiteningSpectrum {
+    /// L: the kept directions, each divided by the square root of its (shrunk) variance, largest variance first.
+    let components: Matrix
+    /// The number of (shrunk) variances above the cut-off: the effective rank.
+    let rank: Int
+}
+
+extension Whitening {
+    /// The spectrum from the eigendecomposition of the (shrunk) covariance of `centered` (d×d: O(d³) time, O(d²)
+    /// memory, checked against the memory available first).
+    func covarianceSpectrum(of centered: Matrix, degreesOfFreedom: Int,
+                            shrinkage coefficient: Double) throws(MetricLearnError) -> WhiteningSpectrum {
+        let (n, d) = (Double(centered.rowCount), Double(centered.columnCount))
+        try MemoryBudget.require(doubles: 5 * d * d + 2 * n * d,
+                                 for: "whitening \(centered.columnCount) features (a \(centered.columnCount)×"
+                                     + "\(centered.columnCount) covariance)",
+                                 remedies: coefficient > 0 && centered.columnCount > centered.rowCount
+                                     ? [.fewerFeatures, .fewerComponents] : [.fewerFeatures])
+        var covariance = centered.transposedTimesSelf() / Double(degreesOfFreedom)
+        if coefficient > 0 {
+            let target = covariance.trace / d
+            covariance = (1 - coefficient) * covariance + (coefficient * target) * Matrix.identity(centered.columnCount)
+        }
+        let decomposition: SymmetricEigendecomposition
+        do { decomposition = try SymmetricEigendecomposition(covariance) } catch { throw .linearAlgebra(error) }
+        let cutoff = decomposition.cutoff(relativeTolerance: relativeTolerance)
+        let kept = decomposition.eigenvalues.indices.reversed().filter { decomposition.eigenvalues[$0] > cutoff }
+        guard !kept.isEmpty else { throw .emptyInput(what: "every feature is constant: the covariance is zero") }
+        let chosen = Array(kept.prefix(componentCount ?? kept.count))
+        var components = Matrix(rowCount: chosen.count, columnCount: centered.columnCount)
+        for (row, index) in chosen.enumerated() {
+            let scale = 1 / decomposition.eigenvalues[index].squareRoot()
+            for j in 0..<centered.columnCount { components[row, j] = decomposition.eigenvectors[j, index] * scale }
+        }
+        return WhiteningSpectrum(components: components, rank: kept.count)
+    }
+
+    /// The spectrum in the span of the rows of `centered` (d > n), from their thin SVD A = UΣVᵀ with A the centred
+    /// rows over √(degrees of freedom): the covariance AᵀA has eigenvalues σᵢ² on the rows of Vᵀ and 0 elsewhere,
+    /// so shrinkage makes them (1 − ρ)σᵢ² + ρμ and ρμ, with μ = Σσᵢ²/d. Nil when the components asked for need
+    /// directions outside the span (shrinkage without a `componentCount` small enough): only the d×d
+    /// computation chooses those.
+    func spanSpectrum(of centered: Matrix, degreesOfFreedom: Int,
+                      shrinkage coefficient: Double) throws(MetricLearnError) -> WhiteningSpectrum? {
+        let (n, d) = (centered.rowCount, centered.columnCount)
+        try MemoryBudget.require(doubles: 3 * Double(n) * Double(d) + 6 * Double(n) * Double(n),
+                                 for: "whitening \(d) features", remedies: [.fewerFeatures, .fewerSamples])
+        let svd: SingularValueDecomposition
+        do { svd = try SingularValueDecomposition(centered) } catch { throw .linearAlgebra(error) }
+        let variances = svd.singularValues.map { $0 * $0 / Double(degreesOfFreedom) }
+        let outside = coefficient * variances.reduce(0, +) / Double(d)          // ρμ, off the span
+        let shrunk = variances.map { (1 - coefficient) * $0 + outside }
+        let cutoff = relativeTolerance * max(shrunk.first ?? 0, outside)
+        let inSpan = shrunk.indices.filter { shrunk[$0] > cutoff && variances[$0] > relativeTolerance * variances[0] }
+        let rank = outside > cutoff ? d : shrunk.filter { $0 > cutoff }.count
+        guard rank > 0 else { throw .emptyInput(what: "every feature is constant: the covariance is zero") }
+        let count = componentCount ?? rank
+        guard count <= inSpan.count else { return nil }
+        var components = Matrix(rowCount: count, columnCount: d)
+        for (row, index) in inSpan.prefix(count).enumerated() {
+            let scale = 1 / shrunk[index].squareRoot()
+            for j in 0..<d { components[row, j] = svd.vt[index, j] * scale }
+        }
+        return WhiteningSpectrum(components: components, rank: rank)
+    }
+}
