@@ -16,7 +16,7 @@ struct ThreadCountCase: Sendable, CustomTestStringConvertible {
     /// problem's size (Docs/Design.md, *One parallel layer*), so nothing depends on the thread or core count: neither the
     /// products nor LAPACK's eigensolver (whitening, the LDA initialization, ITML's covariance prior). The
     /// 600-row table reaches the parallel paths: several tiles of NCA's engine, LMNN's parallel products (Z, its gradient),
-    /// the diagonal NCA's concurrent chunks.
+    /// the diagonal NCA's concurrent chunks, LFDA's affinity rows, MLKR's products.
     static let all: [ThreadCountCase] = [
         ThreadCountCase("fit nca --input iris.csv --initialization pca"),
         ThreadCountCase("fit nca --input iris.csv --component-count 2 --initialization random --seed 3"),
@@ -33,6 +33,13 @@ struct ThreadCountCase: Sendable, CustomTestStringConvertible {
         ThreadCountCase("fit lmnn --input blobs.csv --max-iterations 20"),
         ThreadCountCase("fit feature-weights --input blobs.csv --max-iterations 5"),
         ThreadCountCase("fit feature-weights --input blobs.csv --method relieff"),
+        ThreadCountCase("fit lfda --input wine.csv"),
+        ThreadCountCase("fit lfda --input blobs.csv"),
+        ThreadCountCase("fit dmlmj --input blobs.csv"),
+        ThreadCountCase("fit rca --input wine.csv --seed 2"),
+        ThreadCountCase("fit mmc --input iris.csv --seed 1"),
+        ThreadCountCase("fit gmml --input wine.csv --seed 3"),
+        ThreadCountCase("fit mlkr --input blobs.csv --max-iterations 10"),
     ]
 
     /// 600 rows of 3 overlapping classes in 6 columns (two of them noise), from a fixed recurrence.
