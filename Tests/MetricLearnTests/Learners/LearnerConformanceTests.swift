@@ -28,6 +28,7 @@ let allLearners: [any MetricLearner] = [
     RCA(componentCount: 2, chunkCount: 10, chunkSize: 3, seed: 4),
     MLKR(maxIterations: 20),
     MLKR(componentCount: 2, initialization: .random, maxIterations: 10, seed: 7),
+    AutoLearner(folds: 2),
 ]
 
 extension MetricLearner {
