@@ -25,8 +25,11 @@ struct ThreadCountCase: Sendable, CustomTestStringConvertible {
         ThreadCountCase("fit itml --input iris.csv --seed 5"),
         ThreadCountCase("fit feature-weights --input iris.csv"),
         ThreadCountCase("fit feature-weights --input iris.csv --method relieff"),
-        ThreadCountCase("fit whitening --input wine.csv", tolerance: 1e-12),
-        ThreadCountCase("fit whitening --input wine.csv --mode within-class", tolerance: 1e-12),
+        ThreadCountCase("fit whitening --input wine.csv --mode total --shrinkage none", tolerance: 1e-12),
+        ThreadCountCase("fit whitening --input wine.csv --mode within-class --shrinkage none", tolerance: 1e-12),
+        // The default shrinks halfway to a multiple of I: on raw wine the eigenvalues crowd together and the
+        // eigenvectors of the closest ones turn by 7.5e-11 (relative) between thread counts (measured).
+        ThreadCountCase("fit whitening --input wine.csv", tolerance: 1e-9),
         ThreadCountCase("fit itml --input wine.csv --prior covariance", tolerance: 1e-12),
         ThreadCountCase("fit nca --input iris.csv --component-count 2", tolerance: 1e-8),
         // Its 178 × 178 tiles are large enough for OpenBLAS to run the products on two threads, and the
