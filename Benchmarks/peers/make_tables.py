@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Write the deterministic synthetic classification tables used by the benchmarks.
 
-    .venv-sklearn/bin/python make_tables.py [--out DIR] [--scaling]
+    .venv-sklearn/bin/python make_tables.py [--out DIR] [--scaling] [--accuracy]
 
 Each table is a CSV with a header row (f00, f01, ... , label) and integer labels in the
 last column, made with sklearn.datasets.make_classification under a fixed random_state,
@@ -18,6 +18,14 @@ integers): digits (load_digits, 1797 x 64, 10 classes; several pixels are consta
 (load_breast_cancer, 569 x 30, 2 classes).
 
 --scaling adds scale-n{500,2000,5000,20000}-d{20,50,100} (5 classes) for timing curves.
+
+--accuracy adds one table per kind of difficulty for bench_accuracy.py (make bench-accuracy):
+
+    noise-600x40            600 x 40,  4 classes   5 informative features, 35 pure noise
+    scales-600x20           600 x 20,  3 classes   column j scaled by 10^(-3 + 6 j / 19)
+    redundant-600x30        600 x 30,  3 classes   5 informative, 15 linear combinations, 5 exact copies
+    classes20-1000x20      1000 x 20, 20 classes   many classes, 50 rows each
+    fewshot-150x30          150 x 30, 10 classes   few samples per class (12 per class in a training fold)
 
 --regression writes the regression tables instead (header f00, ..., label; the label is the target):
 make_friedman1 (y = 10 sin(pi x0 x1) + 20 (x2 - 0.5)^2 + 10 x3 + 5 x4 + N(0, 1)), whose features past the
@@ -54,6 +62,21 @@ REGRESSION_TABLES = {
     "friedman1-1500x25": dict(n_samples=1500, n_features=25, noise=1.0, random_state=12),
 }
 
+# --accuracy: one generated table per kind of difficulty the accuracy benchmark (bench_accuracy.py) covers. "scale"
+# multiplies column j by 10^(-3 + 6 j / (d - 1)) after generation (features six decades apart).
+ACCURACY_TABLES = {
+    "noise-600x40": dict(n_samples=600, n_features=40, n_informative=5, n_redundant=0, n_classes=4,
+                         n_clusters_per_class=1, random_state=31),
+    "scales-600x20": dict(n_samples=600, n_features=20, n_informative=6, n_redundant=4, n_classes=3,
+                          n_clusters_per_class=2, random_state=32, scale=True),
+    "redundant-600x30": dict(n_samples=600, n_features=30, n_informative=5, n_redundant=15, n_repeated=5,
+                             n_classes=3, n_clusters_per_class=2, random_state=33),
+    "classes20-1000x20": dict(n_samples=1000, n_features=20, n_informative=12, n_redundant=4, n_classes=20,
+                              n_clusters_per_class=1, random_state=34),
+    "fewshot-150x30": dict(n_samples=150, n_features=30, n_informative=8, n_redundant=4, n_classes=10,
+                           n_clusters_per_class=1, random_state=35),
+}
+
 SCALING_SAMPLES = (500, 2000, 5000, 20000)
 SCALING_FEATURES = (20, 50, 100)
 
@@ -78,7 +101,11 @@ def write_table(path, arguments):
     if isinstance(arguments, str):
         x, y = getattr(sklearn.datasets, arguments)(return_X_y=True)
     else:
+        arguments = dict(arguments)
+        scale = arguments.pop("scale", False)
         x, y = sklearn.datasets.make_classification(flip_y=0.01, class_sep=1.0, shuffle=True, **arguments)
+        if scale:
+            x = x * 10.0 ** np.linspace(-3, 3, x.shape[1])
     header = ",".join(["f%02d" % column for column in range(x.shape[1])] + ["label"])
     with open(path, "w") as handle:
         handle.write(header + "\n")
@@ -106,6 +133,7 @@ def main(argv=None):
     parser.add_argument("--scaling", action="store_true", help="also write the n x d timing grid")
     parser.add_argument("--force", action="store_true", help="rewrite tables that already exist")
     parser.add_argument("--regression", action="store_true", help="write the regression tables instead")
+    parser.add_argument("--accuracy", action="store_true", help="also write the accuracy benchmark's tables")
     arguments = parser.parse_args(argv)
 
     if arguments.regression:
@@ -114,6 +142,8 @@ def main(argv=None):
         tables = dict(TABLES, **BUNDLED)
         if arguments.scaling:
             tables.update(scaling_tables())
+        if arguments.accuracy:
+            tables.update(ACCURACY_TABLES)
     os.makedirs(arguments.out, exist_ok=True)
     for name, spec in tables.items():
         path = os.path.join(arguments.out, name + ".csv")
