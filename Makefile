@@ -2,7 +2,7 @@
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build test test-internal-checks demo docs docs-check docs-reference bench bench-quick bench-peers bench-accuracy bench-knn-peer bench-ann clean fuzz fuzz-smoke fuzz-build sanitize
+.PHONY: deps build test test-internal-checks demo docs docs-check docs-reference bench bench-quick bench-peers bench-accuracy bench-knn-peer bench-threads bench-ann clean fuzz fuzz-smoke fuzz-build sanitize
 
 ## deps: install LAPACKE + OpenBLAS with apt, only when pkg-config cannot find lapacke, and hnswlib (header-only C++)
 ##       only when its header is missing
@@ -79,6 +79,13 @@ bench-accuracy: deps
 	Benchmarks/peers/setup.sh
 	$(SWIFT) build -c release --product metric-learn
 	python3 Benchmarks/peers/bench_accuracy.py --binary .build/release/metric-learn --auto $(ACCURACY_ARGS)
+
+## bench-threads: every learner's fit on one core (taskset -c 0) and on two, scikit-learn's NCA and PyLMNN at 1 and 2
+##        BLAS threads, on the peers' folds of real-shaped tables (THREADS_ARGS, e.g. --datasets digits --json t.json)
+bench-threads: deps
+	Benchmarks/peers/setup.sh
+	$(SWIFT) build -c release --product metric-learn
+	python3 Benchmarks/peers/run_threads.py --binary .build/release/metric-learn $(THREADS_ARGS)
 
 ## bench-knn-peer: k-NN predict, 20 000 × 5 000 × 50, against scikit-learn at 1 and 2 threads (KNN_PEER_ARGS,
 ##        e.g. --pin --json knn.json; Benchmarks/peers/README.md)

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Write the deterministic synthetic classification tables used by the benchmarks.
+"""Write the deterministic classification tables used by the benchmarks.
 
-    .venv-sklearn/bin/python make_tables.py [--out DIR] [--scaling] [--accuracy]
+    .venv-sklearn/bin/python make_tables.py [--out DIR] [--scaling] [--targets] [--accuracy]
 
 Each table is a CSV with a header row (f00, f01, ... , label) and integer labels in the
 last column, made with sklearn.datasets.make_classification under a fixed random_state,
@@ -18,6 +18,13 @@ integers): digits (load_digits, 1797 x 64, 10 classes; several pixels are consta
 (load_breast_cancer, 569 x 30, 2 classes).
 
 --scaling adds scale-n{500,2000,5000,20000}-d{20,50,100} (5 classes) for timing curves.
+
+--targets adds tables with real difficulty (class overlap, noise features), for run_peers.py --datasets NAME:
+
+    overlap-1000x18         1000 x 18,  4 classes   overlapping classes (class_sep 0.7, 5% flipped labels),
+    overlap-2000x40         2000 x 40,  6 classes   most features noise: 5 / 8 / 6 informative,
+    overlap-2500x24         2500 x 24,  5 classes   3 / 6 / 4 redundant (n_clusters_per_class 2)
+    overlap-6000x32         6000 x 32,  5 classes   the same recipe, for fits at n = 4800
 
 --accuracy adds one table per kind of difficulty for bench_accuracy.py (make bench-accuracy):
 
@@ -54,6 +61,19 @@ TABLES = {
                                  n_classes=7, n_clusters_per_class=1, random_state=4),
 }
 
+# Overlapping classes with noise features: a low class_sep, two clusters per class, 5% of the labels flipped and
+# most features pure noise, so that neighbours in the raw space are poor and the learners iterate.
+OVERLAP_TABLES = {
+    "overlap-1000x18": dict(n_samples=1000, n_features=18, n_informative=5, n_redundant=3, n_classes=4,
+                            random_state=21),
+    "overlap-2000x40": dict(n_samples=2000, n_features=40, n_informative=8, n_redundant=6, n_classes=6,
+                            random_state=22),
+    "overlap-2500x24": dict(n_samples=2500, n_features=24, n_informative=6, n_redundant=4, n_classes=5,
+                            random_state=23),
+    "overlap-6000x32": dict(n_samples=6000, n_features=32, n_informative=6, n_redundant=4, n_classes=5,
+                            random_state=24),
+}
+OVERLAP_SETTINGS = dict(n_clusters_per_class=2, class_sep=0.7, flip_y=0.05, shuffle=True)
 # name -> the scikit-learn loader of a real table bundled with scikit-learn
 BUNDLED = {"digits": "load_digits", "breast-cancer": "load_breast_cancer"}
 
@@ -92,8 +112,13 @@ def scaling_tables():
     return tables
 
 
+def target_tables():
+    """The --targets tables: overlapping classes with noise features."""
+    return {name: dict(OVERLAP_SETTINGS, **spec) for name, spec in OVERLAP_TABLES.items()}
+
+
 def write_table(path, arguments):
-    """Generate one table (make_classification arguments, or the name of a bundled table's loader) and write it as
+    """Generate one table (make_classification arguments, flip_y 0.01 and class_sep 1.0 unless given, or the name of a bundled table's loader) and write it as
     CSV (%.12g floats, integer labels)."""
     import numpy as np
     import sklearn.datasets
@@ -103,7 +128,7 @@ def write_table(path, arguments):
     else:
         arguments = dict(arguments)
         scale = arguments.pop("scale", False)
-        x, y = sklearn.datasets.make_classification(flip_y=0.01, class_sep=1.0, shuffle=True, **arguments)
+        x, y = sklearn.datasets.make_classification(**{"flip_y": 0.01, "class_sep": 1.0, "shuffle": True, **arguments})
         if scale:
             x = x * 10.0 ** np.linspace(-3, 3, x.shape[1])
     header = ",".join(["f%02d" % column for column in range(x.shape[1])] + ["label"])
@@ -131,6 +156,7 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--out", default=peerlib.DEFAULT_DATA_DIR, help="output folder (default: %(default)s)")
     parser.add_argument("--scaling", action="store_true", help="also write the n x d timing grid")
+    parser.add_argument("--targets", action="store_true", help="also write the overlapping tables with noise features")
     parser.add_argument("--force", action="store_true", help="rewrite tables that already exist")
     parser.add_argument("--regression", action="store_true", help="write the regression tables instead")
     parser.add_argument("--accuracy", action="store_true", help="also write the accuracy benchmark's tables")
@@ -142,6 +168,8 @@ def main(argv=None):
         tables = dict(TABLES, **BUNDLED)
         if arguments.scaling:
             tables.update(scaling_tables())
+        if arguments.targets:
+            tables.update(target_tables())
         if arguments.accuracy:
             tables.update(ACCURACY_TABLES)
     os.makedirs(arguments.out, exist_ok=True)

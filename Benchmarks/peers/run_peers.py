@@ -427,9 +427,11 @@ def resolve_datasets(names, data_dir):
             resolved.append((name, path))
     if missing_tables:
         scaling = any(name.startswith("scale-") for name, _ in resolved)
+        targets = any(name in ("digits", "breast-cancer") or name.startswith("overlap-") for name, _ in resolved)
         regression = any(name.startswith("friedman") for name, _ in resolved)
         command = [peerlib.VENV_PYTHON["sklearn"], os.path.join(peerlib.HERE, "make_tables.py"),
-                   "--out", data_dir] + (["--scaling"] if scaling else []) + (["--regression"] if regression else [])
+                   "--out", data_dir] + (["--scaling"] if scaling else []) + (["--targets"] if targets else []) \
+            + (["--regression"] if regression else [])
         subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
     for name, path in resolved:
         if not os.path.exists(path):

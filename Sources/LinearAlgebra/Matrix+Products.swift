@@ -1,4 +1,6 @@
-/// Matrix products through BLAS (`dgemm`, `dgemv`, `dsyrk`).
+/// Matrix products through BLAS (`dgemm`, `dgemv`, `dsyrk`); large `dgemm` and `dsyrk` products are spread over
+/// the cores in blocks fixed by their shape (`BufferProducts.multiplyInParallel`), so they give the same bits on
+/// any machine.
 extension Matrix {
     /// op(A)·op(B) for the four transposition cases, through one `dgemm`.
     static func product(_ a: Matrix, transposingFirst transposeA: Bool,
@@ -12,10 +14,8 @@ extension Matrix {
         a.elements.withUnsafeBufferPointer { pa in
             b.elements.withUnsafeBufferPointer { pb in
                 result.elements.withUnsafeMutableBufferPointer { pc in
-                    guard let pa = pa.baseAddress, let pb = pb.baseAddress, let pc = pc.baseAddress else { return }
-                    BLAS.gemm(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k,
-                              alpha: scale, a: pa, lda: a.columnCount, b: pb, ldb: b.columnCount,
-                              beta: 0, c: pc, ldc: n)
+                    BufferProducts.multiplyInParallel(pa, transposingA: transposeA, pb, transposingB: transposeB,
+                                                      into: pc, m: m, n: n, k: k, alpha: scale)
                 }
             }
         }
@@ -38,14 +38,28 @@ extension Matrix {
     }
 
     /// The Gram matrix AᵀA (symmetric, through `dsyrk`).
+    ///
+    /// Many rows are summed in chunks of `BufferProducts.parallelInnerChunk` rows on all cores, the chunks' Gram
+    /// matrices added in chunk order.
     public func transposedTimesSelf() -> Matrix {
-        var result = Matrix(rowCount: columnCount, columnCount: columnCount)
+        let (d, chunk) = (columnCount, BufferProducts.parallelInnerChunk)
+        let chunkCount = rowCount * d * d >= BufferProducts.parallelThreshold && rowCount >= 2 * chunk
+            ? (rowCount + chunk - 1) / chunk : 1
+        var partials = [Double](repeating: 0, count: chunkCount * d * d)
         elements.withUnsafeBufferPointer { pa in
-            result.elements.withUnsafeMutableBufferPointer { pc in
+            partials.withUnsafeMutableBufferPointer { pc in
                 guard let pa = pa.baseAddress, let pc = pc.baseAddress else { return }
-                BLAS.syrk(transpose: true, n: columnCount, k: rowCount, alpha: 1, a: pa, lda: columnCount,
-                          beta: 0, c: pc, ldc: columnCount)
+                let operands = GramOperands(a: pa, c: pc)
+                Parallel.forEach(jobs: chunkCount, work: rowCount * d * d) { index, _ in
+                    let rows = chunkCount == 1 ? 0..<rowCount : (index * chunk)..<min(rowCount, (index + 1) * chunk)
+                    BLAS.syrk(transpose: true, n: d, k: rows.count, alpha: 1, a: operands.a + rows.lowerBound * d,
+                              lda: d, beta: 0, c: operands.c + index * d * d, ldc: d)
+                }
             }
+        }
+        var result = Matrix(rowCount: d, columnCount: d, elements: Array(partials[0..<(d * d)]))
+        for index in 1..<max(1, chunkCount) {
+            for entry in 0..<(d * d) { result.elements[entry] += partials[index * d * d + entry] }
         }
         return result
     }
@@ -74,4 +88,10 @@ extension Matrix {
         }
         return y
     }
+}
+
+/// The operand and the partial Gram matrices of `transposedTimesSelf`'s chunks.
+private struct GramOperands: @unchecked Sendable {
+    let a: UnsafePointer<Double>
+    let c: UnsafeMutablePointer<Double>
 }

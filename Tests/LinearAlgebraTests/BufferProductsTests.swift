@@ -1,3 +1,4 @@
+import Foundation
 import LinearAlgebra
 import Testing
 
@@ -56,5 +57,52 @@ import Testing
             }
         }
         #expect(c == [3, 6])
+    }
+
+    /// A tall product (row blocks), a short one with a long inner dimension (chunks added in order) and a small one
+    /// (one call), each with both transpositions: equal to the single `dgemm` up to rounding, and the same bits on
+    /// 1, 2 and 3 workers.
+    @Test(arguments: [(700, 9, 200), (6, 5, 5000), (40, 30, 20)], [false, true])
+    func parallelProductMatchesOneCallOnAnyWorkerCount(shape: (Int, Int, Int), transposing: Bool) {
+        let (m, n, k) = shape
+        let a = (0..<(m * k)).map { sin(Double($0) * 0.37) }, b = (0..<(k * n)).map { cos(Double($0) * 0.11) }
+        func product(parallel: Bool, workers: Int = 1) -> [Double] {
+            var c = (0..<(m * n)).map { Double($0 % 7) }
+            a.withUnsafeBufferPointer { pa in
+                b.withUnsafeBufferPointer { pb in
+                    c.withUnsafeMutableBufferPointer { pc in
+                        if parallel {
+                            Parallel.withWorkers(workers) {
+                                BufferProducts.multiplyInParallel(pa, transposingA: transposing, pb, transposingB: transposing,
+                                                                  into: pc, m: m, n: n, k: k, alpha: -2, beta: 0.5)
+                            }
+                        } else {
+                            BufferProducts.multiply(pa, transposingA: transposing, pb, transposingB: transposing,
+                                                    into: pc, m: m, n: n, k: k, alpha: -2, beta: 0.5)
+                        }
+                    }
+                }
+            }
+            return c
+        }
+        let single = product(parallel: false), one = product(parallel: true)
+        let scale = single.map(abs).max() ?? 0
+        #expect(zip(single, one).allSatisfy { abs($0 - $1) <= 1e-12 * scale })
+        for workers in [2, 3] {
+            #expect(product(parallel: true, workers: workers).map(\.bitPattern) == one.map(\.bitPattern))
+        }
+    }
+
+    /// Many rows: AᵀA in chunks, the same bits on any worker count and equal to Aᵀ·A up to rounding.
+    @Test func gramMatrixOfManyRowsIsTheSameOnAnyWorkerCount() {
+        let a = Matrix(rowCount: 3000, columnCount: 20, elements: (0..<60_000).map { sin(Double($0) * 0.013) })
+        let gram = a.transposedTimesSelf()
+        let direct = a.transposedTimes(a)
+        #expect(zip(gram.elements, direct.elements).allSatisfy { abs($0 - $1) <= 1e-11 * 3000 })
+        #expect(gram.elements == gram.transposed().elements)
+        for workers in [1, 3] {
+            #expect(Parallel.withWorkers(workers) { a.transposedTimesSelf() }.elements.map(\.bitPattern)
+                    == gram.elements.map(\.bitPattern))
+        }
     }
 }

@@ -27,6 +27,7 @@ enum BLAS {
             for i in 0..<m { for j in 0..<n { c[i * ldc + j] = beta == 0 ? 0 : beta * c[i * ldc + j] } }
             return
         }
+        BLASThreads.runOnCallingThread()
         cblas_dgemm(CblasRowMajor,
                     transposeA ? CblasTrans : CblasNoTrans,
                     transposeB ? CblasTrans : CblasNoTrans,
@@ -47,6 +48,7 @@ enum BLAS {
             for i in 0..<outputCount { y[i] = beta == 0 ? 0 : beta * y[i] }
             return
         }
+        BLASThreads.runOnCallingThread()
         cblas_dgemv(CblasRowMajor, transpose ? CblasTrans : CblasNoTrans,
                     int32(m), int32(n), alpha, a, int32(max(1, lda)), x, 1, beta, y, 1)
     }
@@ -64,6 +66,7 @@ enum BLAS {
             for i in 0..<n { for j in 0..<n { c[i * ldc + j] = beta == 0 ? 0 : beta * c[i * ldc + j] } }
             return
         }
+        BLASThreads.runOnCallingThread()
         cblas_dsyrk(CblasRowMajor, CblasUpper, transpose ? CblasTrans : CblasNoTrans,
                     int32(n), int32(k), alpha, a, int32(max(1, lda)), beta, c, int32(max(1, ldc)))
         for i in 0..<n { for j in 0..<i { c[i * ldc + j] = c[j * ldc + i] } }
@@ -72,12 +75,14 @@ enum BLAS {
     /// The dot product of two length-n vectors.
     static func dot(_ n: Int, _ x: UnsafePointer<Double>, _ y: UnsafePointer<Double>) -> Double {
         guard n > 0 else { return 0 }
+        BLASThreads.runOnCallingThread()
         return cblas_ddot(int32(n), x, 1, y, 1)
     }
 
     /// y ← α·x + y.
     static func axpy(_ n: Int, alpha: Double, _ x: UnsafePointer<Double>, _ y: UnsafeMutablePointer<Double>) {
         guard n > 0 else { return }
+        BLASThreads.runOnCallingThread()
         cblas_daxpy(int32(n), alpha, x, 1, y, 1)
     }
 }

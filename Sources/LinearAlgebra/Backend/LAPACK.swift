@@ -14,6 +14,7 @@ enum LAPACK {
         try ensureFinite(matrix, routine: "dsyevd")
         var values = [Double](repeating: 0, count: n)
         guard n > 0 else { return values }
+        BLASThreads.runOnCallingThread()
         let info = matrix.withUnsafeMutableBufferPointer { a in
             values.withUnsafeMutableBufferPointer { w in
                 LAPACKE_dsyevd(rowMajor, CChar(UInt8(ascii: "V")), CChar(UInt8(ascii: "U")),
@@ -34,6 +35,7 @@ enum LAPACK {
         var values = [Double](repeating: 0, count: n)
         guard n > 0 else { return values }
         var factor = b
+        BLASThreads.runOnCallingThread()
         let info = a.withUnsafeMutableBufferPointer { pa in
             factor.withUnsafeMutableBufferPointer { pb in
                 values.withUnsafeMutableBufferPointer { w in
@@ -56,6 +58,7 @@ enum LAPACK {
     static func cholesky(_ matrix: inout [Double], order n: Int) throws(LinearAlgebraError) {
         try ensureFinite(matrix, routine: "dpotrf")
         guard n > 0 else { return }
+        BLASThreads.runOnCallingThread()
         let info = matrix.withUnsafeMutableBufferPointer { a in
             LAPACKE_dpotrf(rowMajor, CChar(UInt8(ascii: "L")), BLAS.int32(n), a.baseAddress, BLAS.int32(n))
         }
@@ -73,6 +76,7 @@ enum LAPACK {
         var u = [Double](repeating: 0, count: m * r)
         var vt = [Double](repeating: 0, count: r * n)
         guard r > 0 else { return (u, s, vt) }
+        BLASThreads.runOnCallingThread()
         let info = a.withUnsafeMutableBufferPointer { pa in
             s.withUnsafeMutableBufferPointer { ps in
                 u.withUnsafeMutableBufferPointer { pu in
@@ -97,6 +101,7 @@ enum LAPACK {
         var lu = a
         var x = b
         var pivots = [Int32](repeating: 0, count: n)
+        BLASThreads.runOnCallingThread()
         let info = lu.withUnsafeMutableBufferPointer { pa in
             pivots.withUnsafeMutableBufferPointer { pp in
                 x.withUnsafeMutableBufferPointer { px in
@@ -131,6 +136,7 @@ extension LAPACK {
                                work: UnsafeMutableBufferPointer<Double>,
                                iwork: UnsafeMutableBufferPointer<Int32>) throws(LinearAlgebraError) {
         for index in 0..<(n * n) where !a[index].isFinite { throw .nonFiniteInput(routine: "dsyevd") }
+        BLASThreads.runOnCallingThread()
         let info = LAPACKE_dsyevd_work(columnMajor, CChar(UInt8(ascii: "V")), CChar(UInt8(ascii: "L")),
                                        BLAS.int32(n), a, BLAS.int32(n), values, work.baseAddress,
                                        BLAS.int32(work.count), iwork.baseAddress, BLAS.int32(iwork.count))
@@ -141,6 +147,7 @@ extension LAPACK {
     /// the factor. Non-finite input is not positive definite.
     static func isPositiveDefinite(factoring a: UnsafeMutablePointer<Double>, order n: Int) -> Bool {
         for index in 0..<(n * n) where !a[index].isFinite { return false }
+        BLASThreads.runOnCallingThread()
         return LAPACKE_dpotrf_work(columnMajor, CChar(UInt8(ascii: "L")), BLAS.int32(n), a, BLAS.int32(n)) == 0
     }
 }

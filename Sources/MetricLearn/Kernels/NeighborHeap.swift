@@ -49,7 +49,8 @@ struct NeighborHeap {
 
     /// Writes the kept candidates nearest first into `outDistances` and `outIndices` at `offset ..< offset + count`
     /// and empties the heap.
-    mutating func drain(intoDistances outDistances: inout [Double], indices outIndices: inout [Int], at offset: Int) {
+    mutating func drain(intoDistances outDistances: UnsafeMutablePointer<Double>, indices outIndices: UnsafeMutablePointer<Int>,
+                        at offset: Int) {
         var end = count
         while end > 0 {
             end -= 1

@@ -14,74 +14,90 @@ enum NeighborSearch {
         case direct
     }
 
-    /// Queries per tile row. With `referenceTileRowCount` this makes 256 × 1024 tiles of products
+    /// The most queries per block: with `referenceTileRowCount` this makes tiles of at most 256 × 1024 products
     /// (2 MiB), small enough to stay in cache between the `dgemm` that writes a tile and the scan that reads it
     /// (measured: about 30% less time than one pass over all points per query block).
     static let queryTileRowCount = 256
     /// Indexed points per tile column.
     static let referenceTileRowCount = 1024
 
+    /// Queries per block for `queryCount` queries: about an eighth of them (so that a few hundred queries still
+    /// make several jobs), a multiple of 8 between 16 and `queryTileRowCount`. It depends on the query count
+    /// alone, so the tiles, and every product in them, are the same on any machine.
+    static func queryBlockHeight(queryCount q: Int) -> Int {
+        min(queryTileRowCount, max(16, ((q + 7) / 8 + 7) / 8 * 8))
+    }
+
     /// The `count` nearest rows of `points` to each row of `queries`, nearest first: row-major
     /// `queries.rowCount × count` indices and their squared distances. With `selfOffset`, query i is point
     /// `selfOffset + i` and skips it. Needs `count` candidates per query and rows whose squared norms are finite.
     ///
-    /// Queries are taken a tile row at a time; for each, the points are visited in index order a tile column at
-    /// a time (copies of `referenceTileRowCount` rows, made once per search when there are at least
-    /// `queryTileRowCount` queries). One `dgemm` writes −2·Q·Rᵀ into a tile buffer reused for the whole search,
-    /// and the scan (`NeighborScan`) adds the squared norms while it reads the tile, so each tile is written once
-    /// and read once. Every query keeps its candidates in its own heap across the tiles; the rows of a large
-    /// tile are scanned in `Parallel` chunks, one per processor (each query's result is its own, so the split
-    /// does not change it). Memory: the tile (or, for fewer queries, a block of queries × n), one heap per tile
-    /// row, and the copy of the points.
+    /// Queries are taken in blocks (`queryBlockHeight`), each a `Parallel` job on its own core: for each block,
+    /// the points are visited in index order `referenceTileRowCount` rows at a time (row ranges of `points`, no
+    /// copies). One `dgemm` writes −2·Q·Rᵀ into the worker's tile buffer, and the scan (`NeighborScan`) adds the
+    /// squared norms while it reads the tile, so each tile is written once and read once, with no barrier
+    /// between the product and the scan. Every query keeps its candidates in its own heap across the tiles.
+    /// Memory per worker: one tile and one heap per query of a block.
     static func nearest(to queries: Matrix, in points: Matrix, count: Int, selfOffset: Int? = nil,
                         distances rule: Distances = .expanded) -> (indices: [Int], squaredDistances: [Double]) {
         let scan = NeighborScan(queries: queries, points: points, selfOffset: selfOffset, distances: rule)
-        // Fewer queries than a tile row: one pass over all points (a block of at most 256 × n distances), with
-        // no copy of the points, which would cost more than the cache misses it saves.
-        let columnWidth = queries.rowCount < Self.queryTileRowCount ? points.rowCount : Self.referenceTileRowCount
-        let columns = stride(from: 0, to: points.rowCount, by: columnWidth).map { start in
-            let range = start ..< min(points.rowCount, start + columnWidth)
-            return (first: start, points: range.count == points.rowCount ? points : points.rows(at: range))
-        }
-        let processorCount = Parallel.processorCount
-        let tileRowCount = min(Self.queryTileRowCount, queries.rowCount)
-        let d = queries.columnCount
-        var heaps = (0..<tileRowCount).map { _ in NeighborHeap(capacity: count) }
-        var tile = [Double](repeating: 0, count: tileRowCount * min(columnWidth, points.rowCount))
-        var indices = [Int](repeating: 0, count: queries.rowCount * count)
-        var distances = [Double](repeating: 0, count: queries.rowCount * count)
+        let (q, n, d) = (queries.rowCount, points.rowCount, queries.columnCount)
+        let height = queryBlockHeight(queryCount: q)
+        let (blockCount, width) = ((q + height - 1) / height, min(referenceTileRowCount, n))
+        let workers = min(Parallel.workerCount, max(1, blockCount))
+        var heaps = (0..<(workers * height)).map { _ in NeighborHeap(capacity: count) }
+        var tiles = [Double](repeating: 0, count: workers * height * width)
+        var indices = [Int](repeating: 0, count: q * count)
+        var distances = [Double](repeating: 0, count: q * count)
 
-        heaps.withUnsafeMutableBufferPointer { heaps in
-            let heaps = NeighborScan.Heaps(buffer: heaps)
-            for start in stride(from: 0, to: queries.rowCount, by: Self.queryTileRowCount) {
-                let rows = start ..< min(queries.rowCount, start + Self.queryTileRowCount)
-                for column in columns {
-                    let size = rows.count * column.points.rowCount
-                    queries.elements.withUnsafeBufferPointer { q in
-                        column.points.elements.withUnsafeBufferPointer { r in
-                            tile.withUnsafeMutableBufferPointer { c in
-                                BufferProducts.multiply(UnsafeBufferPointer(rebasing: q[(start * d) ..< (rows.upperBound * d)]),
-                                                        r, transposingB: true, into: c,
-                                                        m: rows.count, n: column.points.rowCount, k: d, alpha: -2)
+        queries.elements.withUnsafeBufferPointer { queryValues in
+            points.elements.withUnsafeBufferPointer { pointValues in
+                heaps.withUnsafeMutableBufferPointer { heaps in
+                    tiles.withUnsafeMutableBufferPointer { tiles in
+                        indices.withUnsafeMutableBufferPointer { indices in
+                            distances.withUnsafeMutableBufferPointer { distances in
+                                let buffers = SearchBuffers(queries: queryValues, points: pointValues, heaps: heaps,
+                                                            tiles: tiles, indices: indices, distances: distances)
+                                Parallel.forEach(jobs: blockCount, work: q * n * (d + 4), maxWorkers: workers) { block, worker in
+                                    let rows = (block * height)..<min(q, (block + 1) * height)
+                                    let heaps = NeighborScan.Heaps(buffer: UnsafeMutableBufferPointer(
+                                        rebasing: buffers.heaps[(worker * height)..<((worker + 1) * height)]))
+                                    let tile = UnsafeMutableBufferPointer(
+                                        rebasing: buffers.tiles[(worker * height * width)..<((worker + 1) * height * width)])
+                                    for first in stride(from: 0, to: n, by: width) {
+                                        let columns = first..<min(n, first + width)
+                                        BufferProducts.multiply(
+                                            UnsafeBufferPointer(rebasing: buffers.queries[(rows.lowerBound * d)..<(rows.upperBound * d)]),
+                                            UnsafeBufferPointer(rebasing: buffers.points[(columns.lowerBound * d)..<(columns.upperBound * d)]),
+                                            transposingB: true, into: tile, m: rows.count, n: columns.count, k: d, alpha: -2)
+                                        let products = NeighborScan.Tile(
+                                            firstQuery: rows.lowerBound, firstPoint: first, pointCount: columns.count,
+                                            products: UnsafeBufferPointer(rebasing: tile[0..<(rows.count * columns.count)]))
+                                        scan.scan(rows, of: products, into: heaps)
+                                    }
+                                    for query in rows {
+                                        heaps.buffer[query - rows.lowerBound].drain(
+                                            intoDistances: buffers.distances.baseAddress!, indices: buffers.indices.baseAddress!,
+                                            at: query * count)
+                                    }
+                                }
                             }
                         }
                     }
-                    tile.withUnsafeBufferPointer { products in
-                        let tile = NeighborScan.Tile(firstQuery: start, firstPoint: column.first,
-                                                     pointCount: column.points.rowCount,
-                                                     products: UnsafeBufferPointer(rebasing: products[0..<size]))
-                        let chunkCount = min(processorCount, rows.count)
-                        Parallel.forEachChunk(count: chunkCount, work: size) { chunk in
-                            let part = Parallel.chunk(chunk, of: rows.count, count: chunkCount)
-                            scan.scan(start + part.lowerBound ..< start + part.upperBound, of: tile, into: heaps)
-                        }
-                    }
-                }
-                for query in rows {
-                    heaps.buffer[query - start].drain(intoDistances: &distances, indices: &indices, at: query * count)
                 }
             }
         }
         return (indices, distances)
     }
+}
+
+/// The buffers of one search: block b writes only its queries' rows of `indices` and `distances`, and worker w
+/// only its own heaps and tile.
+private struct SearchBuffers: @unchecked Sendable {
+    let queries: UnsafeBufferPointer<Double>
+    let points: UnsafeBufferPointer<Double>
+    let heaps: UnsafeMutableBufferPointer<NeighborHeap>
+    let tiles: UnsafeMutableBufferPointer<Double>
+    let indices: UnsafeMutableBufferPointer<Int>
+    let distances: UnsafeMutableBufferPointer<Double>
 }

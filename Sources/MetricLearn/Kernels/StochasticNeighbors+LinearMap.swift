@@ -9,7 +9,7 @@ extension StochasticNeighbors {
         x.elements.withUnsafeBufferPointer { samples in
             point.withUnsafeBufferPointer { components in
                 embedding.withUnsafeMutableBufferPointer { z in
-                    BufferProducts.multiply(samples, components, transposingB: true, into: z, m: n, n: k, k: d)
+                    BufferProducts.multiplyInParallel(samples, components, transposingB: true, into: z, m: n, n: k, k: d)
                 }
             }
         }
@@ -18,7 +18,7 @@ extension StochasticNeighbors {
         tangent.withUnsafeBufferPointer { t in
             x.elements.withUnsafeBufferPointer { samples in
                 gradient.withUnsafeMutableBufferPointer { g in
-                    BufferProducts.multiply(t, transposingA: true, samples, into: g, m: k, n: d, k: n, alpha: 2 * sign)
+                    BufferProducts.multiplyInParallel(t, transposingA: true, samples, into: g, m: k, n: d, k: n, alpha: 2 * sign)
                 }
             }
         }

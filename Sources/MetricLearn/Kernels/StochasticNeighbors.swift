@@ -29,12 +29,16 @@
 /// That is 4·n²·k flops for the four products and n² exponentials (both passes together), against 6·n²·k
 /// and n² for the rows of W' one block at a time. Neither pass forms more of the n×n matrices than one tile.
 ///
-/// The rows of a tile are split into `Parallel.chunkCount` fixed chunks whose exponentials run concurrently;
-/// each chunk keeps its own column sums, added up in chunk order, so the result does not depend on the number
-/// of cores.
+/// **Parallel tiles.** The samples are cut into blocks (the tiles' sides: at most `tileSize` samples, a block count
+/// that is 1 or a multiple of 4, sizes within one of each other, all fixed by n alone), and each pass visits the
+/// tiles in rounds of a round-robin schedule: within a round no two tiles share a block, so they run as
+/// independent `Parallel` jobs (each with its own tile buffer and single-threaded BLAS), and every per-sample sum
+/// receives its contributions in the order of the rounds, whatever the number of cores or the assignment of
+/// tiles to threads. Results are therefore the same bits on any machine.
 ///
-/// Memory: one tile (b² doubles, b = 256 by default) and O(n·k), all allocated once here and reused by
-/// every evaluation, so one instance serves one optimiser at a time.
+/// Memory: one tile (b² doubles, b = 256 by default) per worker thread and O(n·k), allocated once here (the tiles
+/// on the first evaluation that uses more workers) and reused by every evaluation, so one instance serves one
+/// optimiser at a time.
 final class StochasticNeighbors<Weighting: StochasticNeighborWeighting> {
     /// What the objective is.
     let weighting: Weighting
@@ -46,50 +50,97 @@ final class StochasticNeighbors<Weighting: StochasticNeighborWeighting> {
     var embedding: [Double]
     /// T (n×k, row-major), valid after `evaluate()`.
     private(set) var tangent: [Double]
-    private let tileSize: Int
-    /// The tile, the per-sample sums and the chunks' column sums (see `Workspace`).
-    private var storage: [Double]
-    /// Samples per tile side: a 256×256 tile (512 KiB) stays in cache between the exponentials and the two
-    /// products that reuse it, and reaches `Parallel.concurrencyThreshold`.
+    /// The blocks of samples that are the tiles' sides.
+    private let blocks: [Range<Int>]
+    /// The tiles (I, J), I ≤ J, as pairs of block indices, in rounds whose tiles share no block.
+    private let rounds: [[(Int, Int)]]
+    /// The per-sample sums (see `Workspace`).
+    private var shared: [Double]
+    /// One `TileScratch` per worker.
+    private var scratch: [Double]
+    /// Samples per tile side: a 256×256 tile (512 KiB) stays in a core's cache between the exponentials and the
+    /// two products that reuse it.
     static var defaultTileSize: Int { 256 }
 
-    /// Workspace for `sampleCount` samples embedded in `componentCount` dimensions, in tiles of
+    /// Workspace for `sampleCount` samples embedded in `componentCount` dimensions, in tiles of at most
     /// `tileSize` × `tileSize` samples (`defaultTileSize` when nil).
     init(weighting: Weighting, sampleCount n: Int, componentCount: Int, tileSize: Int? = nil) {
         self.weighting = weighting
         sampleCount = n
         self.componentCount = componentCount
-        self.tileSize = max(1, min(tileSize ?? Self.defaultTileSize, n))
+        blocks = Self.blocks(sampleCount: n, tileSize: max(1, tileSize ?? Self.defaultTileSize))
+        rounds = Self.rounds(blockCount: blocks.count)
         embedding = [Double](repeating: 0, count: n * componentCount)
         tangent = embedding
-        storage = [Double](repeating: 0, count: Workspace.size(sampleCount: n, tileSize: self.tileSize))
+        shared = [Double](repeating: 0, count: Workspace.size(sampleCount: n))
+        scratch = []
+    }
+
+    /// The tiles' sides: B = ⌈n / tileSize⌉ blocks, raised to a multiple of 4 (at most n) so that the rounds
+    /// hold an even number of tiles; block sizes differ by at most one.
+    static func blocks(sampleCount n: Int, tileSize: Int) -> [Range<Int>] {
+        var count = (n + tileSize - 1) / tileSize
+        if count > 1 { count = min(n, (count + 3) / 4 * 4) }
+        return (0..<count).map { ($0 * n / count)..<(($0 + 1) * n / count) }
+    }
+
+    /// The round-robin schedule of the tiles of `blockCount` blocks: the diagonal tiles in one round, then (circle
+    /// method) each block paired with every other exactly once, in rounds where no block appears twice. With an
+    /// odd count a block sits out each round.
+    static func rounds(blockCount b: Int) -> [[(Int, Int)]] {
+        var rounds = [(0..<b).map { ($0, $0) }]
+        guard b > 1 else { return rounds }
+        let slots = b + b % 2              // a dummy block when b is odd
+        for round in 0..<(slots - 1) {
+            var tiles: [(Int, Int)] = []
+            for position in 0..<(slots / 2) {
+                let first = position == 0 ? slots - 1 : (round + position) % (slots - 1)
+                let second = (round - position + slots - 1) % (slots - 1)
+                if first < b && second < b { tiles.append((min(first, second), max(first, second))) }
+            }
+            rounds.append(tiles)
+        }
+        return rounds
     }
 
     /// Returns Σᵢ (the weighting's term of sample i) for the current `embedding` and fills `tangent`.
     func evaluate() -> Double {
         let (n, k) = (sampleCount, componentCount)
+        let workers = Parallel.workerCount
+        let tileSide = blocks.map(\.count).max() ?? 0
+        if scratch.count < workers * TileScratch.size(tileSide: tileSide) {
+            scratch = [Double](repeating: 0, count: workers * TileScratch.size(tileSide: tileSide))
+        }
         var total = 0.0
         embedding.withUnsafeBufferPointer { z in
             tangent.withUnsafeMutableBufferPointer { t in
-                storage.withUnsafeMutableBufferPointer { space in
-                    let w = Workspace(space, sampleCount: n, embedding: z, tangent: t, componentCount: k, tileSize: tileSize)
-                    for i in 0..<n {
-                        var sum = 0.0
-                        for c in 0..<k { sum += z[i * k + c] * z[i * k + c] }
-                        w.norms[i] = sum
-                        (w.minima[i], w.sums[i], w.weightedSums[i], w.columnSums[i]) = (.greatestFiniteMagnitude, 0, 0, 0)
-                    }
-                    for index in 0..<(n * k) { t[index] = 0 }
-                    forEachTile(n) { rows, columns in normalizers(rows: rows, columns: columns, w) }
-                    for i in 0..<n {
-                        let term = weighting.coefficients(sample: i, sum: w.sums[i], weightedSum: w.weightedSums[i])
-                        total += term.value
-                        (w.firstCoefficients[i], w.secondCoefficients[i]) = (term.first, term.second)
-                    }
-                    forEachTile(n) { rows, columns in accumulate(rows: rows, columns: columns, w) }
-                    // T −= diag(colsum W') · Z
-                    for i in 0..<n {
-                        for c in 0..<k { t[i * k + c] -= w.columnSums[i] * z[i * k + c] }
+                shared.withUnsafeMutableBufferPointer { space in
+                    scratch.withUnsafeMutableBufferPointer { scratch in
+                        let w = Workspace(space, sampleCount: n, embedding: z, tangent: t, componentCount: k)
+                        for i in 0..<n {
+                            var sum = 0.0
+                            for c in 0..<k { sum += z[i * k + c] * z[i * k + c] }
+                            w.norms[i] = sum
+                            (w.minima[i], w.sums[i], w.weightedSums[i], w.columnSums[i]) = (.greatestFiniteMagnitude, 0, 0, 0)
+                        }
+                        for index in 0..<(n * k) { t[index] = 0 }
+                        let passes = TilePasses(weighting: weighting, workspace: w, scratch: scratch,
+                                                tileSide: tileSide, componentCount: k)
+                        forEachRound(workers: workers) { rows, columns, worker in
+                            passes.normalizers(rows: rows, columns: columns, worker: worker)
+                        }
+                        for i in 0..<n {
+                            let term = weighting.coefficients(sample: i, sum: w.sums[i], weightedSum: w.weightedSums[i])
+                            total += term.value
+                            (w.firstCoefficients[i], w.secondCoefficients[i]) = (term.first, term.second)
+                        }
+                        forEachRound(workers: workers) { rows, columns, worker in
+                            passes.accumulate(rows: rows, columns: columns, worker: worker)
+                        }
+                        // T −= diag(colsum W') · Z
+                        for i in 0..<n {
+                            for c in 0..<k { t[i * k + c] -= w.columnSums[i] * z[i * k + c] }
+                        }
                     }
                 }
             }
@@ -97,51 +148,69 @@ final class StochasticNeighbors<Weighting: StochasticNeighborWeighting> {
         return total
     }
 
-    /// Calls `body` for the tiles (I, J), I ≤ J, of `tileSize` samples (the last ones shorter), in a fixed order.
-    private func forEachTile(_ n: Int, _ body: (Range<Int>, Range<Int>) -> Void) {
-        var rowStart = 0
-        while rowStart < n {
-            let rows = rowStart..<min(rowStart + tileSize, n)
-            var columnStart = rowStart
-            while columnStart < n {
-                let columns = columnStart..<min(columnStart + tileSize, n)
-                body(rows, columns)
-                columnStart = columns.upperBound
+    /// Calls `body(rows, columns, worker)` for every tile, round after round; the tiles of a round run as
+    /// `Parallel` jobs.
+    private func forEachRound(workers: Int, _ body: @Sendable (Range<Int>, Range<Int>, Int) -> Void) {
+        let (blocks, k) = (blocks, componentCount)
+        for round in rounds {
+            let work = round.reduce(0) { $0 + blocks[$1.0].count * blocks[$1.1].count } * (k + 16)
+            Parallel.forEach(jobs: round.count, work: work, maxWorkers: workers) { job, worker in
+                body(blocks[round[job].0], blocks[round[job].1], worker)
             }
-            rowStart = rows.upperBound
         }
+    }
+
+    /// The largest span of the minima within a tile whose exponentials are split into factors (see
+    /// `TilePasses.prepareFactors`).
+    static var splitSpan: Double { 1024 }
+}
+
+/// The two passes over one tile (I, J); `worker` names the `TileScratch` the tile may use. The tiles of one round
+/// share no samples, so each writes only its own samples' entries of the workspace.
+private struct TilePasses<Weighting: StochasticNeighborWeighting>: @unchecked Sendable {
+    let weighting: Weighting
+    let workspace: Workspace
+    let scratch: UnsafeMutableBufferPointer<Double>
+    let tileSide: Int
+    let componentCount: Int
+
+    private func scratch(_ worker: Int) -> TileScratch {
+        let size = TileScratch.size(tileSide: tileSide)
+        return TileScratch(UnsafeMutableBufferPointer(rebasing: scratch[(worker * size)..<((worker + 1) * size)]),
+                           tileSide: tileSide)
     }
 
     /// Squared distances between `rows` and `columns` into the tile (row-major, `columns.count` wide), with +∞
     /// on the diagonal of a diagonal tile (pᵢᵢ = 0).
-    private func distances(rows: Range<Int>, columns: Range<Int>, _ w: Workspace) {
-        let (k, width) = (componentCount, columns.count)
+    private func distances(rows: Range<Int>, columns: Range<Int>, _ s: TileScratch) {
+        let (w, k, width) = (workspace, componentCount, columns.count)
         // −2·Z_I·Z_Jᵀ, then ‖zᵢ‖² + ‖zⱼ‖² − 2zᵢ·zⱼ clamped at 0 (the expansion can round below 0).
-        BufferProducts.multiply(w.embedding(rows), w.embedding(columns), transposingB: true, into: w.tile,
+        BufferProducts.multiply(w.embedding(rows), w.embedding(columns), transposingB: true, into: s.tile,
                                 m: rows.count, n: width, k: k, alpha: -2)
         for r in 0..<rows.count {
             let normI = w.norms[rows.lowerBound + r]
-            let row = w.tile.baseAddress! + r * width
+            let row = s.tile.baseAddress! + r * width
             let columnNorms = w.norms.baseAddress! + columns.lowerBound
             for c in 0..<width { row[c] = max(0, row[c] + normI + columnNorms[c]) }
         }
         if rows == columns {
-            for r in 0..<rows.count { w.tile[r * width + r] = .infinity }
+            for r in 0..<rows.count { s.tile[r * width + r] = .infinity }
         }
     }
 
     /// Pass 1 on one tile: the smallest distance, the normaliser and the weighted sum of each row of `rows` and,
     /// unless the tile is diagonal, of each sample of `columns` (the tile's columns), updated online.
-    private func normalizers(rows: Range<Int>, columns: Range<Int>, _ w: Workspace) {
-        distances(rows: rows, columns: columns, w)
-        let (width, diagonal) = (columns.count, rows == columns)
+    func normalizers(rows: Range<Int>, columns: Range<Int>, worker: Int) {
+        let (w, width, diagonal) = (workspace, columns.count, rows == columns)
+        let s = scratch(worker)
+        distances(rows: rows, columns: columns, s)
         let (minima, sums, weightedSums) = (w.minima.baseAddress!, w.sums.baseAddress!, w.weightedSums.baseAddress!)
         // The new minima of the tile's rows and columns first, so the exponentials below are all ≤ 1.
-        let (rowMinima, columnMinima) = (w.rowScratch.baseAddress!, minima + columns.lowerBound)
-        let newColumnMinima = UnsafeMutableBufferPointer(rebasing: w.columnScratch[0..<width])
+        let (rowMinima, columnMinima) = (s.rowScratch, minima + columns.lowerBound)
+        let newColumnMinima = s.columnScratch
         for c in 0..<width { newColumnMinima[c] = columnMinima[c] }
         for r in 0..<rows.count {
-            let row = UnsafeMutableBufferPointer(start: w.tile.baseAddress! + r * width, count: width)
+            let row = UnsafeMutableBufferPointer(start: s.tile.baseAddress! + r * width, count: width)
             rowMinima[r] = min(minima[rows.lowerBound + r], SoftmaxRows.minimum(row))
             if !diagonal {
                 for c in 0..<width { newColumnMinima[c] = min(newColumnMinima[c], row[c]) }
@@ -154,55 +223,44 @@ final class StochasticNeighbors<Weighting: StochasticNeighborWeighting> {
                     (newColumnMinima[c], sums[columns.lowerBound + c] * scale, weightedSums[columns.lowerBound + c] * scale)
             }
         }
-        let split = !diagonal && prepareFactors(rowMinima: rowMinima, rows.count, columns: columns, w)
-        for index in 0..<(2 * Parallel.chunkCount * width) { w.chunkColumns[index] = 0 }
-        let weighting = weighting
-        Parallel.forEachChunk(work: rows.count * width) { chunk in
-            let (minima, sums, weightedSums) = (w.minima.baseAddress!, w.sums.baseAddress!, w.weightedSums.baseAddress!)
-            let columnSums = w.chunkColumns.baseAddress! + 2 * chunk * width
-            let columnWeightedSums = columnSums + width
-            let columnMinima = minima + columns.lowerBound
-            let columnTerms = w.columnTermScratch.baseAddress! + chunk * width
-            for r in Parallel.chunk(chunk, of: rows.count) {
-                let i = rows.lowerBound + r
-                let row = w.tile.baseAddress! + r * width
-                let nearest = w.rowScratch[r]
-                let scale = SoftmaxExponential.value(nearest - minima[i])
-                let terms: SoftmaxRowTerms
-                if split {
-                    // eᵢⱼ = exp((mᵢ + mⱼ)/2 − dᵢⱼ); exp(mᵢ − dᵢⱼ) = eᵢⱼ·Rᵢ·Cⱼ and exp(mⱼ − dᵢⱼ) = eᵢⱼ/(Rᵢ·Cⱼ).
-                    let half = nearest / 2
-                    for c in 0..<width { row[c] = SoftmaxExponential.wideValue(half + columnMinima[c] / 2 - row[c]) }
-                    let (rowFactor, inverse) = (SoftmaxExponential.wideValue(half - w.center),
-                                                SoftmaxExponential.wideValue(w.center - half))
-                    for c in 0..<width { columnSums[c] += row[c] * inverse }
-                    terms = SoftmaxRowTerms(sample: i, columns: columns, row: row, split: (rowFactor, inverse),
-                                            columnFactors: w.columnFactors.baseAddress!, columnTerms: nil)
-                } else {
-                    if !diagonal {
-                        for c in 0..<width {
-                            columnTerms[c] = SoftmaxExponential.value(columnMinima[c] - row[c])
-                            columnSums[c] += columnTerms[c]
-                        }
+        let split = !diagonal && prepareFactors(rowMinima: rowMinima, rows.count, columns: columns, s)
+        let (columnSums, columnWeightedSums) = (s.columnSums, s.columnSums + width)
+        for index in 0..<(2 * width) { columnSums[index] = 0 }
+        for r in 0..<rows.count {
+            let i = rows.lowerBound + r
+            let row = s.tile.baseAddress! + r * width
+            let nearest = rowMinima[r]
+            let scale = SoftmaxExponential.value(nearest - minima[i])
+            let terms: SoftmaxRowTerms
+            if split {
+                // eᵢⱼ = exp((mᵢ + mⱼ)/2 − dᵢⱼ); exp(mᵢ − dᵢⱼ) = eᵢⱼ·Rᵢ·Cⱼ and exp(mⱼ − dᵢⱼ) = eᵢⱼ/(Rᵢ·Cⱼ).
+                let half = nearest / 2
+                for c in 0..<width { row[c] = SoftmaxExponential.wideValue(half + columnMinima[c] / 2 - row[c]) }
+                let (rowFactor, inverse) = (SoftmaxExponential.wideValue(half - s.center),
+                                            SoftmaxExponential.wideValue(s.center - half))
+                for c in 0..<width { columnSums[c] += row[c] * inverse }
+                terms = SoftmaxRowTerms(sample: i, columns: columns, row: row, split: (rowFactor, inverse),
+                                        columnFactors: s.columnFactors, columnTerms: nil)
+            } else {
+                if !diagonal {
+                    for c in 0..<width {
+                        s.columnTerms[c] = SoftmaxExponential.value(columnMinima[c] - row[c])
+                        columnSums[c] += s.columnTerms[c]
                     }
-                    // The row's own exponentials in place (the tile is recomputed in pass 2).
-                    for c in 0..<width { row[c] = SoftmaxExponential.value(nearest - row[c]) }
-                    terms = SoftmaxRowTerms(sample: i, columns: columns, row: row, split: nil,
-                                            columnFactors: w.columnFactors.baseAddress!,
-                                            columnTerms: diagonal ? nil : columnTerms)
                 }
-                let (sum, weightedSum) = weighting.rowSums(terms, addingColumnTermsTo: diagonal ? nil : columnWeightedSums)
-                (minima[i], sums[i], weightedSums[i]) = (nearest, sums[i] * scale + sum, weightedSums[i] * scale + weightedSum)
+                // The row's own exponentials in place (the tile is recomputed in pass 2).
+                for c in 0..<width { row[c] = SoftmaxExponential.value(nearest - row[c]) }
+                terms = SoftmaxRowTerms(sample: i, columns: columns, row: row, split: nil,
+                                        columnFactors: s.columnFactors, columnTerms: diagonal ? nil : s.columnTerms)
             }
+            let (sum, weightedSum) = weighting.rowSums(terms, addingColumnTermsTo: diagonal ? nil : columnWeightedSums)
+            (minima[i], sums[i], weightedSums[i]) = (nearest, sums[i] * scale + sum, weightedSums[i] * scale + weightedSum)
         }
         if !diagonal {
-            for chunk in 0..<Parallel.chunkCount {
-                let columnSums = w.chunkColumns.baseAddress! + 2 * chunk * width
-                for c in 0..<width {
-                    let factor = split ? w.columnFactors[width + c] : 1
-                    sums[columns.lowerBound + c] += factor * columnSums[c]
-                    weightedSums[columns.lowerBound + c] += factor * columnSums[width + c]
-                }
+            for c in 0..<width {
+                let factor = split ? s.columnFactors[width + c] : 1
+                sums[columns.lowerBound + c] += factor * columnSums[c]
+                weightedSums[columns.lowerBound + c] += factor * columnWeightedSums[c]
             }
         }
     }
@@ -212,66 +270,57 @@ final class StochasticNeighbors<Weighting: StochasticNeighborWeighting> {
     /// 1/Cⱼ in `columnFactors[b..<2b]`. The split needs the minima m of the tile's rows and columns to span at
     /// most `splitSpan`: then every factor lies within exp(±span/2) and a term eᵢⱼ that underflows to 0 stands
     /// for exp(mᵢ − dᵢⱼ) or exp(mⱼ − dᵢⱼ) below exp(−708 + span/2) = exp(−196), negligible as in `SoftmaxExponential`.
-    private func prepareFactors(rowMinima: UnsafeMutablePointer<Double>, _ rowCount: Int, columns: Range<Int>,
-                                _ w: Workspace) -> Bool {
-        let columnMinima = w.minima.baseAddress! + columns.lowerBound
+    private func prepareFactors(rowMinima: UnsafePointer<Double>, _ rowCount: Int, columns: Range<Int>,
+                                _ s: TileScratch) -> Bool {
+        let columnMinima = workspace.minima.baseAddress! + columns.lowerBound
         var (lowest, highest) = (Double.infinity, -Double.infinity)
         for r in 0..<rowCount { (lowest, highest) = (min(lowest, rowMinima[r]), max(highest, rowMinima[r])) }
         for c in 0..<columns.count { (lowest, highest) = (min(lowest, columnMinima[c]), max(highest, columnMinima[c])) }
-        guard highest - lowest <= Self.splitSpan else { return false }
+        guard highest - lowest <= StochasticNeighbors<Weighting>.splitSpan else { return false }
         let center = columnMinima[0] / 2
-        w.center = center
+        s.center = center
         for c in 0..<columns.count {
-            w.columnFactors[c] = SoftmaxExponential.wideValue(center - columnMinima[c] / 2)
-            w.columnFactors[columns.count + c] = SoftmaxExponential.wideValue(columnMinima[c] / 2 - center)
+            s.columnFactors[c] = SoftmaxExponential.wideValue(center - columnMinima[c] / 2)
+            s.columnFactors[columns.count + c] = SoftmaxExponential.wideValue(columnMinima[c] / 2 - center)
         }
         return true
     }
 
-    /// The largest span of the minima within a tile whose exponentials are split into factors (see `prepareFactors`).
-    static var splitSpan: Double { 1024 }
-
     /// Pass 2 on one tile: W'_IJ + W'_JIᵀ in place (W'_II alone on a diagonal tile), its contributions to the
     /// column sums of W' and to T.
-    private func accumulate(rows: Range<Int>, columns: Range<Int>, _ w: Workspace) {
-        distances(rows: rows, columns: columns, w)
-        let (k, width, diagonal) = (componentCount, columns.count, rows == columns)
-        let isSplit = !diagonal && prepareFactors(rowMinima: w.minima.baseAddress! + rows.lowerBound, rows.count,
-                                                  columns: columns, w)
+    func accumulate(rows: Range<Int>, columns: Range<Int>, worker: Int) {
+        let (w, k, width, diagonal) = (workspace, componentCount, columns.count, rows == columns)
+        let s = scratch(worker)
+        distances(rows: rows, columns: columns, s)
+        let minima = w.minima.baseAddress!
+        let isSplit = !diagonal && prepareFactors(rowMinima: minima + rows.lowerBound, rows.count, columns: columns, s)
         if isSplit {
-            weighting.prepareSplitColumns(columns, factors: w.columnFactors.baseAddress!,
+            weighting.prepareSplitColumns(columns, factors: s.columnFactors,
                                           first: w.firstCoefficients.baseAddress!, second: w.secondCoefficients.baseAddress!)
         }
-        for index in 0..<(Parallel.chunkCount * width) { w.chunkColumns[index] = 0 }
-        let weighting = weighting
-        Parallel.forEachChunk(work: rows.count * width) { chunk in
-            let minima = w.minima.baseAddress!
-            let columnSums = w.chunkColumns.baseAddress! + chunk * width
-            let backward = w.rowScratch.baseAddress! + chunk * width
-            for r in Parallel.chunk(chunk, of: rows.count) {
-                let i = rows.lowerBound + r
-                let nearest = minima[i]
-                var split: SoftmaxWeightRow.Split?
-                if isSplit {
-                    let half = nearest / 2
-                    split = SoftmaxWeightRow.Split(half: half, rowFactor: SoftmaxExponential.wideValue(half - w.center),
-                                                   inverse: SoftmaxExponential.wideValue(w.center - half),
-                                                   columnFactors: w.columnFactors.baseAddress!)
-                }
-                let row = SoftmaxWeightRow(
-                    sample: i, columns: columns, row: w.tile.baseAddress! + r * width, shift: nearest,
-                    columnShifts: diagonal ? nil : minima + columns.lowerBound, split: split,
-                    first: w.firstCoefficients.baseAddress!, second: w.secondCoefficients.baseAddress!)
-                weighting.weights(row, addingForwardColumnsTo: columnSums, backward: backward)
-                if !diagonal {
-                    w.columnSums[i] += SoftmaxRows.sum(UnsafeMutableBufferPointer(start: backward, count: width), 0..<width)
-                }
+        let (columnSums, backward) = (s.columnSums, s.columnSums + width)
+        for index in 0..<width { columnSums[index] = 0 }
+        for r in 0..<rows.count {
+            let i = rows.lowerBound + r
+            let nearest = minima[i]
+            var split: SoftmaxWeightRow.Split?
+            if isSplit {
+                let half = nearest / 2
+                split = SoftmaxWeightRow.Split(half: half, rowFactor: SoftmaxExponential.wideValue(half - s.center),
+                                               inverse: SoftmaxExponential.wideValue(s.center - half),
+                                               columnFactors: s.columnFactors)
+            }
+            let row = SoftmaxWeightRow(
+                sample: i, columns: columns, row: s.tile.baseAddress! + r * width, shift: nearest,
+                columnShifts: diagonal ? nil : minima + columns.lowerBound, split: split,
+                first: w.firstCoefficients.baseAddress!, second: w.secondCoefficients.baseAddress!)
+            weighting.weights(row, addingForwardColumnsTo: columnSums, backward: backward)
+            if !diagonal {
+                w.columnSums[i] += SoftmaxRows.sum(UnsafeMutableBufferPointer(start: backward, count: width), 0..<width)
             }
         }
-        for chunk in 0..<Parallel.chunkCount {
-            for c in 0..<width { w.columnSums[columns.lowerBound + c] += w.chunkColumns[chunk * width + c] }
-        }
-        let tile = UnsafeBufferPointer(w.tile)
+        for c in 0..<width { w.columnSums[columns.lowerBound + c] += columnSums[c] }
+        let tile = UnsafeBufferPointer(rebasing: s.tile[0..<(rows.count * width)])
         // T_I += S·Z_J and T_J += Sᵀ·Z_I, with S = W'_IJ + W'_JIᵀ (S = W'_II on a diagonal tile).
         BufferProducts.multiply(tile, w.embedding(columns), into: w.tangent(rows), m: rows.count, n: k, k: width, beta: 1)
         BufferProducts.multiply(tile, transposingA: true, w.embedding(rows), into: w.tangent(columns),
@@ -279,54 +328,25 @@ final class StochasticNeighbors<Weighting: StochasticNeighborWeighting> {
     }
 }
 
-/// The buffers of one evaluation, carved out of `StochasticNeighbors.storage`. Chunk c writes only its own rows
-/// of the tile, the per-sample entries of its own rows and its own parts of `chunkColumns`, `rowScratch` (pass 2)
-/// and `columnTermScratch`, and only reads the rest, so no two chunks touch the same element concurrently; the
-/// buffers outlive every `Parallel.forEachChunk`.
+/// The per-sample buffers of one evaluation, carved out of `StochasticNeighbors.shared`, and Z and T.
 private struct Workspace: @unchecked Sendable {
     let z: UnsafeBufferPointer<Double>
     let t: UnsafeMutableBufferPointer<Double>
     let componentCount: Int
-    /// One tile of distances, then of weights (b×b).
-    let tile: UnsafeMutableBufferPointer<Double>
     /// Per sample: ‖zᵢ‖², the smallest distance mᵢ, the normaliser Sᵢ and the weighted sum Vᵢ, then the
     /// weighting's two coefficients, and the column sums of W'.
     let norms, minima, sums, weightedSums, firstCoefficients, secondCoefficients, columnSums: UnsafeMutableBufferPointer<Double>
-    /// Two rows of b per chunk: its column sums of the tile (normalisers, then weighted sums; pass 2: W').
-    let chunkColumns: UnsafeMutableBufferPointer<Double>
-    /// b doubles: the new minima of the tile's columns.
-    let columnScratch: UnsafeMutableBufferPointer<Double>
-    /// One row of b per chunk: the weights W'ⱼᵢ of the row in hand (pass 2); the new minima of the tile's rows (pass 1).
-    let rowScratch: UnsafeMutableBufferPointer<Double>
-    /// One row of b per chunk: the column terms exp(mⱼ − dᵢⱼ) of the row in hand (pass 1, unsplit tiles).
-    let columnTermScratch: UnsafeMutableBufferPointer<Double>
-    /// Three rows of b: the factors of the tile's columns (see `StochasticNeighbors.prepareFactors`), and their centre.
-    let columnFactors: UnsafeMutableBufferPointer<Double>
-    let centerSlot: UnsafeMutableBufferPointer<Double>
-    var center: Double {
-        get { centerSlot[0] }
-        nonmutating set { centerSlot[0] = newValue }
-    }
 
-    static func size(sampleCount n: Int, tileSize b: Int) -> Int { b * b + 7 * n + (4 * Parallel.chunkCount + 4) * b + 1 }
+    static func size(sampleCount n: Int) -> Int { 7 * n }
 
     init(_ space: UnsafeMutableBufferPointer<Double>, sampleCount n: Int, embedding: UnsafeBufferPointer<Double>,
-         tangent: UnsafeMutableBufferPointer<Double>, componentCount: Int, tileSize b: Int) {
+         tangent: UnsafeMutableBufferPointer<Double>, componentCount: Int) {
         (z, t, self.componentCount) = (embedding, tangent, componentCount)
-        var offset = 0
-        func take(_ count: Int) -> UnsafeMutableBufferPointer<Double> {
-            defer { offset += count }
-            return UnsafeMutableBufferPointer(rebasing: space[offset..<(offset + count)])
+        func take(_ index: Int) -> UnsafeMutableBufferPointer<Double> {
+            UnsafeMutableBufferPointer(rebasing: space[(index * n)..<((index + 1) * n)])
         }
-        tile = take(b * b)
-        (norms, minima, sums, weightedSums) = (take(n), take(n), take(n), take(n))
-        (firstCoefficients, secondCoefficients, columnSums) = (take(n), take(n), take(n))
-        chunkColumns = take(2 * Parallel.chunkCount * b)
-        columnScratch = take(b)
-        rowScratch = take(Parallel.chunkCount * b)
-        columnTermScratch = take(Parallel.chunkCount * b)
-        columnFactors = take(3 * b)
-        centerSlot = take(1)
+        (norms, minima, sums, weightedSums) = (take(0), take(1), take(2), take(3))
+        (firstCoefficients, secondCoefficients, columnSums) = (take(4), take(5), take(6))
     }
 
     /// The rows `samples` of Z.
@@ -337,5 +357,41 @@ private struct Workspace: @unchecked Sendable {
     /// The rows `samples` of T.
     func tangent(_ samples: Range<Int>) -> UnsafeMutableBufferPointer<Double> {
         UnsafeMutableBufferPointer(rebasing: t[(samples.lowerBound * componentCount)..<(samples.upperBound * componentCount)])
+    }
+}
+
+/// One worker's buffers for the tile in hand (b = the largest tile side; `width` = the tile's columns).
+private struct TileScratch {
+    /// One tile of distances, then of weights (rows × width).
+    let tile: UnsafeMutableBufferPointer<Double>
+    /// b doubles: the new minima of the tile's rows (pass 1).
+    let rowScratch: UnsafeMutablePointer<Double>
+    /// b doubles: the new minima of the tile's columns (pass 1).
+    let columnScratch: UnsafeMutablePointer<Double>
+    /// b doubles: the column terms exp(mⱼ − dᵢⱼ) of the row in hand (pass 1, unsplit tiles).
+    let columnTerms: UnsafeMutablePointer<Double>
+    /// 2b doubles: the tile's column sums (pass 1: normalisers, then weighted sums; pass 2: forward weights W'ᵢⱼ,
+    /// then the backward weights W'ⱼᵢ of the row in hand).
+    let columnSums: UnsafeMutablePointer<Double>
+    /// 3b doubles: the factors of the tile's columns (see `TilePasses.prepareFactors`), then their centre.
+    let columnFactors: UnsafeMutablePointer<Double>
+    private let centerSlot: UnsafeMutablePointer<Double>
+    var center: Double {
+        get { centerSlot.pointee }
+        nonmutating set { centerSlot.pointee = newValue }
+    }
+
+    static func size(tileSide b: Int) -> Int { b * b + 8 * b + 1 }
+
+    /// The buffers in `space` (at least `size(tileSide: b)` doubles).
+    init(_ space: UnsafeMutableBufferPointer<Double>, tileSide b: Int) {
+        let base = space.baseAddress!
+        tile = UnsafeMutableBufferPointer(start: base, count: b * b)
+        rowScratch = base + b * b
+        columnScratch = rowScratch + b
+        columnTerms = columnScratch + b
+        columnSums = columnTerms + b
+        columnFactors = columnSums + 2 * b
+        centerSlot = columnFactors + 3 * b
     }
 }

@@ -26,11 +26,18 @@ enum CLI {
 
     /// Runs `metric-learn arguments…` in `directory` with a fixed terminal width (so help text is
     /// stable), stdin, stdout and stderr not terminals, and `environment` added to the environment.
-    static func run(_ arguments: [String], in directory: URL? = nil, environment overrides: [String: String] = [:])
-        throws -> Result {
+    ///
+    /// With `processors` (a `taskset -c` list such as "0"), the binary runs confined to those processors.
+    static func run(_ arguments: [String], in directory: URL? = nil, environment overrides: [String: String] = [:],
+                    processors: String? = nil) throws -> Result {
         let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
+        if let processors {
+            process.executableURL = URL(fileURLWithPath: taskset)
+            process.arguments = ["-c", processors, executable.path] + arguments
+        } else {
+            process.executableURL = executable
+            process.arguments = arguments
+        }
         if let directory { process.currentDirectoryURL = directory }
         var environment = ProcessInfo.processInfo.environment
         environment["COLUMNS"] = "80"
@@ -54,6 +61,9 @@ enum CLI {
                       stdout: String(decoding: try Data(contentsOf: outputURL), as: UTF8.self),
                       stderr: String(decoding: try Data(contentsOf: errorURL), as: UTF8.self))
     }
+
+    /// util-linux's `taskset`, which confines a process to given processors.
+    static let taskset = "/usr/bin/taskset"
 
     /// Runs the binary with a shell-like command line (words split on spaces).
     static func run(_ commandLine: String, in directory: URL? = nil) throws -> Result {

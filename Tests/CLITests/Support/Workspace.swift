@@ -50,9 +50,10 @@ struct Workspace {
         try CLI.run(commandLine, in: directory)
     }
 
-    /// Runs `metric-learn` in the workspace with arguments given one by one (and `environment` added).
-    func run(_ arguments: [String], environment: [String: String] = [:]) throws -> CLI.Result {
-        try CLI.run(arguments, in: directory, environment: environment)
+    /// Runs `metric-learn` in the workspace with arguments given one by one (and `environment` added), on
+    /// `processors` only when given (`taskset -c` syntax).
+    func run(_ arguments: [String], environment: [String: String] = [:], processors: String? = nil) throws -> CLI.Result {
+        try CLI.run(arguments, in: directory, environment: environment, processors: processors)
     }
 
     /// Runs `body` in a fresh workspace, then removes it.

@@ -43,7 +43,7 @@ struct DiagonalNCAObjective: DifferentiableObjective {
                 sums.withUnsafeMutableBufferPointer { sumBuffers in
                     totals.withUnsafeMutableBufferPointer { totalBuffer in
                         let shared = DiagonalChunkBuffers(x: x, rows: rowBuffers, sums: sumBuffers, totals: totalBuffer)
-                        Parallel.forEachChunk(work: n * n * d) { chunk in
+                        Parallel.forEach(jobs: Parallel.chunkCount, work: n * n * d) { chunk, _ in
                             let row = UnsafeMutableBufferPointer(rebasing: shared.rows[(chunk * n)..<((chunk + 1) * n)])
                             var total = 0.0
                             for i in Parallel.chunk(chunk, of: n) {
@@ -80,7 +80,7 @@ struct DiagonalNCAObjective: DifferentiableObjective {
 }
 
 /// The buffers the concurrent chunks of one evaluation share: chunk c writes only its own row buffer, its own
-/// d sums and `totals[c]`, and only reads `x`; they outlive `Parallel.forEachChunk`.
+/// d sums and `totals[c]`, and only reads `x`; they outlive `Parallel.forEach`.
 private struct DiagonalChunkBuffers: @unchecked Sendable {
     let x: UnsafeBufferPointer<Double>
     let rows: UnsafeMutableBufferPointer<Double>

@@ -54,9 +54,8 @@ struct LocalScatters {
             affinities.withUnsafeMutableBufferPointer { affinities in
                 degrees.withUnsafeMutableBufferPointer { degrees in
                     let block = AffinityBlock(squaredDistances: squaredDistances, affinities: affinities, degrees: degrees)
-                    let chunkCount = min(Parallel.processorCount, rows.count)
-                    Parallel.forEachChunk(count: chunkCount, work: rows.count * n) { chunk in
-                        let part = Parallel.chunk(chunk, of: rows.count, count: chunkCount)
+                    Parallel.forEach(jobs: Parallel.chunkCount, work: rows.count * n) { chunk, _ in
+                        let part = Parallel.chunk(chunk, of: rows.count)
                         block.fill(rows: part.lowerBound + rows.lowerBound ..< part.upperBound + rows.lowerBound,
                                    firstRow: rows.lowerBound, scales: scales)
                     }
