@@ -2,7 +2,7 @@
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build test test-internal-checks demo docs docs-check docs-reference bench bench-quick bench-peers bench-knn-peer bench-threads bench-ann clean fuzz fuzz-smoke fuzz-build sanitize
+.PHONY: deps build test test-internal-checks demo docs docs-check docs-reference bench bench-quick bench-peers bench-accuracy bench-knn-peer bench-threads bench-ann clean fuzz fuzz-smoke fuzz-build sanitize
 
 ## deps: install LAPACKE + OpenBLAS with apt, only when pkg-config cannot find lapacke, and hnswlib (header-only C++)
 ##       only when its header is missing
@@ -69,6 +69,16 @@ bench-peers: deps
 	Benchmarks/peers/setup.sh
 	$(SWIFT) build -c release --product metric-learn
 	python3 Benchmarks/peers/run_peers.py --binary .build/release/metric-learn $(PEERS_ARGS)
+
+## bench-accuracy: each learner family's default (and the candidates it was chosen from) against its peers, and
+##        `auto` against the best peer of any family, on iris, wine, breast-cancer, digits and five generated tables
+##        (noise features, scales, redundancy, 20 classes, few samples per class): 5-fold stratified, standardised
+##        per fold, 3-NN (Docs/Accuracy.md). Peer results are cached in Benchmarks/peers/results-accuracy-peers.json;
+##        options via ACCURACY_ARGS, e.g. ACCURACY_ARGS="--families whitening --tables iris wine"
+bench-accuracy: deps
+	Benchmarks/peers/setup.sh
+	$(SWIFT) build -c release --product metric-learn
+	python3 Benchmarks/peers/bench_accuracy.py --binary .build/release/metric-learn --auto $(ACCURACY_ARGS)
 
 ## bench-threads: every learner's fit on one core (taskset -c 0) and on two, scikit-learn's NCA and PyLMNN at 1 and 2
 ##        BLAS threads, on the peers' folds of real-shaped tables (THREADS_ARGS, e.g. --datasets digits --json t.json)

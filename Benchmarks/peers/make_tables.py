@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Write the deterministic classification tables used by the benchmarks.
 
-    .venv-sklearn/bin/python make_tables.py [--out DIR] [--scaling] [--targets]
+    .venv-sklearn/bin/python make_tables.py [--out DIR] [--scaling] [--targets] [--accuracy]
 
 Each table is a CSV with a header row (f00, f01, ... , label) and integer labels in the
 last column, made with sklearn.datasets.make_classification under a fixed random_state,
@@ -25,6 +25,14 @@ integers): digits (load_digits, 1797 x 64, 10 classes; several pixels are consta
     overlap-2000x40         2000 x 40,  6 classes   most features noise: 5 / 8 / 6 informative,
     overlap-2500x24         2500 x 24,  5 classes   3 / 6 / 4 redundant (n_clusters_per_class 2)
     overlap-6000x32         6000 x 32,  5 classes   the same recipe, for fits at n = 4800
+
+--accuracy adds one table per kind of difficulty for bench_accuracy.py (make bench-accuracy):
+
+    noise-600x40            600 x 40,  4 classes   5 informative features, 35 pure noise
+    scales-600x20           600 x 20,  3 classes   column j scaled by 10^(-3 + 6 j / 19)
+    redundant-600x30        600 x 30,  3 classes   5 informative, 15 linear combinations, 5 exact copies
+    classes20-1000x20      1000 x 20, 20 classes   many classes, 50 rows each
+    fewshot-150x30          150 x 30, 10 classes   few samples per class (12 per class in a training fold)
 
 --regression writes the regression tables instead (header f00, ..., label; the label is the target):
 make_friedman1 (y = 10 sin(pi x0 x1) + 20 (x2 - 0.5)^2 + 10 x3 + 5 x4 + N(0, 1)), whose features past the
@@ -76,6 +84,21 @@ REGRESSION_TABLES = {
     "friedman1-2000x15": dict(n_samples=2000, n_features=15, noise=1.0, random_state=13),
 }
 
+# --accuracy: one generated table per kind of difficulty the accuracy benchmark (bench_accuracy.py) covers. "scale"
+# multiplies column j by 10^(-3 + 6 j / (d - 1)) after generation (features six decades apart).
+ACCURACY_TABLES = {
+    "noise-600x40": dict(n_samples=600, n_features=40, n_informative=5, n_redundant=0, n_classes=4,
+                         n_clusters_per_class=1, random_state=31),
+    "scales-600x20": dict(n_samples=600, n_features=20, n_informative=6, n_redundant=4, n_classes=3,
+                          n_clusters_per_class=2, random_state=32, scale=True),
+    "redundant-600x30": dict(n_samples=600, n_features=30, n_informative=5, n_redundant=15, n_repeated=5,
+                             n_classes=3, n_clusters_per_class=2, random_state=33),
+    "classes20-1000x20": dict(n_samples=1000, n_features=20, n_informative=12, n_redundant=4, n_classes=20,
+                              n_clusters_per_class=1, random_state=34),
+    "fewshot-150x30": dict(n_samples=150, n_features=30, n_informative=8, n_redundant=4, n_classes=10,
+                           n_clusters_per_class=1, random_state=35),
+}
+
 SCALING_SAMPLES = (500, 2000, 5000, 20000)
 SCALING_FEATURES = (20, 50, 100)
 
@@ -105,7 +128,11 @@ def write_table(path, arguments):
     if isinstance(arguments, str):
         x, y = getattr(sklearn.datasets, arguments)(return_X_y=True)
     else:
+        arguments = dict(arguments)
+        scale = arguments.pop("scale", False)
         x, y = sklearn.datasets.make_classification(**{"flip_y": 0.01, "class_sep": 1.0, "shuffle": True, **arguments})
+        if scale:
+            x = x * 10.0 ** np.linspace(-3, 3, x.shape[1])
     header = ",".join(["f%02d" % column for column in range(x.shape[1])] + ["label"])
     with open(path, "w") as handle:
         handle.write(header + "\n")
@@ -134,6 +161,7 @@ def main(argv=None):
     parser.add_argument("--targets", action="store_true", help="also write the overlapping tables with noise features")
     parser.add_argument("--force", action="store_true", help="rewrite tables that already exist")
     parser.add_argument("--regression", action="store_true", help="write the regression tables instead")
+    parser.add_argument("--accuracy", action="store_true", help="also write the accuracy benchmark's tables")
     arguments = parser.parse_args(argv)
 
     if arguments.regression:
@@ -144,6 +172,8 @@ def main(argv=None):
             tables.update(scaling_tables())
         if arguments.targets:
             tables.update(target_tables())
+        if arguments.accuracy:
+            tables.update(ACCURACY_TABLES)
     os.makedirs(arguments.out, exist_ok=True)
     for name, spec in tables.items():
         path = os.path.join(arguments.out, name + ".csv")

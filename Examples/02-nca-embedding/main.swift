@@ -20,7 +20,7 @@ let testX = try scaling.transform(test.features)
 //:
 //: Whitening restricted to two components keeps the two principal axes, each scaled to unit variance:
 //: the best 2-D summary of the data's spread, chosen without looking at the labels.
-let pca = try Whitening(componentCount: 2).fit(trainX, labels: train.labels)
+let pca = try Whitening(mode: .total, shrinkage: .none, componentCount: 2).fit(trainX, labels: train.labels)
 try ScatterPlot(try pca.transform(trainX), labels: train.labels, classNames: iris.classNames,
                 title: "Iris: first two principal components", xLabel: "PC 1", yLabel: "PC 2")
     .write(toFile: "iris-pca.svg")

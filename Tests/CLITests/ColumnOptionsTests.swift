@@ -36,7 +36,7 @@ import Testing
 
     @Test func fitRecordsThePreprocessorAndInfoShowsIt() throws {
         try Self.withPenguins { workspace in
-            let fit = try workspace.run("fit whitening --input penguins.csv \(Penguins.options) --output w.json")
+            let fit = try workspace.run("fit whitening --mode total --shrinkage none --input penguins.csv \(Penguins.options) --output w.json")
             #expect(fit.status == 0)
             #expect(fit.stderr.isEmpty)
             let lines = fit.stdout.split(separator: "\n").map(String.init)
@@ -94,7 +94,7 @@ import Testing
 
     @Test func newFilesTakeUnseenCategoriesAsZerosAndTrainingFills() throws {
         try Self.withPenguins { workspace in
-            #expect(try workspace.run("fit whitening \(Penguins.options) --input penguins.csv --output w.json").status == 0)
+            #expect(try workspace.run("fit whitening --mode total --shrinkage none \(Penguins.options) --input penguins.csv --output w.json").status == 0)
             // Columns in another order, no id or label, an island never seen, missing cells.
             try workspace.write("sex,body_mass_g,island,flipper_length_mm,bill_depth_mm,bill_length_mm\n"
                                 + "female,3800,Anvers,190,18.1,39.0\nNA,,Biscoe,220,,47.5\n", to: "new.csv")
@@ -128,7 +128,7 @@ import Testing
 
     @Test func predictUsesTheModelsPreprocessingOnTheTrainingFile() throws {
         try Self.withPenguins { workspace in
-            #expect(try workspace.run("fit whitening \(Penguins.options) --input penguins.csv --output w.json").status == 0)
+            #expect(try workspace.run("fit whitening --mode total --shrinkage none \(Penguins.options) --input penguins.csv --output w.json").status == 0)
             // Refitted on this file, 'sex' (every cell missing) could not be imputed and Anvers would add a feature.
             try workspace.write("species,island,bill_length_mm,bill_depth_mm,flipper_length_mm,body_mass_g,sex\n"
                                 + "Adelie,Anvers,38,18,190,3700,NA\nGentoo,Biscoe,47,15,217,5000,\n", to: "few.csv")
@@ -156,7 +156,7 @@ import Testing
 
     @Test func withoutTableOptionsTheModelStaysVersionOne() throws {
         try Workspace.with { workspace in
-            #expect(try workspace.run("fit whitening --input iris.csv --output plain.json").status == 0)
+            #expect(try workspace.run("fit whitening --mode total --shrinkage none --input iris.csv --output plain.json").status == 0)
             let text = try workspace.read("plain.json")
             #expect(text.contains("\"formatVersion\" : 1,"))
             #expect(!text.contains("tablePreprocessor"))
@@ -164,7 +164,7 @@ import Testing
             #expect(try plain.jsonData() == Data(text.utf8))
 
             // --ignore alone only chooses columns: still numbers as written, still version 1.
-            let ignoring = try workspace.run(["fit", "whitening", "--input", "iris.csv", "--ignore", "sepal width (cm)",
+            let ignoring = try workspace.run(["fit", "whitening", "--mode", "total", "--shrinkage", "none", "--input", "iris.csv", "--ignore", "sepal width (cm)",
                                               "--output", "three.json"])
             #expect(ignoring.status == 0)
             #expect(ignoring.stdout.hasPrefix("whitening: 150 samples × 3 features → 3 components"))
@@ -187,7 +187,7 @@ import Testing
     ])
     func strictWhereNotAskedOtherwise(options: String, message: String) throws {
         try Self.withPenguins { workspace in
-            let result = try workspace.run("fit whitening --input penguins.csv \(options) --output w.json")
+            let result = try workspace.run("fit whitening --mode total --shrinkage none --input penguins.csv \(options) --output w.json")
             #expect(result.status == 65)
             #expect(result.stderr == "metric-learn: \(message)\n")
             #expect(!workspace.exists("w.json"))
@@ -197,12 +197,12 @@ import Testing
     @Test func anAllMissingColumnIsADataErrorNamingIt() throws {
         try Workspace.with { workspace in
             try workspace.write("a,b,label\n1,NA,x\n2,,y\n3,NA,x\n4,nan,y\n", to: "empty.csv")
-            let result = try workspace.run("fit whitening --input empty.csv --impute mean --output w.json")
+            let result = try workspace.run("fit whitening --mode total --shrinkage none --input empty.csv --impute mean --output w.json")
             #expect(result.status == 65)
             #expect(result.stderr.hasPrefix("metric-learn: empty.csv: empty input: column 'b' has no values"))
             #expect(!workspace.exists("w.json"))
             // A constant needs no statistic.
-            let constant = try workspace.run("fit whitening --input empty.csv --impute constant --fill-value -1 --output w.json")
+            let constant = try workspace.run("fit whitening --mode total --shrinkage none --input empty.csv --impute constant --fill-value -1 --output w.json")
             #expect(constant.status == 0)
             let fills = try ModelFile(contentsOfFile: workspace.path("w.json")).tablePreprocessor?.imputation?.fills
             #expect(fills?.map(\.value) == [.number(-1), .number(-1)])
@@ -211,7 +211,7 @@ import Testing
 
     @Test func aMissingInputColumnIsADataErrorNamingIt() throws {
         try Self.withPenguins { workspace in
-            #expect(try workspace.run("fit whitening \(Penguins.options) --input penguins.csv --output w.json").status == 0)
+            #expect(try workspace.run("fit whitening --mode total --shrinkage none \(Penguins.options) --input penguins.csv --output w.json").status == 0)
             try workspace.write("sex,island,flipper_length_mm,bill_depth_mm,bill_length_mm\nfemale,Dream,190,18.1,39.0\n",
                                 to: "narrow.csv")
             for command in ["transform --metric w.json --input narrow.csv --output z.csv",
@@ -231,7 +231,7 @@ import Testing
                 .filter { !$0.contains("NA") && !$0.contains("NaN") && !$0.contains(",,") && !$0.hasSuffix(",") }
             #expect(complete.count == 37)
             try workspace.write(complete.joined(separator: "\n") + "\n", to: "complete.csv")
-            let fit = try workspace.run("fit whitening --input complete.csv --label-column species --ignore id "
+            let fit = try workspace.run("fit whitening --mode total --shrinkage none --input complete.csv --label-column species --ignore id "
                                         + "--categorical auto --output m.json")
             #expect(fit.status == 0)
             #expect(fit.stdout.hasPrefix("preprocessing: 6 columns → 9 features (island: 3 categories, sex: 2 categories)\n"))
@@ -260,7 +260,7 @@ import Testing
             let warning = "metric-learn: warning: penguins.csv: every value of categorical column 'id' is different, so "
                 + "one-hot encoding makes a feature of each row; if it identifies rows, leave it out with --ignore\n"
             let options = "--label-column species --categorical id island sex --impute median"
-            let fit = try workspace.run("fit whitening --input penguins.csv \(options) --output w.json")
+            let fit = try workspace.run("fit whitening --mode total --shrinkage none --input penguins.csv \(options) --output w.json")
             #expect(fit.status == 0)
             #expect(fit.stderr == warning)
             #expect(fit.stdout.hasPrefix("preprocessing: 7 columns → 51 features (id: 42 categories, "))
@@ -270,7 +270,7 @@ import Testing
             // Nine distinct values are too few to call the column an identifier.
             try workspace.write((["id,x,label"] + (1...9).map { "i\($0),\($0),\($0 % 2)" }).joined(separator: "\n"),
                                 to: "nine.csv")
-            let nine = try workspace.run("fit whitening --input nine.csv --categorical auto --output n.json")
+            let nine = try workspace.run("fit whitening --mode total --shrinkage none --input nine.csv --categorical auto --output n.json")
             #expect(nine.status == 0)
             #expect(nine.stderr.isEmpty)
         }
@@ -278,7 +278,7 @@ import Testing
 
     @Test func constantImputationFillsCategoriesWithTheirOwnCategory() throws {
         try Self.withPenguins { workspace in
-            let result = try workspace.run("fit whitening --input penguins.csv --label-column species --ignore id "
+            let result = try workspace.run("fit whitening --mode total --shrinkage none --input penguins.csv --label-column species --ignore id "
                                            + "--categorical island sex --impute constant --fill-category unknown --output c.json")
             #expect(result.status == 0)
             let preprocessor = try #require(try ModelFile(contentsOfFile: workspace.path("c.json")).tablePreprocessor)
@@ -375,7 +375,7 @@ import Testing
         ("--impute constant --fill-value nan", "--fill-value must be a finite number, not nan"),
     ])
     func conflictingOptionsAreUsageErrors(options: String, message: String) throws {
-        for command in ["fit whitening --input iris.csv --output m.json", "evaluate --input iris.csv --learner euclidean"] {
+        for command in ["fit whitening --mode total --shrinkage none --input iris.csv --output m.json", "evaluate --input iris.csv --learner euclidean"] {
             let result = try Workspace.with { try $0.run("\(command) \(options)") }
             let name = command.split(separator: " ").prefix(command.hasPrefix("fit") ? 2 : 1).joined(separator: " ")
             #expect(result.status == 64)

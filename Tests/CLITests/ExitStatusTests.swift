@@ -7,7 +7,7 @@ import Testing
     /// Runs `commandLine` in a workspace holding iris.csv, a whitening model `m.json` and the files given.
     private func run(_ commandLine: String, files: [String: String] = [:]) throws -> CLI.Result {
         try Workspace.with { workspace in
-            #expect(try workspace.run("fit whitening --input iris.csv --output m.json").status == 0)
+            #expect(try workspace.run("fit whitening --mode total --shrinkage none --input iris.csv --output m.json").status == 0)
             for (name, text) in files { try workspace.write(text, to: name) }
             return try workspace.run(commandLine)
         }
@@ -23,7 +23,7 @@ import Testing
     // MARK: 64 usage
 
     @Test func unknownOption() throws {
-        expectOneLine(try run("fit whitening --input iris.csv --output x.json --frobnicate"), status: 64,
+        expectOneLine(try run("fit whitening --mode total --shrinkage none --input iris.csv --output x.json --frobnicate"), status: 64,
                       "Unknown option '--frobnicate' (see 'metric-learn fit whitening --help')")
     }
 
@@ -40,25 +40,25 @@ import Testing
     }
 
     @Test func missingOutput() throws {
-        expectOneLine(try run("fit whitening --input iris.csv"), status: 64,
+        expectOneLine(try run("fit whitening --mode total --shrinkage none --input iris.csv"), status: 64,
                       "Missing expected argument '--output <model.json>' (see 'metric-learn fit whitening --help')")
     }
 
     @Test func badEnumValue() throws {
-        expectOneLine(try run("fit whitening --input iris.csv --mode sideways --output x.json"), status: 64,
+        expectOneLine(try run("fit whitening --mode total --shrinkage none --input iris.csv --mode sideways --output x.json"), status: 64,
                       "The value 'sideways' is invalid for '--mode <mode>'. Please provide one of 'total' and "
                         + "'within-class'. (see 'metric-learn fit whitening --help')")
     }
 
     @Test func parameterOutOfRange() throws {
-        expectOneLine(try run("fit whitening --input iris.csv --component-count 9 --output x.json"), status: 64,
+        expectOneLine(try run("fit whitening --mode total --shrinkage none --input iris.csv --component-count 9 --output x.json"), status: 64,
                       "invalid --component-count 9: must be between 1 and the feature count (4)")
     }
 
     // MARK: 65 bad data or model file
 
     @Test func malformedCSVNamesFileLineAndColumn() throws {
-        let result = try run("fit whitening --input bad.csv --output x.json",
+        let result = try run("fit whitening --mode total --shrinkage none --input bad.csv --output x.json",
                              files: ["bad.csv": "a,b,label\n1,2,x\n3,4,y\n5,abc,x\n"])
         #expect(result.status == 65)
         #expect(result.stderr.hasPrefix("metric-learn: bad.csv: line 4, column 2: "))
@@ -67,14 +67,14 @@ import Testing
     }
 
     @Test func raggedCSV() throws {
-        let result = try run("fit whitening --input ragged.csv --output x.json",
+        let result = try run("fit whitening --mode total --shrinkage none --input ragged.csv --output x.json",
                              files: ["ragged.csv": "a,b,label\n1,2,x\n3,y\n"])
         #expect(result.status == 65)
         #expect(result.stderr.hasPrefix("metric-learn: ragged.csv: line 3, column "))
     }
 
     @Test func singleClassIsADataError() throws {
-        expectOneLine(try run("fit whitening --input one.csv --output x.json",
+        expectOneLine(try run("fit whitening --mode total --shrinkage none --input one.csv --output x.json",
                               files: ["one.csv": "a,label\n1,x\n2,x\n3,x\n"]),
                       status: 65, "one.csv: only one class ('x') in the labels; at least two are needed")
     }
@@ -104,7 +104,7 @@ import Testing
     // MARK: 66 missing input
 
     @Test func missingInputFile() throws {
-        expectOneLine(try run("fit whitening --input nowhere.csv --output x.json"), status: 66, "nowhere.csv: no such file")
+        expectOneLine(try run("fit whitening --mode total --shrinkage none --input nowhere.csv --output x.json"), status: 66, "nowhere.csv: no such file")
     }
 
     @Test func missingModelFile() throws {
@@ -114,13 +114,13 @@ import Testing
     }
 
     @Test func inputIsADirectory() throws {
-        expectOneLine(try run("fit whitening --input . --output x.json"), status: 66, ".: is a directory, not a file")
+        expectOneLine(try run("fit whitening --mode total --shrinkage none --input . --output x.json"), status: 66, ".: is a directory, not a file")
     }
 
     // MARK: 73 output cannot be created
 
     @Test func outputDirectoryMissing() throws {
-        let result = try run("fit whitening --input iris.csv --output no/such/dir/m.json")
+        let result = try run("fit whitening --mode total --shrinkage none --input iris.csv --output no/such/dir/m.json")
         #expect(result.status == 73)
         #expect(result.stderr.hasPrefix("metric-learn: no/such/dir/m.json: cannot create a file in no/such/dir: "))
     }

@@ -12,7 +12,7 @@ import Testing
 
     @Test func whiteningOnIrisWritesAVersionedModel() throws {
         try Workspace.with { workspace in
-            let result = try workspace.run("fit whitening --input iris.csv --output model.json")
+            let result = try workspace.run("fit whitening --mode total --shrinkage none --input iris.csv --output model.json")
             #expect(result.status == 0)
             #expect(result.stderr.isEmpty)
             #expect(result.stdout.hasPrefix("whitening: 150 samples × 4 features → 4 components, closed form, "))
@@ -43,7 +43,7 @@ import Testing
     @Test func whiteningOptionsReachTheLearner() throws {
         try Workspace.with { workspace in
             let result = try workspace.run(
-                "fit whitening --input iris.csv --mode within-class --shrinkage 0.25 --component-count 2 --output m.json")
+                "fit whitening --mode total --shrinkage none --input iris.csv --mode within-class --shrinkage 0.25 --component-count 2 --output m.json")
             #expect(result.status == 0)
             let parameters = try #require((try json(workspace.read("m.json"))["configuration"] as? [String: Any])?["parameters"]
                                           as? [String: Any])
@@ -58,7 +58,7 @@ import Testing
         try Workspace.with { workspace in
             // The label is the first column here, so the default (the last column) would be wrong.
             try workspace.write("kind,x,y\na,-3,-1\nb,3,-1\na,-3,1\nb,3,1\n", to: "first.csv")
-            let result = try workspace.run("fit whitening --input first.csv --label-column kind --output m.json")
+            let result = try workspace.run("fit whitening --mode total --shrinkage none --input first.csv --label-column kind --output m.json")
             #expect(result.status == 0)
             #expect(try json(workspace.read("m.json"))["featureNames"] as? [String] == ["x", "y"])
         }
@@ -67,8 +67,8 @@ import Testing
     @Test func seedIsAcceptedWhereNothingIsRandom() throws {
         try Workspace.with { workspace in
             try workspace.write(Self.corners, to: "corners.csv")
-            let first = try workspace.run("fit whitening --input corners.csv --seed 1 --output a.json")
-            let second = try workspace.run("fit whitening --input corners.csv --seed 99 --output b.json")
+            let first = try workspace.run("fit whitening --mode total --shrinkage none --input corners.csv --seed 1 --output a.json")
+            let second = try workspace.run("fit whitening --mode total --shrinkage none --input corners.csv --seed 99 --output b.json")
             #expect(first.status == 0 && second.status == 0)
             let a = try json(workspace.read("a.json")), b = try json(workspace.read("b.json"))
             #expect(a["components"] as? NSDictionary == b["components"] as? NSDictionary)
@@ -77,7 +77,7 @@ import Testing
 
     @Test func progressIsQuietWhenStderrIsNotATerminal() throws {
         try Workspace.with { workspace in
-            let result = try workspace.run("fit whitening --input iris.csv --output m.json")
+            let result = try workspace.run("fit whitening --mode total --shrinkage none --input iris.csv --output m.json")
             #expect(result.stderr.isEmpty)
         }
     }

@@ -107,7 +107,7 @@ import Testing
         }
     }
 
-    @Test(arguments: ["whitening", "itml --prior covariance"])
+    @Test(arguments: ["whitening --mode total --shrinkage none", "itml --prior covariance"])
     func scaleInvariantFitsDoNotWarn(_ learner: String) throws {
         try Self.withScaledIris { workspace in
             let plain = try workspace.run("fit \(learner) --input scaled.csv --output a.json")

@@ -4,7 +4,7 @@ import Testing
 @Suite struct IndexCommandTests {
     /// Fits a whitening model on wine and builds an index of wine in it (sequential insertion: reproducible).
     private func buildWineIndex(in workspace: Workspace) throws {
-        #expect(try workspace.run("fit whitening --input wine.csv --output m.json").status == 0)
+        #expect(try workspace.run("fit whitening --mode total --shrinkage none --input wine.csv --output m.json").status == 0)
         let result = try workspace.run("index build --metric m.json --input wine.csv --output wine.hnsw --m 8 "
                                        + "--ef-construction 100 --sequential")
         #expect(result.status == 0, "\(result.stderr)")
@@ -70,7 +70,7 @@ import Testing
     @Test func anIndexOfAnotherMetricOrOtherRowsOrATruncatedFileIsADataError() throws {
         try Workspace.with { workspace in
             try buildWineIndex(in: workspace)
-            #expect(try workspace.run("fit whitening --input wine.csv --output other.json --shrinkage 0.5").status == 0)
+            #expect(try workspace.run("fit whitening --mode total --shrinkage none --input wine.csv --output other.json --shrinkage 0.5").status == 0)
             let otherMetric = try workspace.run("index check --index wine.hnsw --metric other.json --input wine.csv")
             #expect(otherMetric.status == 65)
             #expect(otherMetric.stderr.hasPrefix("metric-learn: wine.hnsw: invalid index = built for another metric"))

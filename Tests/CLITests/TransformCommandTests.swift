@@ -8,7 +8,7 @@ import Testing
 
     func fitCorners(in workspace: Workspace) throws {
         try workspace.write(FitCommandTests.corners, to: "corners.csv")
-        #expect(try workspace.run("fit whitening --input corners.csv --output m.json").status == 0)
+        #expect(try workspace.run("fit whitening --mode total --shrinkage none --input corners.csv --output m.json").status == 0)
     }
 
     /// The CSV rows after the header, split into fields.

@@ -12,15 +12,19 @@ public struct FitReport: Sendable, Hashable, Codable {
     public var fitSeconds: Double
     /// Learner-specific facts worth reporting, e.g. `effectiveRank` for whitening, `impostorCount` for LMNN.
     public var details: [String: Double]
+    /// The candidates an `AutoLearner` compared, the winner first (nil for every other learner).
+    public var ranking: LearnerRanking?
 
     /// Creates a report.
     public init(learner: LearnerConfiguration, iterations: Int = 0, didConverge: Bool = true,
-                objectiveHistory: [Double] = [], fitSeconds: Double = 0, details: [String: Double] = [:]) {
+                objectiveHistory: [Double] = [], fitSeconds: Double = 0, details: [String: Double] = [:],
+                ranking: LearnerRanking? = nil) {
         self.learner = learner
         self.iterations = iterations
         self.didConverge = didConverge
         self.objectiveHistory = objectiveHistory
         self.fitSeconds = fitSeconds
         self.details = details
+        self.ranking = ranking
     }
 }

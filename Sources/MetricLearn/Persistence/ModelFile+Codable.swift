@@ -15,6 +15,8 @@ extension ModelFile: Codable {
         var objectiveHistory: [Double]
         var fitSeconds: Double
         var details: [String: Double]
+        /// An `auto` fit's ranking (absent for every other learner).
+        var ranking: LearnerRanking?
     }
 
     /// Decodes a model file, checking its format version and that its parts fit together.
@@ -79,7 +81,7 @@ extension ModelFile: Codable {
 
         let fitReport = FitReport(learner: configuration, iterations: report.iterations, didConverge: report.didConverge,
                                   objectiveHistory: report.objectiveHistory, fitSeconds: report.fitSeconds,
-                                  details: report.details)
+                                  details: report.details, ranking: report.ranking)
         self.init(formatVersion: formatVersion,
                   libraryVersion: try container.decodeIfPresent(String.self, forKey: .libraryVersion),
                   metric: MahalanobisMetric(components: components, featureNames: featureNames,
@@ -100,7 +102,7 @@ extension ModelFile: Codable {
         try container.encodeIfPresent(metric.featureWeights, forKey: .featureWeights)
         try container.encode(Report(iterations: fitReport.iterations, didConverge: fitReport.didConverge,
                                     objectiveHistory: fitReport.objectiveHistory, fitSeconds: fitReport.fitSeconds,
-                                    details: fitReport.details),
+                                    details: fitReport.details, ranking: fitReport.ranking),
                              forKey: .report)
         try container.encodeIfPresent(tablePreprocessor, forKey: .tablePreprocessor)
         try container.encodeIfPresent(pairThreshold, forKey: .pairThreshold)

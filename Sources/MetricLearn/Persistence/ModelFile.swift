@@ -18,7 +18,8 @@
 /// ```
 ///
 /// `components` is L (k×d, row-major), so a row x maps to L·x; `featureWeights` appears only for
-/// `feature-weights` models. Non-finite numbers, which only an objective history can hold, are
+/// `feature-weights` models, and the report's `ranking` (every candidate's inner cross-validation, the winner first)
+/// only for `auto` models. Non-finite numbers, which only an objective history can hold, are
 /// written as the strings `"NaN"`, `"Infinity"` and `"-Infinity"`.
 ///
 /// A model learned on a preprocessed table also records its fitted `TablePreprocessor` under

@@ -51,8 +51,10 @@ struct DemoCommand: ParsableCommand {
         print("\(settings.folds)-fold stratified cross-validation of \(settings.neighbors)-nearest neighbours in each "
               + "learned metric, standardised in each fold, seed \(settings.seed):")
         print()
+        // `auto` would cross-validate the same learners again inside each fold: the demo compares them once.
+        let learners = LearnerName.choices(for: .classification).filter { !($0.registration?.learnerType is AutoLearner.Type) }
         let evaluations = try LearnerComparison(data: TrainingTable(data), path: nil, settings: settings)
-            .run(LearnerName.choices(for: .classification), as: LearnerEvaluation.self)
+            .run(learners, as: LearnerEvaluation.self)
         print(LearnerEvaluation.table(evaluations))
 
         let embedding = try withFile(nil, .input) { () throws(MetricLearnError) in

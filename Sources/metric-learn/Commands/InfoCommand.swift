@@ -28,6 +28,7 @@ struct InfoCommand: ParsableCommand {
             ("dimensions", "\(metric.inputDimension) features → \(metric.outputDimension) components"),
             ("fit", Describe.fit(report)),
         ]
+        if let ranking = report.ranking { rows.append(("ranking", Describe.ranking(ranking))) }
         let isStandardized = report.details["standardized"] == 1
         if isStandardized { rows.append(("standardized", Describe.standardization)) }
         let details = report.details.filter { !(isStandardized && $0.key == "standardized") }

@@ -109,6 +109,7 @@ struct LearnerFit {
               + "\(metric.outputDimension) component\(metric.outputDimension == 1 ? "" : "s"), "
               + "\(Describe.fit(report))")
         for line in extraLines { print(line) }
+        if let ranking = report.ranking { print("ranking: \(Describe.ranking(ranking))") }
         if let preprocessor, let weights = metric.featureWeights, let columns = try? preprocessor.columnWeights(weights) {
             print("column weights: \(Describe.columnWeights(columns))")
         }

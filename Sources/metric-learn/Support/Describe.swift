@@ -11,6 +11,16 @@ enum Describe {
         return "\(solver), \(Format.seconds(report.fitSeconds))"
     }
 
+    /// An `auto` fit's inner cross-validation, best first: `nca (chosen) 0.967 ± 0.021, lmnn 0.960 ± 0.030, …`
+    /// (mean k-NN accuracy ± its standard deviation over the inner folds), failed candidates last with their error.
+    static func ranking(_ ranking: LearnerRanking) -> String {
+        ranking.entries.enumerated().map { index, entry in
+            let name = entry.name + (index == 0 ? " (chosen)" : "")
+            guard let accuracy = entry.accuracy else { return "\(name) failed (\(entry.failure ?? "error"))" }
+            return "\(name) \(Format.fixed(accuracy.mean, decimals: 3)) ± \(Format.fixed(accuracy.standardDeviation, decimals: 3))"
+        }.joined(separator: ", ")
+    }
+
     /// What `--standardize` did, for `fit` and `info` (a model whose `report.details["standardized"]` is 1).
     static let standardization = "learned on standardised features, with the scaling folded into the components "
         + "(they apply to raw features)"

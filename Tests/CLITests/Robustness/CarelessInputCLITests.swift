@@ -45,7 +45,7 @@ import Testing
         try Workspace.with { workspace in
             let rows = (0..<150).map { "\($0 % 7),\(Double($0) * 0.37)" }
             try workspace.write("a,size\n" + rows.joined(separator: "\n") + "\n", to: "sizes.csv")
-            let result = try workspace.run("fit whitening --input sizes.csv --output m.json")
+            let result = try workspace.run("fit whitening --mode total --shrinkage none --input sizes.csv --output m.json")
             #expect(result.status == 0)
             #expect(result.stderr == "metric-learn: warning: sizes.csv: the label column 'size' has 150 different values "
                         + "among 150 rows, so most classes have a single sample; it looks continuous, not like class labels: "

@@ -4,7 +4,7 @@ import Testing
 /// A command run on a hostile file, with the exit status and the one stderr line it must give.
 struct HostileRun: Sendable, CustomTestStringConvertible {
     let name: String
-    /// Files written into the workspace before the run (next to iris.csv, wine.csv and a whitening model m.json).
+    /// Files written into the workspace before the run (next to iris.csv, wine.csv and a total-covariance whitening model m.json).
     let files: [String: [UInt8]]
     let arguments: [String]
     let status: Int32
@@ -29,7 +29,7 @@ struct HostileRun: Sendable, CustomTestStringConvertible {
         self.init(name, [:], commandLine, status, message)
     }
 
-    static let fit = "fit whitening --input data.csv --output out.json"
+    static let fit = "fit whitening --mode total --shrinkage none --input data.csv --output out.json"
     static let transform = "transform --metric m.json --input data.csv --output out.csv"
     static let predict = "predict --train iris.csv --metric m.json --input data.csv --output out.csv"
     static let finiteOnly = "only finite numbers are accepted"
@@ -84,13 +84,13 @@ struct HostileRun: Sendable, CustomTestStringConvertible {
                    65, "iris.csv: class 'setosa' has 50 samples; at least 9223372036854775807 are needed"),
         HostileRun("a missing data file", fit, 66, "data.csv: no such file"),
         // Issue 20: inputs
-        HostileRun("an endless binary stream as data", "fit whitening --input /dev/zero --output out.json", 65,
+        HostileRun("an endless binary stream as data", "fit whitening --mode total --shrinkage none --input /dev/zero --output out.json", 65,
                    "/dev/zero: line 1: not a text CSV file: it contains a NUL byte (binary data?)"),
-        HostileRun("the label column ignored", "fit whitening --input iris.csv --ignore label --output out.json", 65,
+        HostileRun("the label column ignored", "fit whitening --mode total --shrinkage none --input iris.csv --ignore label --output out.json", 65,
                    "iris.csv: line 1, column 5: column 'label' is the label column, never a feature, so it cannot be "
                        + "excluded from the features"),
         HostileRun("an identifier column under --categorical auto", ["data.csv": identifiers],
-                   "fit whitening --input data.csv --categorical auto --output out.json", 65,
+                   "fit whitening --mode total --shrinkage none --input data.csv --categorical auto --output out.json", 65,
                    "data.csv: every value of categorical column 'id' is different, so one-hot encoding would make a "
                        + "feature of each row; --categorical auto refuses it: leave it out with --ignore id, or name it "
                        + "with --categorical id to encode it anyway"),
@@ -126,7 +126,7 @@ struct HostileRun: Sendable, CustomTestStringConvertible {
         HostileRun("an unknown help topic", "help bogus", 64,
                    "help: unknown command 'bogus'; the commands are demo, fit, transform, predict, evaluate, pairs, "
                    + "evaluate-pairs, info, index"),
-        HostileRun("a directory as data file", "fit whitening --input . --output out.json", 66, ".: is a directory, not a file"),
+        HostileRun("a directory as data file", "fit whitening --mode total --shrinkage none --input . --output out.json", 66, ".: is a directory, not a file"),
         HostileRun("an option out of range", "fit nca --input iris.csv --max-iterations 0 --output out.json", 64,
                    "invalid --max-iterations 0: must be at least 1"),
         // Data files given to transform and predict
@@ -165,7 +165,7 @@ struct HostileRun: Sendable, CustomTestStringConvertible {
     func failsWithItsStatusAndLeavesTheOutputAlone(_ run: HostileRun) throws {
         for outputExists in [false, true] {
             try Workspace.with { workspace in
-                #expect(try workspace.run("fit whitening --input iris.csv --output m.json").status == 0)
+                #expect(try workspace.run("fit whitening --mode total --shrinkage none --input iris.csv --output m.json").status == 0)
                 for (name, bytes) in run.files { try Data(bytes).write(to: workspace.directory.appendingPathComponent(name)) }
                 if outputExists, let output = run.output { try Self.sentinel.write(to: workspace.directory.appendingPathComponent(output)) }
                 let before = try workspace.fileNames()

@@ -7,7 +7,7 @@ import Testing
 /// Devices are reached through symbolic links to /dev/null and /dev/full (safe whatever the tool does: at worst the
 /// link is replaced) or through device nodes made in the workspace with mknod (when the tests run as root).
 @Suite struct HostileOutputCLITests {
-    static let fit = "fit whitening --input iris.csv --output"
+    static let fit = "fit whitening --mode total --shrinkage none --input iris.csv --output"
 
     /// Linux's device number for a small major and minor (glibc's `makedev`, a macro Swift does not import).
     static func device(_ major: UInt64, _ minor: UInt64) -> dev_t { dev_t(major << 8 | minor) }
@@ -99,7 +99,7 @@ import Testing
     }
 
     @Test(arguments: [
-        ("fit whitening --input iris.csv --output iris.csv", "--output iris.csv is the file read by --input iris.csv"),
+        ("fit whitening --mode total --shrinkage none --input iris.csv --output iris.csv", "--output iris.csv is the file read by --input iris.csv"),
         ("transform --metric m.json --input iris.csv --output m.json", "--output m.json is the file read by --metric m.json"),
         ("transform --metric m.json --input iris.csv --output same.csv", "--output same.csv is the file read by --input iris.csv"),
         ("predict --train iris.csv --input wine.csv --output iris.csv", "--output iris.csv is the file read by --train iris.csv"),
@@ -115,7 +115,7 @@ import Testing
     ])
     func anOutputThatIsAnInputIsAUsageError(_ commandLine: String, _ message: String) throws {
         try Workspace.with { workspace in
-            #expect(try workspace.run("fit whitening --input iris.csv --output m.json").status == 0)
+            #expect(try workspace.run("fit whitening --mode total --shrinkage none --input iris.csv --output m.json").status == 0)
             try FileManager.default.createSymbolicLink(atPath: workspace.path("same.csv"), withDestinationPath: "iris.csv")
             try FileManager.default.linkItem(atPath: workspace.path("wine.csv"), toPath: workspace.path("hard.csv"))
             let before = try workspace.fileNames().map { try workspace.data($0) }
@@ -129,7 +129,7 @@ import Testing
     @Test(arguments: ["info m.json", "evaluate --input iris.csv --learner euclidean --json", "--help", "fit nca --help"])
     func lostStandardOutputIsAnIOError(_ commandLine: String) throws {
         try Workspace.with { workspace in
-            #expect(try workspace.run("fit whitening --input iris.csv --output m.json").status == 0)
+            #expect(try workspace.run("fit whitening --mode total --shrinkage none --input iris.csv --output m.json").status == 0)
             for redirection in ["> /dev/full", ">&-"] {
                 let result = try workspace.shell(commandLine, redirecting: redirection)
                 #expect(result.status == 74, "\(commandLine) \(redirection)")
@@ -141,7 +141,7 @@ import Testing
     /// A closed stdout is not reused by the first file the command opens: the model file gets no summary lines.
     @Test func aClosedStandardOutputIsNotTakenByAnOutputFile() throws {
         try Workspace.with { workspace in
-            let result = try workspace.shell("fit whitening --input iris.csv --output m.json", redirecting: ">&-")
+            let result = try workspace.shell("fit whitening --mode total --shrinkage none --input iris.csv --output m.json", redirecting: ">&-")
             #expect(result.status == 74)
             #expect(try workspace.read("m.json").hasSuffix("}\n"))
         }

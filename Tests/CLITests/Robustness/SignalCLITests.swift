@@ -15,7 +15,7 @@ import Testing
     @Test(arguments: [SIGINT, SIGTERM, SIGHUP])
     func aSignalWhileWritingRemovesTheTemporaryFile(_ signal: Int32) throws {
         try Workspace.with { workspace in
-            #expect(try workspace.run("fit whitening --input iris.csv --output m.json").status == 0)
+            #expect(try workspace.run("fit whitening --mode total --shrinkage none --input iris.csv --output m.json").status == 0)
             try workspace.write(Self.largeInput, to: "large.csv")
             var caught = false
             for _ in 0..<20 where !caught {

@@ -4,7 +4,7 @@ import Testing
 @Suite("crossValidate")
 struct CrossValidationTests {
     private let wine: Dataset
-    private let pipeline = Pipeline(learner: .whitening(Whitening(mode: .withinClass)),
+    private let pipeline = Pipeline(learner: .whitening(Whitening(mode: .withinClass, shrinkage: .none)),
                                     classifier: KNearestNeighbors(neighborCount: 3))
 
     init() throws { wine = try Dataset.wine }

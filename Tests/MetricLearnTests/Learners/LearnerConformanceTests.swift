@@ -5,7 +5,7 @@ import Testing
 /// Every learner, in the configurations the contract checks run on (the Swift counterpart of
 /// scikit-learn's `estimator_checks` and metric-learn's parameterized Mahalanobis tests).
 let allLearners: [any MetricLearner] = [
-    Whitening(),
+    Whitening(mode: .total, shrinkage: .none),
     Whitening(mode: .withinClass, shrinkage: .ledoitWolf),
     Whitening(shrinkage: .fixed(0.2), componentCount: 2),
     NCA(maxIterations: 20),
@@ -28,6 +28,7 @@ let allLearners: [any MetricLearner] = [
     RCA(componentCount: 2, chunkCount: 10, chunkSize: 3, seed: 4),
     MLKR(maxIterations: 20),
     MLKR(componentCount: 2, initialization: .random, maxIterations: 10, seed: 7),
+    AutoLearner(folds: 2),
 ]
 
 extension MetricLearner {

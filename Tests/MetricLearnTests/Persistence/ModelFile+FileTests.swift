@@ -12,7 +12,7 @@ import Testing
     @Test func writeThenReadGivesTheSameDocument() throws {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let metric = try Whitening().fit(Matrix(rows: [[0, 0], [2, 0], [0, 2], [2, 3]]))
+        let metric = try Whitening(mode: .total, shrinkage: .none).fit(Matrix(rows: [[0, 0], [2, 0], [0, 2], [2, 3]]))
         let path = directory.appendingPathComponent("m.json").path
         try ModelFile(metric: metric).write(toFile: path)
         let read = try ModelFile(contentsOfFile: path)

@@ -6,7 +6,7 @@ import Testing
     /// A hand-made 2×2 whitening metric with a known report.
     let metric = MahalanobisMetric(
         components: Matrix(rows: [[0.5, 0], [0.25, 2]]), featureNames: ["height", "width"],
-        report: FitReport(learner: .whitening(Whitening(shrinkage: .fixed(0.1))), fitSeconds: 0.25,
+        report: FitReport(learner: .whitening(Whitening(mode: .total, shrinkage: .fixed(0.1))), fitSeconds: 0.25,
                           details: ["effectiveRank": 2]))
 
     /// The document of `metric`, byte for byte: sorted keys, pretty printed, one trailing newline.
@@ -84,7 +84,7 @@ import Testing
         let iterative = MahalanobisMetric(
             components: Matrix(rows: [[0.1, -0.2, 1.0 / 3]]), featureNames: ["a", "b", "c"],
             featureWeights: [FeatureWeight(feature: "c", weight: 1.5), FeatureWeight(feature: "a", weight: 0)],
-            report: FitReport(learner: .whitening(Whitening(mode: .withinClass, componentCount: 1)), iterations: 7,
+            report: FitReport(learner: .whitening(Whitening(mode: .withinClass, shrinkage: .none, componentCount: 1)), iterations: 7,
                               didConverge: false, objectiveHistory: [3.5, 2.25, .infinity, .nan],
                               fitSeconds: 1.0 / 7))
         let decoded = try ModelFile(jsonData: ModelFile(metric: iterative).jsonData())

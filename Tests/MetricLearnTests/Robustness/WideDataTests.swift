@@ -8,7 +8,7 @@ import Testing
     static let data = SyntheticData(classCount: 2, perClass: 3, featureCount: 100_000, seed: 11)
 
     @Test func whiteningWorksInTheSpanOfTheSamples() throws {
-        let metric = try Whitening().fit(Self.data.features)
+        let metric = try Whitening(mode: .total, shrinkage: .none).fit(Self.data.features)
         #expect(metric.outputDimension == 5 && metric.inputDimension == 100_000)
         #expect(metric.components.isFinite)
         #expect(metric.report.details["effectiveRank"] == 5)
@@ -21,7 +21,7 @@ import Testing
     }
 
     @Test(arguments: [
-        (Whitening(shrinkage: .ledoitWolf) as any MetricLearner, [MemoryRemedy.fewerFeatures, .fewerComponents]),
+        (Whitening(mode: .total, shrinkage: .ledoitWolf) as any MetricLearner, [MemoryRemedy.fewerFeatures, .fewerComponents]),
         (NCA(), [.fewerComponents, .fewerFeatures]), (LMNN(neighborCount: 1), [.fewerComponents, .fewerFeatures]),
         (ITML(), [.fewerFeatures]), (MLKR(), [.fewerComponents, .fewerFeatures]), (MMC(), [.fewerFeatures]),
         (MMC(shape: .diagonal), [.fewerFeatures]), (GMML(), [.fewerFeatures]),

@@ -57,7 +57,7 @@ import Testing
         #expect(learner == "feature-weights" && largest.feature == "proline" && smallest.feature == "nonflavanoid_phenols")
         #expect(largest.standardDeviation / smallest.standardDeviation > TrainingTable.scaleWarningRatio)
         // Whitening without shrinkage is scale invariant: no warning.
-        #expect(try table.fit(.whitening(Whitening())).warnings.isEmpty)
+        #expect(try table.fit(.whitening(Whitening(mode: .total, shrinkage: .none))).warnings.isEmpty)
     }
 
     /// A column of distinct values named categorical is warned about; found categorical automatically, it is refused

@@ -14,6 +14,7 @@ public enum LearnerRegistry {
         MLKR.registration,
         MMC.registration,
         GMML.registration,
+        AutoLearner.registration,
     ]
 
     /// The learner registered under the command-line name `name`.

@@ -10,8 +10,8 @@ import Testing
         return x.subtractingFromEachRow(x.columnMeans())
     }()
 
-    @Test(arguments: [(Whitening(), 0.0), (Whitening(componentCount: 3), 0.0),
-                      (Whitening(componentCount: 4), 0.3), (Whitening(componentCount: 7), 0.9)])
+    @Test(arguments: [(Whitening(mode: .total, shrinkage: .none), 0.0), (Whitening(mode: .total, shrinkage: .none, componentCount: 3), 0.0),
+                      (Whitening(mode: .total, shrinkage: .none, componentCount: 4), 0.3), (Whitening(mode: .total, shrinkage: .none, componentCount: 7), 0.9)])
     func spanSpectrumIsTheCovarianceSpectrum(_ whitening: Whitening, shrinkage: Double) throws {
         let degreesOfFreedom = Self.centered.rowCount - 1
         let inSpan = try #require(try whitening.spanSpectrum(of: Self.centered, degreesOfFreedom: degreesOfFreedom,
@@ -27,10 +27,10 @@ import Testing
 
     /// Shrinkage without a component count keeps directions outside the span too: only the d×d computation has them.
     @Test func shrinkageOfEveryDirectionNeedsTheCovariance() throws {
-        let inSpan = try Whitening().spanSpectrum(of: Self.centered, degreesOfFreedom: Self.centered.rowCount - 1,
+        let inSpan = try Whitening(mode: .total, shrinkage: .none).spanSpectrum(of: Self.centered, degreesOfFreedom: Self.centered.rowCount - 1,
                                                   shrinkage: 0.3)
         #expect(inSpan == nil)
-        let metric = try Whitening(shrinkage: .fixed(0.3)).fit(Self.centered)
+        let metric = try Whitening(mode: .total, shrinkage: .fixed(0.3)).fit(Self.centered)
         #expect(metric.outputDimension == Self.centered.columnCount)
         #expect(metric.report.details["effectiveRank"] == Double(Self.centered.columnCount))
     }
@@ -40,7 +40,7 @@ import Testing
     @Test func ledoitWolfOfMoreFeaturesThanSamplesMatchesScikitLearn() throws {
         let x = Matrix(rows: [[1, 0, 2, 5, 3, 1, 0], [2, 1, 0, 3, 1, 4, 2], [0, 3, 1, 1, 2, 2, 5],
                               [4, 2, 3, 0, 0, 1, 1], [3, 5, 1, 2, 4, 0, 2]])
-        let metric = try Whitening(shrinkage: .ledoitWolf).fit(x)
+        let metric = try Whitening(mode: .total, shrinkage: .ledoitWolf).fit(x)
         let coefficient = try #require(metric.report.details["shrinkage"])
         #expect(abs(coefficient - 0.9407277985299434) <= 1e-12, "\(coefficient)")
     }

@@ -10,7 +10,7 @@ import Testing
     }
 
     @Test func totalCovarianceOfASquare() throws {
-        let metric = try Whitening().fit(square)
+        let metric = try Whitening(mode: .total, shrinkage: .none).fit(square)
         #expect(isClose(metric.mahalanobisMatrix, [[0.75, 0], [0, 0.75]]))
         #expect(metric.report.details["effectiveRank"] == 2)
         #expect(metric.report.didConverge && metric.report.iterations == 0)
@@ -18,7 +18,7 @@ import Testing
 
     @Test func collinearDataGivesThePseudoInverse() throws {
         // Covariance 4·[1 2; 2 4] = 20·uuᵀ with u = (1, 2)/√5, so M = uuᵀ/20 = [1 2; 2 4]/100 and rank 1.
-        let metric = try Whitening().fit(Matrix(rows: [[1, 2], [3, 6], [5, 10]]))
+        let metric = try Whitening(mode: .total, shrinkage: .none).fit(Matrix(rows: [[1, 2], [3, 6], [5, 10]]))
         #expect(isClose(metric.mahalanobisMatrix, [[0.01, 0.02], [0.02, 0.04]], tolerance: 1e-14))
         #expect(metric.report.details["effectiveRank"] == 1)
         #expect(metric.outputDimension == 1)
@@ -27,7 +27,7 @@ import Testing
     @Test func withinClassCovariance() throws {
         // Class deviations are (∓1, 0): pooled within-class covariance diag(4, 0)/(4 − 2) → M = diag(1/2, 0).
         let x = Matrix(rows: [[0, 0], [2, 0], [10, 10], [12, 10]])
-        let metric = try Whitening(mode: .withinClass).fit(x, labels: [0, 0, 1, 1])
+        let metric = try Whitening(mode: .withinClass, shrinkage: .none).fit(x, labels: [0, 0, 1, 1])
         #expect(isClose(metric.mahalanobisMatrix, [[0.5, 0], [0, 0]]))
         #expect(metric.report.details["effectiveRank"] == 1)
     }
@@ -35,7 +35,7 @@ import Testing
     @Test func fixedShrinkage() throws {
         // Covariance diag(4/3, 0); λ = 1/2 with target tr/d = 2/3 gives diag(1, 1/3), so M = diag(1, 3).
         let x = Matrix(rows: [[0, 0], [2, 0], [0, 0], [2, 0]])
-        let metric = try Whitening(shrinkage: .fixed(0.5)).fit(x)
+        let metric = try Whitening(mode: .total, shrinkage: .fixed(0.5)).fit(x)
         #expect(isClose(metric.mahalanobisMatrix, [[1, 0], [0, 3]], tolerance: 1e-12))
         #expect(metric.report.details["shrinkage"] == 0.5)
     }
@@ -43,7 +43,7 @@ import Testing
     @Test func componentCountKeepsTheLargestVarianceDirections() throws {
         // Corners (±3, ±1)·√(3/4): variances 9 (x) and 1 (y), so one component keeps x, scaled by 1/3.
         let x = Matrix(rows: [[-3, 1], [3, -1], [-3, -1], [3, 1]]) * 0.75.squareRoot()
-        let metric = try Whitening(componentCount: 1).fit(x)
+        let metric = try Whitening(mode: .total, shrinkage: .none, componentCount: 1).fit(x)
         #expect(metric.outputDimension == 1)
         let row = metric.components.row(0)
         #expect(abs(abs(row[0]) - 1.0 / 3) < 1e-12 && abs(row[1]) < 1e-12)
@@ -52,7 +52,7 @@ import Testing
     @Test func constantColumnsAndMoreFeaturesThanSamplesStayFinite() throws {
         // 3 samples, 5 features, one constant column: rank ≤ 2, finite PSD result.
         let x = Matrix(rows: [[1, 7, 0, 2, 5], [2, 7, 1, 0, 5], [4, 7, 3, 1, 5]])
-        let metric = try Whitening().fit(x)
+        let metric = try Whitening(mode: .total, shrinkage: .none).fit(x)
         #expect(metric.components.isFinite)
         #expect(metric.report.details["effectiveRank"] == 2)
         let eigenvalues = try SymmetricEigendecomposition(metric.mahalanobisMatrix).eigenvalues
@@ -61,17 +61,17 @@ import Testing
 
     @Test func refusesAllConstantFeatures() {
         #expect(throws: MetricLearnError.emptyInput(what: "every feature is constant: the covariance is zero")) {
-            try Whitening().fit(Matrix(rows: [[1, 2], [1, 2], [1, 2]]))
+            try Whitening(mode: .total, shrinkage: .none).fit(Matrix(rows: [[1, 2], [1, 2], [1, 2]]))
         }
     }
 
     @Test func validatesParameters() {
         #expect(throws: MetricLearnError.invalidParameter(name: "shrinkage", value: "1.5", requirement: "must be in [0, 1]")) {
-            try Whitening(shrinkage: .fixed(1.5)).fit(square)
+            try Whitening(mode: .total, shrinkage: .fixed(1.5)).fit(square)
         }
         #expect(throws: MetricLearnError.invalidParameter(
             name: "componentCount", value: "3", requirement: "must be between 1 and the feature count (2)")) {
-            try Whitening(componentCount: 3).fit(square)
+            try Whitening(mode: .total, shrinkage: .none, componentCount: 3).fit(square)
         }
         #expect(throws: MetricLearnError.self) { try Whitening(mode: .withinClass).fit(square) }
     }
@@ -82,18 +82,18 @@ import Testing
     func featuresWhoseSquaresLeaveDoubleAreRefusedByScale(_ scale: Double) throws {
         let x = Matrix(rows: [[1, 2], [2, 1], [3, 5], [4, 3]]) * scale
         #expect {
-            try Whitening().fit(x)
+            try Whitening(mode: .total, shrinkage: .none).fit(x)
         } throws: { error in
             guard case let .invalidData(what, _, requirement) = error as? MetricLearnError else { return false }
             return what == "features" && requirement.hasSuffix("squared leaves Double's range; standardise the features")
         }
-        #expect(try Whitening().fit(x / scale * 1e150).components.isFinite)
-        #expect(try Whitening().fit(x / scale * 1e-150).components.isFinite)
+        #expect(try Whitening(mode: .total, shrinkage: .none).fit(x / scale * 1e150).components.isFinite)
+        #expect(try Whitening(mode: .total, shrinkage: .none).fit(x / scale * 1e-150).components.isFinite)
     }
 
     @Test func ledoitWolfCoefficientIsAFraction() throws {
         let data = SyntheticData(featureCount: 6, seed: 7)
-        let metric = try Whitening(shrinkage: .ledoitWolf).fit(data.features)
+        let metric = try Whitening(mode: .total, shrinkage: .ledoitWolf).fit(data.features)
         let coefficient = try #require(metric.report.details["shrinkage"])
         #expect(coefficient > 0 && coefficient < 1)
     }
@@ -102,7 +102,7 @@ import Testing
 @Suite struct WhiteningAccuracyTests {
     @Test(arguments: ["iris", "wine"])
     func totalWhiteningMatchesMetricLearnCovariance(_ dataset: String) throws {
-        let accuracy = try protocolAccuracy(of: .whitening(Whitening()), on: dataset)
+        let accuracy = try protocolAccuracy(of: .whitening(Whitening(mode: .total, shrinkage: .none)), on: dataset)
         #expect(accuracy >= (try peerAccuracy("ml-covariance", on: dataset)) - 0.01)
     }
 }
@@ -128,7 +128,7 @@ import Testing
     @Test(arguments: ["iris", "wine"])
     func totalWhiteningMatchesMetricLearnCovariance(_ name: String) throws {
         let (reference, x) = try load(name)
-        let metric = try Whitening().fit(x)
+        let metric = try Whitening(mode: .total, shrinkage: .none).fit(x)
         let m = metric.mahalanobisMatrix
         let inverse = Matrix(rows: try reference.matrix("numpyInverseCovariance"))
         let metricLearn = Matrix(rows: try reference.matrix("metricLearnCovarianceM"))
@@ -155,7 +155,7 @@ import Testing
     @Test(arguments: ["iris", "wine"])
     func ledoitWolfMatchesScikitLearn(_ name: String) throws {
         let (reference, x) = try load(name)
-        let metric = try Whitening(shrinkage: .ledoitWolf).fit(x)
+        let metric = try Whitening(mode: .total, shrinkage: .ledoitWolf).fit(x)
         let expected = try reference.number("ledoitWolfShrinkage")
         let coefficient = try #require(metric.report.details["shrinkage"])
         #expect(abs(coefficient - expected) <= 1e-12 * expected, "\(coefficient)")
