@@ -111,6 +111,7 @@ let examples = [
     "05-feature-reweighting",
     "06-choosing-a-learner",
     "07-saving-and-exporting",
+    "08-deduplicating-records",
     "09-regression-with-mlkr",
 ]
 package.targets += examples.map { .executableTarget(name: $0, dependencies: ["MetricLearn"], path: "Examples/" + $0) }

@@ -32,6 +32,7 @@ fifth are pure noise:
 
     friedman1-1000x10       1000 x 10 (5 noise features)
     friedman1-1500x25       1500 x 25 (20 noise features)
+    friedman1-2000x15       2000 x 15 (10 noise features)
 """
 
 import argparse
@@ -72,6 +73,7 @@ BUNDLED = {"digits": "load_digits", "breast-cancer": "load_breast_cancer"}
 REGRESSION_TABLES = {
     "friedman1-1000x10": dict(n_samples=1000, n_features=10, noise=1.0, random_state=11),
     "friedman1-1500x25": dict(n_samples=1500, n_features=25, noise=1.0, random_state=12),
+    "friedman1-2000x15": dict(n_samples=2000, n_features=15, noise=1.0, random_state=13),
 }
 
 SCALING_SAMPLES = (500, 2000, 5000, 20000)

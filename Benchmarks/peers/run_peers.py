@@ -96,7 +96,7 @@ REGRESSION_METHODS = {
 }
 REGRESSION_RUNS = [(None, ["--task", "regression", "--neighbors", str(peerlib.KNN_REGRESSION_NEIGHBORS)],
                     ["mlkr", "euclidean"])]
-REGRESSION_DATASETS = ["diabetes", "friedman1-1000x10", "friedman1-1500x25"]
+REGRESSION_DATASETS = ["diabetes", "friedman1-1000x10", "friedman1-1500x25", "friedman1-2000x15"]
 QUICK_DATASETS = ["iris", "wine"]
 DEFAULT_DATASETS = ["iris", "wine", "synth-3c-2000x50", "digits-like-1800x64",
                     "vehicle-like-850x18", "segment-like-2300x19", "digits", "breast-cancer"]
@@ -371,14 +371,19 @@ def write_test_folds(folds_json, out):
         handle.write("".join("%d\n" % fold for fold in test_fold))
 
 
-def run_ours(binary, dataset, folds_file, timeout, task="classification"):
-    """Every run of OUR_RUNS (REGRESSION_RUNS) on `dataset` over the folds in `folds_file`: (list of learner results,
-    each with its table key in `key`, error message)."""
+def run_ours(binary, dataset, folds_file, timeout, task="classification", only=None):
+    """Every run of OUR_RUNS (REGRESSION_RUNS) on `dataset` over the folds in `folds_file`, its learners limited to
+    `only` when given (the learners the chosen peer methods compare with): (list of learner results, each with its
+    table key in `key`, error message)."""
     if not (os.path.isfile(binary) and os.access(binary, os.X_OK)):
         return None, ("metric-learn binary not found at %s (build it with `swift build -c release`, "
                       "or pass --binary PATH); showing peers only" % binary)
     results = []
     for variant, extra, learners in (REGRESSION_RUNS if task == "regression" else OUR_RUNS):
+        learners = [learner for learner in learners
+                    if only is None or (learner if variant is None else "%s/%s" % (learner, variant)) in only]
+        if not learners:
+            continue
         run, error = run_evaluate(binary, dataset, folds_file, learners, extra, timeout * len(learners), task)
         if error:
             return None, error
@@ -508,7 +513,8 @@ def main(argv=None):
                         help="classification (default) or regression: MLKR and k-NN regression, scored by R²")
     parser.add_argument("--peers-only", action="store_true", help="do not run our CLI")
     parser.add_argument("--methods", nargs="+", choices=sorted(METHODS) + sorted(REGRESSION_METHODS),
-                        help="peer methods (default: all of the task)")
+                        help="peer methods (default: all of the task); our CLI then runs only the learners they "
+                             "are compared with")
     parser.add_argument("--json", metavar="OUT", help="save every number to this JSON file")
     parser.add_argument("--no-caps", action="store_true",
                         help="run every peer on every table (default: skip %s above their row caps)"
@@ -571,8 +577,10 @@ def main(argv=None):
             if not arguments.peers_only:
                 test_folds_path = os.path.join(scratch, "folds.txt")
                 write_test_folds(folds_path, test_folds_path)
+                table = REGRESSION_METHODS if task == "regression" else METHODS
+                only = {table[method][3] for method in methods} | {"euclidean"} if arguments.methods else None
                 entry["ours"], entry["oursError"] = run_ours(arguments.binary, path, test_folds_path,
-                                                             arguments.budget, task)
+                                                             arguments.budget, task, only)
         report["datasets"].append(entry)
         print_table(entry, task)
         if arguments.json:

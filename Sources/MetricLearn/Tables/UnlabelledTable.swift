@@ -37,15 +37,7 @@ public struct UnlabelledTable: Sendable {
     public init(csvFile path: String, reading: TableReading = TableReading(),
                 identifierColumn: String? = nil) throws(MetricLearnError) {
         var columns = reading.featureColumns
-        if let identifierColumn {
-            switch columns {
-            case .all: columns = .allExcept([identifierColumn])
-            case let .allExcept(names): columns = .allExcept(names.contains(identifierColumn) ? names : names + [identifierColumn])
-            case let .named(names):
-                try Validation.require(!names.contains(identifierColumn), "featureColumns", "'\(identifierColumn)'",
-                                       "the identifier column cannot also be a feature")
-            }
-        }
+        if let identifierColumn { columns = try columns.excluding(identifierColumn, as: "the identifier column") }
         let contents: Contents
         let sampleCount: Int
         if let preprocessing = reading.tablePreprocessing {

@@ -2,8 +2,8 @@ import ArgumentParser
 import MetricLearn
 
 /// `metric-learn fit <learner>` for one registered learner: its name, abstract and discussion from the
-/// registration, its supervision options (`--pairs`, `--triplets`, as it learns from them) and its options from
-/// the parameter table, between the input and the output options every fit has.
+/// registration, its supervision options (`--pairs`, `--triplets`, `--chunk-column`, as it learns from them) and
+/// its options from the parameter table, between the input and the output options every fit has.
 struct FitLearnerCommand<Learner: MetricLearner>: ParsableCommand {
     static var configuration: CommandConfiguration {
         let registration = Learner.registration
@@ -29,6 +29,10 @@ struct FitLearnerCommand<Learner: MetricLearner>: ParsableCommand {
             throw ValidationError("--label-column applies when learning from labels; with --\(file.kind == .pairs ? "pairs" : "triplets") "
                                   + "every column but --id-column is a feature")
         }
+        if supervision.chunkColumn != nil, input.label.name != nil {
+            throw ValidationError("--label-column applies when learning from labels; with --chunk-column every column "
+                                  + "but the chunk column is a feature")
+        }
     }
 
     func run() throws(CommandFailure) {
@@ -37,6 +41,8 @@ struct FitLearnerCommand<Learner: MetricLearner>: ParsableCommand {
         if let file = supervision.file {
             try fit.run(configuration, constraintsFile: file.path, kind: file.kind, identifierColumn: supervision.idColumn,
                         calibration: supervision.calibrationStrategy)
+        } else if let chunkColumn = supervision.chunkColumn {
+            try fit.run(configuration, chunkColumn: chunkColumn)
         } else {
             try fit.run(configuration)
         }

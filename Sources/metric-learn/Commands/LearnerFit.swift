@@ -1,9 +1,10 @@
 import MetricLearn
 
 /// What every `fit` subcommand does once it has built its learner: read the table with the column options, fit
-/// through the library (`TrainingTable.fit` from labels, `UnlabelledTable.fit` from a pairs or triplets file; both
-/// fold the preprocessing and `--standardize` into the model) with a progress line, write the model file
-/// atomically, summarise on stdout, and warn on stderr about the data and about a solver that did not converge.
+/// through the library (`TrainingTable.fit` from labels, `UnlabelledTable.fit` from a pairs or triplets file or a
+/// chunk column; both fold the preprocessing and `--standardize` into the model) with a progress line, write the
+/// model file atomically, summarise on stdout, and warn on stderr about the data and about a solver that did not
+/// converge.
 struct LearnerFit {
     let input: FitInputOptions
     let output: FitOutputOptions
@@ -29,12 +30,8 @@ struct LearnerFit {
     /// `identifierColumn`; a fit on pairs calibrates its threshold on them with `calibration` (nil: none).
     func run(_ configuration: LearnerConfiguration, constraintsFile path: String, kind: SupervisionKind,
              identifierColumn: String?, calibration: CalibrationStrategy?) throws(CommandFailure) {
-        let table = try withFile(input.path, .input) { () throws(MetricLearnError) in
-            try UnlabelledTable(csvFile: input.path,
-                                reading: input.columns.reading(label: input.label, task: .classification),
-                                identifierColumn: identifierColumn)
-        }
-        for warning in table.warnings { StandardError.warn(Describe.warning(warning, file: input.path)) }
+        let table = try unlabelledTable(reading: input.columns.reading(label: input.label, task: .classification),
+                                        identifierColumn: identifierColumn)
         let (supervision, summary) = try withFile(path, .input) { () throws(MetricLearnError) in
             if kind == .pairs {
                 let list = try PairList(csvFile: path, rows: table.rows)
@@ -45,6 +42,41 @@ struct LearnerFit {
             let list = try TripletList(csvFile: path, rows: table.rows)
             return (Supervision.triplets(list.constraints), "triplets: \(list.entries.count) from \(path)")
         }
+        try run(configuration, on: table, supervision: supervision, summary: summary, calibration: calibration)
+    }
+
+    /// Learns from the chunklets of the input's chunk column `column` (rows sharing a chunk number ≥ 0), which is
+    /// not a feature.
+    func run(_ configuration: LearnerConfiguration, chunkColumn column: String) throws(CommandFailure) {
+        let reading = try withFile(nil, .input, options: ["featureColumns": "features"]) {
+            () throws(MetricLearnError) in
+            var reading = input.columns.reading(label: input.label, task: .classification)
+            reading.featureColumns = try reading.featureColumns.excluding(column, as: "the chunk column")
+            return reading
+        }
+        let table = try unlabelledTable(reading: reading, identifierColumn: nil)
+        let chunklets = try withFile(input.path, .input) { () throws(MetricLearnError) in
+            try Chunklets(csvFile: input.path, column: column)
+        }
+        try run(configuration, on: table, supervision: .chunklets(chunklets),
+                summary: "chunklets: \(chunklets.groups.count) (\(chunklets.sampleCount) rows) from column '\(column)'",
+                calibration: nil)
+    }
+
+    /// The input read without labels as `reading` says, its warnings printed on stderr.
+    private func unlabelledTable(reading: TableReading, identifierColumn: String?) throws(CommandFailure)
+        -> UnlabelledTable {
+        let table = try withFile(input.path, .input) { () throws(MetricLearnError) in
+            try UnlabelledTable(csvFile: input.path, reading: reading, identifierColumn: identifierColumn)
+        }
+        for warning in table.warnings { StandardError.warn(Describe.warning(warning, file: input.path)) }
+        return table
+    }
+
+    /// Learns from `supervision` of `table`'s rows (`summary` describes it in the output), calibrating a pair
+    /// threshold with `calibration`.
+    private func run(_ configuration: LearnerConfiguration, on table: UnlabelledTable, supervision: Supervision,
+                     summary: String, calibration: CalibrationStrategy?) throws(CommandFailure) {
         let progress = ProgressLine(learner: configuration.name, isRequested: output.progress)
         let fit = try withFile(input.path, .input) { () throws(MetricLearnError) in
             try table.fit(configuration, supervision: supervision, standardizing: input.standardize,

@@ -2,9 +2,9 @@ import ArgumentParser
 import MetricLearn
 
 /// What `fit <learner>` learns from besides labels: `--pairs` for learners of pairs, `--triplets` for learners of
-/// triplets, `--id-column` for both, and for pair learners the calibration of the threshold on the training pairs
-/// (`--strategy`, `--beta`, `--min-rate`, `--no-calibration`). Learners of labels only get none of them, so their
-/// `--help` is unchanged.
+/// triplets, `--id-column` for both, for pair learners the calibration of the threshold on the training pairs
+/// (`--strategy`, `--beta`, `--min-rate`, `--no-calibration`), and `--chunk-column` for learners of chunklets.
+/// Learners of labels only get none of them, so their `--help` is unchanged.
 ///
 /// Built like `LearnerParameterOptions`: the options a learner gets follow from its registration's supervision
 /// kinds, so this type reflects as exactly those (`customMirror`) and decodes the same names.
@@ -19,12 +19,15 @@ struct SupervisionOptions<Learner: MetricLearner>: ParsableArguments, CustomRefl
     private(set) var calibration: CalibrationOptions?
     /// Whether to skip the calibration.
     private(set) var noCalibration = false
+    /// The column of chunk numbers (learners of chunklets).
+    private(set) var chunkColumn: String?
 
     private static var kinds: [SupervisionKind] { Learner.registration.supervision }
     private static var learnsFromPairs: Bool { kinds.contains(.pairs) }
     private static var learnsFromTriplets: Bool { kinds.contains(.triplets) }
+    private static var learnsFromChunklets: Bool { kinds.contains(.chunklets) }
 
-    private enum Key: String, CodingKey { case pairs, triplets, idColumn, calibration, noCalibration }
+    private enum Key: String, CodingKey { case pairs, triplets, idColumn, calibration, noCalibration, chunkColumn }
 
     init() {}
 
@@ -40,6 +43,9 @@ struct SupervisionOptions<Learner: MetricLearner>: ParsableArguments, CustomRefl
         }
         if Self.learnsFromPairs || Self.learnsFromTriplets {
             idColumn = try container.decode(Option<String?>.self, forKey: .idColumn).wrappedValue
+        }
+        if Self.learnsFromChunklets {
+            chunkColumn = try container.decode(Option<String?>.self, forKey: .chunkColumn).wrappedValue
         }
     }
 
@@ -59,10 +65,12 @@ struct SupervisionOptions<Learner: MetricLearner>: ParsableArguments, CustomRefl
                                    + "positive,negative naming rows of --input (0-based row numbers, or --id-column "
                                    + "values); the anchor should be nearer the positive.", valueName: "triplets.csv"))))
         }
-        children.append((Key.idColumn.rawValue, Option<String?>(
-            name: .customLong("id-column"),
-            help: ArgumentHelp("The column of --input whose values name rows in the \(Self.fileNames) file (it is not "
-                               + "a feature; default: rows are named by 0-based number).", valueName: "name"))))
+        if Self.learnsFromPairs || Self.learnsFromTriplets {
+            children.append((Key.idColumn.rawValue, Option<String?>(
+                name: .customLong("id-column"),
+                help: ArgumentHelp("The column of --input whose values name rows in the \(Self.fileNames) file (it is "
+                                   + "not a feature; default: rows are named by 0-based number).", valueName: "name"))))
+        }
         if Self.learnsFromPairs {
             children.append((Key.calibration.rawValue, OptionGroup<CalibrationOptions>()))
             children.append((Key.noCalibration.rawValue, Flag(
@@ -70,7 +78,14 @@ struct SupervisionOptions<Learner: MetricLearner>: ParsableArguments, CustomRefl
                 help: ArgumentHelp("With --pairs: do not calibrate a pair threshold on the training pairs (the model "
                                    + "then has none)."))))
         }
-        return Mirror(self, children: Self.learnsFromPairs || Self.learnsFromTriplets ? children : [])
+        if Self.learnsFromChunklets {
+            children.append((Key.chunkColumn.rawValue, Option<String?>(
+                name: .customLong("chunk-column"),
+                help: ArgumentHelp("Learn from chunklets instead of the labels: the column of --input holding each "
+                                   + "row's chunk number (rows with the same integer ≥ 0 form a chunklet; a negative "
+                                   + "number or an empty cell, none). It is not a feature.", valueName: "name"))))
+        }
+        return Mirror(self, children: children)
     }
 
     /// `pairs`, `triplets` or `pairs or triplets`, for help texts.

@@ -19,6 +19,25 @@ public enum FeatureColumns: Sendable, Hashable, Codable {
     case allExcept([String])
 }
 
+extension FeatureColumns {
+    /// These columns without `column`, which holds something else (`role`, for the error: "the chunk column"):
+    /// added to `.allExcept`, refused when `.named` lists it.
+    ///
+    /// - Throws: `invalidParameter` (named `featureColumns`) when `column` is named as a feature.
+    package func excluding(_ column: String, as role: String) throws(MetricLearnError) -> FeatureColumns {
+        switch self {
+        case .all:
+            return .allExcept([column])
+        case let .allExcept(names):
+            return .allExcept(names.contains(column) ? names : names + [column])
+        case let .named(names):
+            try Validation.require(!names.contains(column), "featureColumns", "'\(column)'",
+                                   "\(role) cannot also be a feature")
+            return self
+        }
+    }
+}
+
 /// Which feature columns of a CSV file read into a `RawTable` hold categories (text) rather than
 /// numbers.
 public enum CategoricalColumns: Sendable, Hashable, Codable {
