@@ -30,3 +30,20 @@ extension Matrix {
         return data
     }
 }
+
+/// Reading NumPy's `.npy` format.
+extension Matrix {
+    /// Reads the 2-D array in the `.npy` file at `path` (format version 1.0, 2.0 or 3.0; `float64`, `float32` or
+    /// integers of 1 to 8 bytes, either byte order; C or Fortran order) as a row-major matrix of doubles.
+    ///
+    /// The header is parsed, never evaluated; object arrays (pickles) are refused. The shape is checked against
+    /// the file's size and the memory available before the matrix is allocated, and the data is converted into it
+    /// directly, so reading needs little more memory than the matrix.
+    ///
+    /// - Throws: `file` when the file cannot be read; `npyFile` naming what is wrong (not a `.npy` file, truncated,
+    ///   a header that is not NumPy's, an unsupported or object dtype, a shape that is not 2-D or is empty, a NaN or
+    ///   infinite value at its 0-based row and column); `insufficientMemory` when the matrix does not fit.
+    public init(npyFile path: String) throws(MetricLearnError) {
+        self = try NPYReader.matrix(atPath: path)
+    }
+}

@@ -23,7 +23,7 @@ public struct MahalanobisMetric: Sendable, Hashable, Codable {
     /// - Precondition: `featureNames`, when given, has one name per column of `components`.
     public init(components: Matrix, featureNames: [String]? = nil, featureWeights: [FeatureWeight]? = nil,
                 report: FitReport) {
-        let names = featureNames ?? (0..<components.columnCount).map { "x\($0)" }
+        let names = featureNames ?? FeatureTable.unnamedColumns(components.columnCount)
         precondition(names.count == components.columnCount, "One feature name per input dimension is needed")
         self.components = components
         self.featureNames = names

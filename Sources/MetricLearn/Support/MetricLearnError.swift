@@ -33,6 +33,10 @@ public enum MetricLearnError: Error, Sendable, Hashable, CustomStringConvertible
     case modelFile(reason: String)
     /// A file could not be read or written.
     case file(path: String, reason: String)
+    /// The NumPy `.npy` file at `path` (or the label file given with one) cannot be used: `reason` says why
+    /// (truncated, a header that is not NumPy's, an unsupported or object dtype, a shape that is not a table, a
+    /// non-finite value at a 0-based row and column, a label count that differs from the rows).
+    case npyFile(path: String, reason: String)
     /// A missing cell at 0-based `row` of the raw table column named `column`, where nothing imputes it.
     case missingValue(row: Int, column: String)
     /// Computing `what` for the 0-based `row` of the data gives a value beyond Double's range, although the data
@@ -74,7 +78,7 @@ public enum MetricLearnError: Error, Sendable, Hashable, CustomStringConvertible
             "line \(line), column \(column): \(CSVCell.quoted(text)) in column \(CSVCell.quoted(columnName)) is not a number"
         case let .modelFile(reason):
             "model file: \(reason)"
-        case let .file(path, reason):
+        case let .file(path, reason), let .npyFile(path, reason):
             "\(path): \(reason)"
         case let .missingValue(row, column):
             "missing value at row \(row) of column '\(column)'; impute missing values (an Imputer) to use such rows"

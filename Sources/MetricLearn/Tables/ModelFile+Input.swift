@@ -62,3 +62,53 @@ extension ModelFile {
                                      featureColumns: .named(metric.featureNames))
     }
 }
+
+/// Reading `.npy` files through a model: their columns are the model's features, in order.
+extension ModelFile {
+    /// The features in the `.npy` file at `path`, whose columns are this model's features in the model's order.
+    ///
+    /// - Throws: as `Matrix(npyFile:)`; `npyFile` when the file's column count is not the model's feature count or
+    ///   the model reads named columns through a table preprocessor (give it a CSV file).
+    public func input(npyFile path: String) throws(MetricLearnError) -> ModelInput {
+        ModelInput(features: try npyFeatures(path).features, labels: nil)
+    }
+
+    /// The `.npy` training features at `path` (the model's features in order) with the class labels in
+    /// `labelsFile` (see `Dataset(npyFile:labelsFile:labelColumn:)`): what `predict` indexes.
+    ///
+    /// - Throws: as `input(npyFile:)` and `Dataset(npyFile:labelsFile:labelColumn:)`.
+    public func trainingData(npyFile path: String, labelsFile: String,
+                             labelColumn: LabelColumn = .automatic) throws(MetricLearnError) -> Dataset {
+        let table = try npyFeatures(path)
+        let (classes, _) = try LabelFile.classLabels(atPath: labelsFile, labelColumn: labelColumn,
+                                                    rowCount: table.sampleCount, featuresPath: path)
+        return Dataset(unchecked: table, classes: classes)
+    }
+
+    /// The `.npy` training features at `path` (the model's features in order) with the regression targets in
+    /// `targetsFile`: what `predict --task regression` indexes.
+    ///
+    /// - Throws: as `input(npyFile:)` and `RegressionDataset(npyFile:targetsFile:targetColumn:)`.
+    public func regressionTrainingData(npyFile path: String, targetsFile: String,
+                                       targetColumn: LabelColumn = .automatic) throws(MetricLearnError)
+        -> RegressionDataset {
+        let table = try npyFeatures(path)
+        let targets = try LabelFile.targets(atPath: targetsFile, labelColumn: targetColumn,
+                                            rowCount: table.sampleCount, featuresPath: path)
+        return RegressionDataset(unchecked: table, targets: targets)
+    }
+
+    /// The `.npy` features at `path` named by the model's features, which they must match in number.
+    private func npyFeatures(_ path: String) throws(MetricLearnError) -> FeatureTable {
+        guard tablePreprocessor == nil else {
+            throw .npyFile(path: path, reason: "the model reads named CSV columns through its table preprocessing "
+                               + "(categories or imputation), which a .npy file does not have; give a CSV file")
+        }
+        let features = try Matrix(npyFile: path)
+        guard features.columnCount == metric.inputDimension else {
+            throw .npyFile(path: path, reason: "has \(features.columnCount) columns where the model reads "
+                               + "\(metric.inputDimension) features")
+        }
+        return FeatureTable(unchecked: features, featureNames: metric.featureNames)
+    }
+}

@@ -23,6 +23,8 @@ struct EvaluateCommand: ParsableCommand {
                                                            valueName: "file.csv"))
     var path: String
 
+    @OptionGroup var labels: LabelsFileOption
+
     @OptionGroup var label: LabelColumnOption
 
     @Option(name: .customLong("learner"), help: "A learner to evaluate; repeat the option to compare several.")
@@ -57,6 +59,7 @@ struct EvaluateCommand: ParsableCommand {
     @OptionGroup var columns: ColumnOptions
 
     func validate() throws {
+        try labels.validate(training: path, option: "--input", label: label, columns: columns)
         if folds != nil && foldsFile.path != nil { throw ValidationError("--folds and --folds-file cannot be combined") }
         if let repeated = learners.first(where: { learner in learners.filter { $0 == learner }.count > 1 }) {
             throw ValidationError("--learner \(repeated.rawValue) is given more than once")
@@ -73,7 +76,7 @@ struct EvaluateCommand: ParsableCommand {
     }
 
     func run() throws(CommandFailure) {
-        let data = try columns.trainingTable(at: path, label: label, task: task)
+        let data = try columns.trainingTable(at: path, labels: labels, label: label, task: task)
         let splits = try foldsFile.folds(sampleCount: data.sampleCount)
         let settings = EvaluationSettings(folds: splits?.count ?? folds ?? EvaluationSettings().folds, splits: splits,
                                           neighbors: neighbors, standardizes: !keepsScale, seed: seed,

@@ -20,6 +20,11 @@ struct FitLearnerCommand<Learner: MetricLearner>: ParsableCommand {
     @OptionGroup var output: FitOutputOptions
 
     func validate() throws {
+        if let file = supervision.file, LabelsFileOption.isNPY(input.path) {
+            throw ValidationError("--\(file.kind == .pairs ? "pairs" : "triplets") needs a CSV --input (rows named by "
+                                  + "number or --id-column); a .npy --input learns from --labels")
+        }
+        try input.labels.validate(training: input.path, option: "--input", label: input.label, columns: input.columns)
         if let file = supervision.file, input.label.name != nil {
             throw ValidationError("--label-column applies when learning from labels; with --\(file.kind == .pairs ? "pairs" : "triplets") "
                                   + "every column but --id-column is a feature")
@@ -50,6 +55,7 @@ extension FitLearnerCommand: FileCommand {
             [FileOperand(option: file.kind == .pairs ? "--pairs" : "--triplets", path: file.path)]
         }
         return [FileOperand(option: "--input", path: input.path)] + (constraints ?? [])
+            + (input.labels.labels.map { [FileOperand(option: "--labels", path: $0)] } ?? [])
     }
     var outputFiles: [FileOperand] { [FileOperand(option: "--output", path: output.path)] }
 }

@@ -52,7 +52,7 @@ struct IndexCheckCommand: ParsableCommand {
         let recallQueries: HNSWIndex.RecallQueries
         if let queryInput {
             recallQueries = .rows(try withFile(queryInput, .input) { () throws(MetricLearnError) in
-                try model.metric.transform(model.input(csvFile: queryInput).features)
+                try model.metric.transform(model.features(ofInput: queryInput))
             })
         } else {
             recallQueries = .sample(count: queries ?? 1000, seed: seed)

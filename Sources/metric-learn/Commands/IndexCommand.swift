@@ -28,7 +28,7 @@ struct IndexSourceOptions: ParsableArguments {
     func read() throws(CommandFailure) -> (model: ModelFile, features: Matrix) {
         let model = try withFile(metric, .input) { () throws(MetricLearnError) in try ModelFile(contentsOfFile: metric) }
         let features = try withFile(input, .input) { () throws(MetricLearnError) in
-            try model.input(csvFile: input).features
+            try model.features(ofInput: input)
         }
         return (model, features)
     }

@@ -12,7 +12,7 @@ struct LearnerFit {
     /// Learns from the labels of the input.
     func run(_ configuration: LearnerConfiguration) throws(CommandFailure) {
         let task = LearningTask.default(for: configuration.registration)
-        let table = try input.columns.trainingTable(at: input.path, label: input.label, task: task)
+        let table = try input.columns.trainingTable(at: input.path, labels: input.labels, label: input.label, task: task)
         let progress = ProgressLine(learner: configuration.name, isRequested: output.progress)
         let fit = try withFile(input.path, .input) { () throws(MetricLearnError) in
             try table.fit(configuration, standardizing: input.standardize, progress: progress.callback)

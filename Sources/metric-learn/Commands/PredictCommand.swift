@@ -31,6 +31,8 @@ struct PredictCommand: ParsableCommand {
 
     @OptionGroup var neighbors: NeighborOptions
 
+    @OptionGroup var labels: LabelsFileOption
+
     @OptionGroup var label: LabelColumnOption
 
     @Option(help: ArgumentHelp("classification: predict class names by vote; regression: predict numbers, the mean "
@@ -54,6 +56,7 @@ struct PredictCommand: ParsableCommand {
     var output: String
 
     func validate() throws {
+        try labels.validate(training: train, option: "--train", label: label)
         if index != nil && metric == nil { throw ValidationError("--index needs --metric, the model it was built for") }
         if efSearch != nil && index == nil { throw ValidationError("--ef-search applies to --index only") }
     }
@@ -89,7 +92,9 @@ struct PredictCommand: ParsableCommand {
     /// the training features by name.
     private func queries(model file: ModelFile?, featureNames: [String]) throws(CommandFailure) -> Matrix {
         try withFile(input, .input) { () throws(MetricLearnError) in
-            if let file { try file.input(csvFile: input).features } else {
+            if let file { try file.features(ofInput: input) } else if LabelsFileOption.isNPY(input) {
+                try Matrix(npyFile: input)
+            } else {
                 try FeatureTable(csvFile: input, columns: .named(featureNames)).features
             }
         }
@@ -98,7 +103,13 @@ struct PredictCommand: ParsableCommand {
     /// The predicted classes (and with `--probabilities` the shares of the vote) of the input, and its row count.
     private func classify(model file: ModelFile?) throws(CommandFailure) -> ([CSVColumn], Int) {
         let training = try withFile(train, .input) { () throws(MetricLearnError) in
-            if let file { try file.trainingData(csvFile: train, labelColumn: label.column) } else {
+            if let labelsFile = labels.labels {
+                if let file {
+                    try file.trainingData(npyFile: train, labelsFile: labelsFile, labelColumn: label.column)
+                } else {
+                    try Dataset(npyFile: train, labelsFile: labelsFile, labelColumn: label.column)
+                }
+            } else if let file { try file.trainingData(csvFile: train, labelColumn: label.column) } else {
                 try Dataset(csvFile: train, labelColumn: label.column)
             }
         }
@@ -127,7 +138,13 @@ struct PredictCommand: ParsableCommand {
     /// The predicted targets of the input, the (weighted) mean of their neighbours' targets, and its row count.
     private func regress(model file: ModelFile?) throws(CommandFailure) -> ([CSVColumn], Int) {
         let training = try withFile(train, .input) { () throws(MetricLearnError) in
-            if let file { try file.regressionTrainingData(csvFile: train, targetColumn: label.column) } else {
+            if let labelsFile = labels.labels {
+                if let file {
+                    try file.regressionTrainingData(npyFile: train, targetsFile: labelsFile, targetColumn: label.column)
+                } else {
+                    try RegressionDataset(npyFile: train, targetsFile: labelsFile, targetColumn: label.column)
+                }
+            } else if let file { try file.regressionTrainingData(csvFile: train, targetColumn: label.column) } else {
                 try RegressionDataset(csvFile: train, targetColumn: label.column)
             }
         }
@@ -144,6 +161,7 @@ struct PredictCommand: ParsableCommand {
 extension PredictCommand: FileCommand {
     var inputFiles: [FileOperand] {
         [FileOperand(option: "--train", path: train), FileOperand(option: "--input", path: input)]
+            + (labels.labels.map { [FileOperand(option: "--labels", path: $0)] } ?? [])
             + (metric.map { [FileOperand(option: "--metric", path: $0)] } ?? [])
     }
     var outputFiles: [FileOperand] { [FileOperand(option: "--output", path: output)] }

@@ -28,12 +28,20 @@ struct TransformCommand: ParsableCommand {
                                valueName: "out.csv|out.npy"))
     var output: String
 
+    func validate() throws {
+        if label.name != nil && LabelsFileOption.isNPY(input) {
+            throw ValidationError("--label-column does not apply to a .npy --input, which holds features only")
+        }
+    }
+
     func run() throws(CommandFailure) {
         let model = try withFile(metric, .input) { () throws(MetricLearnError) in
             try ModelFile(contentsOfFile: metric)
         }
         let (embedding, labels) = try withFile(input, .input) { () throws(MetricLearnError) in
-            let data = try model.input(csvFile: input, labelColumn: label.name.map(LabelColumn.named))
+            let data = LabelsFileOption.isNPY(input)
+                ? try model.input(npyFile: input)
+                : try model.input(csvFile: input, labelColumn: label.name.map(LabelColumn.named))
             return (try model.metric.transform(data.features), data.labels)
         }
 

@@ -84,6 +84,12 @@ extension ColumnOptions {
         return categorical.isEmpty ? .none : .named(categorical)
     }
 
+    /// The column options given, by name (`--categorical`, `--ignore`, `--features`, `--impute`).
+    var givenOptionNames: [String] {
+        [("--categorical", !categorical.isEmpty), ("--ignore", !ignore.isEmpty), ("--features", !features.isEmpty),
+         ("--impute", impute != nil)].filter(\.1).map(\.0)
+    }
+
     /// Missing cells are read only when they are imputed.
     var missingValues: MissingValues { impute == nil ? .reject : .accept }
 

@@ -8,6 +8,8 @@ struct FitInputOptions: ParsableArguments {
                                                            valueName: "file.csv"))
     var path: String
 
+    @OptionGroup var labels: LabelsFileOption
+
     @OptionGroup var label: LabelColumnOption
 
     @Option(help: "Seed for every random choice; fits are reproducible (ignored where nothing is random).")

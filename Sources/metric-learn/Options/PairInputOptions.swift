@@ -27,6 +27,9 @@ struct PairInputOptions: ParsableArguments {
 
     func validate() throws {
         if let threshold, threshold.isNaN { throw ValidationError("--threshold must be a number") }
+        if idColumn != nil && LabelsFileOption.isNPY(input) {
+            throw ValidationError("--id-column does not apply to a .npy --input: its rows are named by 0-based number")
+        }
     }
 
     /// The files read: the model, the data and the pairs.
@@ -39,7 +42,7 @@ struct PairInputOptions: ParsableArguments {
     func read() throws(CommandFailure) -> (model: ModelFile, features: Matrix, pairs: PairList) {
         let model = try withFile(metric, .input) { () throws(MetricLearnError) in try ModelFile(contentsOfFile: metric) }
         let (features, rows) = try withFile(input, .input) { () throws(MetricLearnError) in
-            let features = try model.input(csvFile: input).features
+            let features = try model.features(ofInput: input)
             let rows = try idColumn.map { (column) throws(MetricLearnError) in
                 try RowIdentifiers(csvFile: input, column: column)
             } ?? .rowNumbers(count: features.rowCount)

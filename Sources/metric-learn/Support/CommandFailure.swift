@@ -41,10 +41,16 @@ extension CommandFailure {
     /// row of an input CSV file (an overflow, a missing cell) is given at the row's line.
     init(_ error: MetricLearnError, path: String?, role: FileRole, options: [String: String] = [:]) {
         let place = path.map { "\($0): " } ?? ""
-        let error = if let path, role == .input { error.locatingRows(inCSVFile: path) } else { error }
+        let error = if let path, role == .input, !LabelsFileOption.isNPY(path) {
+            error.locatingRows(inCSVFile: path)
+        } else {
+            error
+        }
         switch error {
         case let .file(filePath, reason):
             self.init(message: "\(filePath): \(reason)", exitCode: role == .output ? .cannotCreate : .noInput)
+        case let .npyFile(filePath, reason):
+            self.init(message: "\(filePath): \(reason)", exitCode: .dataError)
         case let .modelFile(reason):
             self.init(message: "\(place)not a valid model file: \(reason)", exitCode: .dataError)
         case let .refusedData(.identifierColumn(column)):

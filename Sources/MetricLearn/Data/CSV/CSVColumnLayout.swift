@@ -3,8 +3,9 @@ struct CSVColumnLayout {
     let labelIndex: Int?
     let featureIndices: [Int]
 
+    /// The layout of `header`; `allowingNoFeatures` lets `.named([])` read the label column alone (a label file).
     init(header: [String], headerLine: Int, labelColumn: LabelColumn?,
-         featureColumns: FeatureColumns) throws(MetricLearnError) {
+         featureColumns: FeatureColumns, allowingNoFeatures: Bool = false) throws(MetricLearnError) {
         let labelIndex: Int?
         switch labelColumn {
         case nil:
@@ -48,7 +49,7 @@ struct CSVColumnLayout {
             }
             self.featureIndices = indices
         case let .named(names):
-            try Validation.require(!names.isEmpty, "featureColumns", "[]", "must name at least one column")
+            try Validation.require(allowingNoFeatures || !names.isEmpty, "featureColumns", "[]", "must name at least one column")
             var indices: [Int] = []
             for name in names {
                 let index = try Self.index(of: name, in: header, headerLine: headerLine)

@@ -27,7 +27,11 @@ struct CSVLabelInterner: CSVLabelReader {
             ids.append(last)    // rows of one class usually come together: no hashing, no allocation
             return
         }
-        let text = field.hasEscapedQuotes ? Array(tokenizer.text(of: field).utf8) : Array(content)
+        add(text: field.hasEscapedQuotes ? Array(tokenizer.text(of: field).utf8) : Array(content))
+    }
+
+    /// Reads the label text `text` (UTF-8) of the next row.
+    mutating func add(text: [UInt8]) {
         if let id = idOfText[text] {
             ids.append(id)
         } else {

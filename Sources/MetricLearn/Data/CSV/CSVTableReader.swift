@@ -14,20 +14,22 @@ enum CSVTableReader {
     /// Reads `bytes`, the label column with a `Reader`; a `nil` `labelColumn` reads an unlabelled table.
     static func read<Reader: CSVLabelReader>(
         _ bytes: [UInt8], format: CSVFormat, labelColumn: LabelColumn?, featureColumns: FeatureColumns,
-        labels _: Reader.Type
+        labels _: Reader.Type, allowingNoFeatures: Bool = false
     ) throws(MetricLearnError) -> CSVContents<FeatureTable, Reader.Labels> {
         try bytes.withUnsafeBufferPointer { (buffer) throws(MetricLearnError) -> CSVContents<FeatureTable, Reader.Labels> in
-            try read(buffer, format: format, labelColumn: labelColumn, featureColumns: featureColumns, reader: Reader())
+            try read(buffer, format: format, labelColumn: labelColumn, featureColumns: featureColumns, reader: Reader(),
+                     allowingNoFeatures: allowingNoFeatures)
         }
     }
 
     private static func read<Reader: CSVLabelReader>(
         _ buffer: UnsafeBufferPointer<UInt8>, format: CSVFormat, labelColumn: LabelColumn?,
-        featureColumns: FeatureColumns, reader: Reader
+        featureColumns: FeatureColumns, reader: Reader, allowingNoFeatures: Bool
     ) throws(MetricLearnError) -> CSVContents<FeatureTable, Reader.Labels> {
         var document = try CSVDocument(buffer, format: format)
         let layout = try CSVColumnLayout(header: document.header, headerLine: document.headerLine,
-                                         labelColumn: labelColumn, featureColumns: featureColumns)
+                                         labelColumn: labelColumn, featureColumns: featureColumns,
+                                         allowingNoFeatures: allowingNoFeatures)
         let cells = CSVCellParser(buffer: buffer, tokenizer: document.tokenizer, delimiter: document.delimiter,
                                   header: document.header)
 

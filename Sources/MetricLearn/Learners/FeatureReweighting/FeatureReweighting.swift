@@ -76,7 +76,7 @@ public struct FeatureReweighting: MetricLearner {
             report = FitReport(learner: configuration, fitSeconds: stopwatch.elapsedSeconds,
                                details: ["clampedFeatureCount": Double(relief.filter { $0 < 0 }.count)])
         }
-        let names = (0..<x.columnCount).map { "x\($0)" }
+        let names = FeatureTable.unnamedColumns(x.columnCount)
         let ranked = weights.indices.sorted { (-weights[$0], $0) < (-weights[$1], $1) }
         let components = x.columnCount > x.rowCount
             ? try x.diagonalMetricComponentsInSpan(weights: weights) : Matrix(diagonal: weights)

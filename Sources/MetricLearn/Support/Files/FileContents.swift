@@ -64,7 +64,7 @@ enum FileContents {
                         + "of memory available to read it into")
     }
 
-    private static func openFailure(_ code: Int32) -> String {
+    static func openFailure(_ code: Int32) -> String {
         switch code {
         case ENOENT: "no such file"
         case EACCES: "permission denied: the file cannot be read"
