@@ -118,6 +118,7 @@ import Testing
          "--features does not apply to the .npy --input X.npy"),
         ("fit nca --input X.npy --labels y.npy --categorical auto --output m.json", "--categorical does not apply"),
         ("fit itml --input X.npy --labels y.npy --pairs p.csv --output m.json", "--pairs needs a CSV --input"),
+        ("fit rca --input X.npy --labels y.npy --chunk-column chunk --output m.json", "--chunk-column needs a CSV --input"),
         ("evaluate --input X.npy --learner nca --ignore x1", "--labels"),
         ("predict --train X.npy --input X.npy --output p.csv", "--train X.npy holds features only"),
         ("transform --metric m.json --input X.npy --label-column species --output t.csv", "--label-column does not apply"),

@@ -24,6 +24,10 @@ struct FitLearnerCommand<Learner: MetricLearner>: ParsableCommand {
             throw ValidationError("--\(file.kind == .pairs ? "pairs" : "triplets") needs a CSV --input (rows named by "
                                   + "number or --id-column); a .npy --input learns from --labels")
         }
+        if supervision.chunkColumn != nil, LabelsFileOption.isNPY(input.path) {
+            throw ValidationError("--chunk-column needs a CSV --input (a column of it names the chunklets); a .npy "
+                                  + "--input learns from --labels")
+        }
         try input.labels.validate(training: input.path, option: "--input", label: input.label, columns: input.columns)
         if let file = supervision.file, input.label.name != nil {
             throw ValidationError("--label-column applies when learning from labels; with --\(file.kind == .pairs ? "pairs" : "triplets") "
