@@ -67,6 +67,33 @@ import Testing
         }
     }
 
+    @Test func predictRegressionThroughTheIndexAgreesWithExactSearch() throws {
+        try Workspace.with { workspace in
+            try workspace.copyResource("diabetes.csv")
+            #expect(try workspace.run("fit mlkr --input diabetes.csv --standardize --component-count 3 --max-iterations 5 "
+                                      + "--output mlkr.json").status == 0)
+            let build = try workspace.run("index build --metric mlkr.json --input diabetes.csv --output d.hnsw --sequential")
+            #expect(build.status == 0, "\(build.stderr)")
+            let exact = try workspace.run("predict --train diabetes.csv --input diabetes.csv --metric mlkr.json "
+                                          + "--output exact.csv")
+            #expect(exact.status == 0, "\(exact.stderr)")
+            let approximate = try workspace.run("predict --train diabetes.csv --input diabetes.csv --metric mlkr.json "
+                                                + "--index d.hnsw --ef-search 442 --output approximate.csv")
+            #expect(approximate.status == 0, "\(approximate.stderr)")
+            #expect(approximate.stdout == "wrote approximate.csv: 442 predictions (3 neighbours, uniform mean, in the "
+                        + "metric of mlkr.json, through d.hnsw)\n")
+            #expect(try workspace.read("approximate.csv") == workspace.read("exact.csv"))
+            try workspace.write(try workspace.read("diabetes.csv").split(separator: "\n").dropLast().joined(separator: "\n"),
+                                to: "fewer.csv")
+            let fewer = try workspace.run("predict --train fewer.csv --input diabetes.csv --metric mlkr.json --index d.hnsw "
+                                          + "--output p.csv")
+            #expect(fewer.status == 65)
+            #expect(fewer.stderr == "metric-learn: d.hnsw: invalid index = built on 442 training rows: must be built "
+                        + "on these 441 training rows\n")
+            #expect(!workspace.exists("p.csv"))
+        }
+    }
+
     @Test func anIndexOfAnotherMetricOrOtherRowsOrATruncatedFileIsADataError() throws {
         try Workspace.with { workspace in
             try buildWineIndex(in: workspace)

@@ -28,14 +28,9 @@ public struct NeighborsClassifier: NeighborsModel, Hashable {
         self.classCount = classCount
     }
 
-    /// This classifier, searching through `approximateIndex` (an index of its training samples in the metric's
-    /// space, built here or loaded from a file) instead of its own search.
-    ///
-    /// - Throws: `invalidData` when the index holds another number of points or dimensions.
+    /// This classifier, searching through `approximateIndex` (see `NeighborsModel.searching(with:)`).
     public func searching(with approximateIndex: HNSWIndex) throws(MetricLearnError) -> NeighborsClassifier {
-        try Validation.requireData(approximateIndex.count == index.count && approximateIndex.dimension == index.dimension,
-                                   "index", "\(approximateIndex.count) points × \(approximateIndex.dimension)",
-                                   "must index the \(index.count) training samples × \(index.dimension) of the classifier")
+        try checkIndexes(approximateIndex)
         return NeighborsClassifier(configuration: configuration, metric: metric, index: index,
                                    approximateIndex: approximateIndex, labels: labels, classCount: classCount)
     }

@@ -10,6 +10,12 @@ public protocol NeighborsModel: Sendable {
     var index: NearestNeighborIndex { get }
     /// The HNSW graph over `index`'s points that proposes the neighbours, or nil for exact search.
     var approximateIndex: HNSWIndex? { get }
+
+    /// This model, searching through `approximateIndex` (an index of its training samples in the metric's space,
+    /// built here or loaded from a file) instead of its own search.
+    ///
+    /// - Throws: `invalidData` when the index holds another number of points or dimensions.
+    func searching(with approximateIndex: HNSWIndex) throws(MetricLearnError) -> Self
 }
 
 extension NeighborsModel {
@@ -39,6 +45,13 @@ extension NeighborsModel {
     /// - Throws: `invalidParameter` when `neighborCount` is not below the number of training samples.
     func leaveOneOutNeighbors() throws(MetricLearnError) -> NeighborSearchResult {
         try index.neighborsOfIndexedPoints(count: configuration.neighborCount, approximate: approximateIndex)
+    }
+
+    /// Refuses a graph that does not index this model's training samples (`searching(with:)`).
+    func checkIndexes(_ approximateIndex: HNSWIndex) throws(MetricLearnError) {
+        try Validation.requireData(approximateIndex.count == index.count && approximateIndex.dimension == index.dimension,
+                                   "index", "\(approximateIndex.count) points × \(approximateIndex.dimension)",
+                                   "must index the \(index.count) training samples × \(index.dimension) of the model")
     }
 
     /// Why decoded parts do not make a model, with the key at fault (`configuration`, `metric`,

@@ -28,6 +28,13 @@ public struct NeighborsRegressor: NeighborsModel, Hashable, Codable {
         self.targets = targets
     }
 
+    /// This regressor, searching through `approximateIndex` (see `NeighborsModel.searching(with:)`).
+    public func searching(with approximateIndex: HNSWIndex) throws(MetricLearnError) -> NeighborsRegressor {
+        try checkIndexes(approximateIndex)
+        return NeighborsRegressor(configuration: configuration, metric: metric, index: index,
+                                  approximateIndex: approximateIndex, targets: targets)
+    }
+
     /// The predicted target of each query row.
     ///
     /// - Throws: `featureCountMismatch`, `nonFiniteValue`.

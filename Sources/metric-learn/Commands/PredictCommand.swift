@@ -70,10 +70,6 @@ struct PredictCommand: ParsableCommand {
             throw CommandFailure(message: "--probabilities applies to classification only, not to --task regression",
                                  exitCode: .usage)
         }
-        if index != nil && task == .regression {
-            throw CommandFailure(message: "--index applies to classification only, not to --task regression",
-                                 exitCode: .usage)
-        }
         let (columns, count) = switch task {
         case .classification: try classify(model: file)
         case .regression: try regress(model: file)
@@ -100,6 +96,18 @@ struct PredictCommand: ParsableCommand {
         }
     }
 
+    /// `fitted`, searching through the `--index` file (checked against the model's metric and the training
+    /// features, searched with `--ef-search` when given), or `fitted` itself without `--index`.
+    private func throughIndex<Model: NeighborsModel>(_ fitted: Model, model file: ModelFile?,
+                                                     trainingFeatures: Matrix) throws(CommandFailure) -> Model {
+        guard let index else { return fitted }
+        return try withFile(index, .input, options: ["efSearch": "ef-search"]) { () throws(MetricLearnError) in
+            var graph = try HNSWIndex(contentsOfFile: index, metric: file?.metric, trainingFeatures: trainingFeatures)
+            graph.efSearch = efSearch ?? graph.efSearch
+            return try fitted.searching(with: graph)
+        }
+    }
+
     /// The predicted classes (and with `--probabilities` the shares of the vote) of the input, and its row count.
     private func classify(model file: ModelFile?) throws(CommandFailure) -> ([CSVColumn], Int) {
         let training = try withFile(train, .input) { () throws(MetricLearnError) in
@@ -114,16 +122,9 @@ struct PredictCommand: ParsableCommand {
             }
         }
         let queries = try queries(model: file, featureNames: training.featureNames)
-        var classifier = try withFile(train, .input, options: NeighborOptions.optionNames) {
+        let classifier = try throughIndex(try withFile(train, .input, options: NeighborOptions.optionNames) {
             () throws(MetricLearnError) in try neighbors.configuration.fit(training, metric: file?.metric)
-        }
-        if let index {
-            classifier = try withFile(index, .input, options: ["efSearch": "ef-search"]) { () throws(MetricLearnError) in
-                var graph = try HNSWIndex(contentsOfFile: index, metric: file?.metric, trainingFeatures: training.features)
-                graph.efSearch = efSearch ?? graph.efSearch
-                return try classifier.searching(with: graph)
-            }
-        }
+        }, model: file, trainingFeatures: training.features)
         return try withFile(input, .input) { () throws(MetricLearnError) in
             let predicted = try classifier.predict(queries)
             var columns = [CSVColumn(name: "prediction", text: predicted.map { training.classNames[$0] })]
@@ -149,9 +150,9 @@ struct PredictCommand: ParsableCommand {
             }
         }
         let queries = try queries(model: file, featureNames: training.featureNames)
-        let regressor = try withFile(train, .input, options: NeighborOptions.optionNames) {
+        let regressor = try throughIndex(try withFile(train, .input, options: NeighborOptions.optionNames) {
             () throws(MetricLearnError) in try neighbors.configuration.fit(training, metric: file?.metric)
-        }
+        }, model: file, trainingFeatures: training.features)
         return try withFile(input, .input) { () throws(MetricLearnError) in
             ([CSVColumn(name: "prediction", numbers: try regressor.predict(queries))], queries.rowCount)
         }

@@ -55,6 +55,19 @@ struct NeighborSearchStrategyTests {
         }
     }
 
+    @Test("a regressor searching through a thorough graph predicts as exact search and refuses a graph of other samples")
+    func regressorThroughGraph() throws {
+        let targets = data.labels.indices.map { Double(data.labels[$0]) + 0.01 * Double($0 % 7) }
+        // Uniform weights: the graph's candidates' distances differ from exact search's in the last bits.
+        let regressor = try KNearestNeighbors(neighborCount: 4).fit(data.features, targets: targets)
+        let graph = try HNSWIndex(points: data.features, parameters: HNSWParameters(efSearch: 600))
+        let attached = try regressor.searching(with: graph)
+        #expect(attached.approximateIndex == graph)
+        #expect(try attached.predict(queries.features) == regressor.predict(queries.features))
+        #expect(try attached.leaveOneOutPredictions() == regressor.leaveOneOutPredictions())
+        #expect(throws: MetricLearnError.self) { try regressor.searching(with: try HNSWIndex(points: queries.features)) }
+    }
+
     @Test("retrieval metrics through a thorough graph equal the exact ones")
     func retrievalThroughGraph() throws {
         let exact = try RetrievalMetrics(points: data.features, labels: data.labels, k: 5)
