@@ -29,6 +29,23 @@ package enum BufferProducts {
                   alpha: alpha, a: pa, lda: transposingA ? m : k, b: pb, ldb: transposingB ? k : n,
                   beta: beta, c: pc, ldc: n)
     }
+
+    /// C ← α·A·Bᵀ in single precision (`sgemm`), A m×k and B n×k row-major, C m×n: for screens whose
+    /// round-off the caller bounds, at twice the speed of `multiply`.
+    /// - Precondition: each buffer holds at least the elements its shape needs.
+    package static func multiplyTransposingB(
+        _ a: UnsafeBufferPointer<Float>, _ b: UnsafeBufferPointer<Float>, into c: UnsafeMutableBufferPointer<Float>,
+        m: Int, n: Int, k: Int, alpha: Float
+    ) {
+        precondition(m >= 0 && n >= 0 && k >= 0, "Product dimensions must be non-negative")
+        precondition(a.count >= m * k && b.count >= n * k && c.count >= m * n, "A buffer is too small for the product")
+        guard m > 0, n > 0, let pc = c.baseAddress else { return }
+        guard k > 0, let pa = a.baseAddress, let pb = b.baseAddress else {
+            for index in 0..<(m * n) { pc[index] = 0 }
+            return
+        }
+        BLAS.gemmTransposingB(m: m, n: n, k: k, alpha: alpha, a: pa, b: pb, c: pc)
+    }
 }
 
 extension BufferProducts {

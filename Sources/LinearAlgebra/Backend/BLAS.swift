@@ -36,6 +36,17 @@ enum BLAS {
                     beta, c, int32(max(1, ldc)))
     }
 
+    /// C ← α·A·Bᵀ in single precision, A m×k and B n×k row-major (`sgemm`): the screening products of the
+    /// neighbour searches. Needs m, n, k ≥ 1.
+    static func gemmTransposingB(
+        m: Int, n: Int, k: Int, alpha: Float, a: UnsafePointer<Float>, b: UnsafePointer<Float>,
+        c: UnsafeMutablePointer<Float>
+    ) {
+        BLASThreads.runOnCallingThread()
+        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, int32(m), int32(n), int32(k),
+                    alpha, a, int32(k), b, int32(k), 0, c, int32(n))
+    }
+
     /// y ← α·op(A)·x + β·y for a row-major m×n matrix A.
     static func gemv(
         transpose: Bool, m: Int, n: Int,

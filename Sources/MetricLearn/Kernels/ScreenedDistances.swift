@@ -1,5 +1,6 @@
-/// Squared Euclidean distances as the neighbour searches use them: the BLAS expansion ‖a‖² + ‖b‖² − 2a·b
-/// (one `dgemm` for a whole tile), with direct differences Σ(aₗ − bₗ)² where the expansion cannot be trusted.
+/// Squared Euclidean distances as the neighbour searches use them: the expansion ‖a‖² + ‖b‖² − 2a·b (`expanded`,
+/// for the candidates that pass `SinglePrecisionScreen`), with direct differences Σ(aₗ − bₗ)² where the expansion
+/// cannot be trusted.
 ///
 /// The expansion loses up to about 2·width·ε·(‖a‖² + ‖b‖²) to cancellation; `slack`, with the one `tolerance`
 /// of every search, exceeds that for up to about 10⁷ coordinates. So:
@@ -23,6 +24,18 @@ enum ScreenedDistances {
     @inline(__always)
     static func isReliable(_ squaredDistance: Double, _ squaredNormA: Double, _ squaredNormB: Double) -> Bool {
         squaredDistance > slack(squaredNormA, squaredNormB)
+    }
+
+    /// The expansion max(0, (−2·a·b + ‖a‖²) + ‖b‖²) for points with the given squared norms, the product a·b
+    /// summed in coordinate order with fused multiply-adds (the order of OpenBLAS's `dgemm` kernels for tiles of
+    /// up to 256 coordinates, so the value is usually the bits a `dgemm` tile would give; it never depends on
+    /// the BLAS library).
+    @inline(__always)
+    static func expanded(_ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, count: Int,
+                         squaredNorms: (Double, Double)) -> Double {
+        var product = 0.0
+        for l in 0..<count { product.addProduct(a[l], b[l]) }
+        return max(0, (-2 * product + squaredNorms.0) + squaredNorms.1)
     }
 
     /// Σ(aₗ − bₗ)² over `count` coordinates, summed in order: exact for identical points, unlike the expansion.

@@ -1,16 +1,17 @@
 /// Exact nearest-neighbour retrieval over a fixed set of points (the rows of `points`), in Euclidean distance.
 ///
-/// Search is brute force through BLAS: one `dgemm` writes −2·q·r for a cache-sized tile (256 queries × 1024
-/// points) at a time, the scan adds the squared norms (`PairwiseDistances`' expression) as it reads the tile, and
-/// each query keeps its k best candidates in a bounded heap while its rows are scanned, so no full sort and no n×n
-/// matrix are ever made. Time O(m·n·d) for m queries (`dgemm`) plus O(m·n·log k) worst case for the selection
-/// (O(m·n) when few candidates qualify, the usual case); memory O(tile + n·d + m·k) (a tiled copy of the points,
-/// the results).
+/// Search is brute force through BLAS: one single-precision `sgemm` writes −2·q′·r′ for a cache-sized tile
+/// (256 queries × 1024 points) of centred, scaled `Float` copies, the scan adds the norms as it reads the tile and
+/// screens the points with a bound on that round-off, and only the few that can enter a query's k best get their
+/// distance in double precision and a place in its bounded heap, so no full sort and no n×n matrix are ever made.
+/// Time O(m·n·d) for m queries (`sgemm`, twice `dgemm`'s speed) plus O(m·n) for the screen and O(m·k·log(n)·d)
+/// typically for the candidates; memory O(tile + (m + n)·d + m·k) (the `Float` copies, half the points' own
+/// memory, and the results).
 ///
-/// Results are those of a brute-force sort by the distance computed directly, √Σ(qₗ − rₗ)², then by index: the
-/// expansion only screens candidates, and the few that can enter the k best are recomputed directly. So exact
-/// duplicates are exactly 0 apart, at equal distance the lower index comes first, and the neighbours do not
-/// depend on the BLAS library or its threads. To search in a learned space, index
+/// Candidates are ordered by the expanded squared distance ‖q‖² + ‖r‖² − 2q·r in double precision (the product
+/// summed in order with fused multiply-adds, the values a `dgemm` gives, as scikit-learn's brute search orders
+/// them), recomputed directly near 0, then by index. So exact duplicates are exactly 0 apart, at equal distance
+/// the lower index comes first, and the neighbours do not depend on the BLAS library or its threads. To search in a learned space, index
 /// `metric.transform(x)` and transform the queries the same way (`NeighborsClassifier` does this for you).
 public struct NearestNeighborIndex: Sendable, Hashable {
     /// The indexed points, one per row.

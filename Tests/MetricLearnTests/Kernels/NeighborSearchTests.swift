@@ -45,6 +45,23 @@ import Testing
         #expect(direct.indices == bruteForce(x, x, count: 4, selfOffset: 0))
     }
 
+    /// The single-precision screen drops no neighbour at any scale or offset: features near 1e±140, far from the
+    /// origin, or both, keep the brute-force order (`.direct`), and `.expanded` agrees without ties. A screen whose
+    /// round-off bound were too small, or whose scaling overflowed or underflowed `Float`, would lose neighbours here.
+    @Test(arguments: [(1e-140, 0.0), (1e-3, 0.0), (1.0, 0.0), (1.0, 1e4), (1e6, 1e9), (1e140, 0.0), (1e140, 1e143)])
+    func theSinglePrecisionScreenKeepsEveryNeighbour(scale: Double, offset: Double) {
+        var generator = SeededGenerator(seed: 23)
+        // Clusters of near neighbours (s.d. 10⁻³ around 40 centres) make many candidates close to every bound.
+        let centres = (0..<40).map { _ in (0..<12).map { _ in generator.nextGaussian() } }
+        let rows = (0..<800).map { i in centres[i % 40].map { offset + scale * ($0 + 1e-3 * generator.nextGaussian()) } }
+        let x = Matrix(rows: rows)
+        let queries = x.rows(at: Array(stride(from: 3, to: 800, by: 11)))
+        let direct = NeighborSearch.nearest(to: queries, in: x, count: 15, distances: .direct)
+        #expect(direct.indices == bruteForce(queries, x, count: 15, selfOffset: nil))
+        let expanded = NeighborSearch.nearest(to: x, in: x, count: 15, selfOffset: 0, distances: .expanded)
+        #expect(expanded.indices == bruteForce(x, x, count: 15, selfOffset: 0))
+    }
+
     /// The slack exceeds the expansion's round-off, here for points far from the origin, where it is largest.
     @Test func theSlackCoversTheExpansionsRoundOff() {
         var generator = SeededGenerator(seed: 22)
