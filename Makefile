@@ -96,7 +96,7 @@ bench-knn-peer: deps
 
 ## bench-ann: HNSW against exact search, hnswlib's Python binding and faiss (IndexHNSWFlat, IndexFlatL2) on 10⁶ seeded
 ##            rows × 50, 10⁴ queries, k = 10, 2 threads (ANN_ARGS, e.g. --rows 200000 --data embedding --json ann.json;
-##            Docs/Performance.md). 2·10⁵ rows of one data set took 50 minutes at load average 15–23.
+##            Docs/Performance.md). About 15 minutes a data set at 10⁶ rows on a quiet machine.
 bench-ann: deps
 	Benchmarks/peers/setup.sh --ann
 	$(SWIFT) build -c release --product metric-learn-ann-bench
