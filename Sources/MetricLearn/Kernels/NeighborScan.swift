@@ -45,10 +45,10 @@ struct NeighborScan: Sendable {
     ///
     /// A point needs a look when its screened value (eight points at a time, two `SIMD4`) is below the screen's
     /// threshold for the query's double-precision threshold; almost every point fails, so the
-    /// common case is one vector comparison and one branch per eight points. A point that passes gets the
-    /// expanded squared distance max(0, (−2q·r + ‖q‖²) + ‖r‖²) — `PairwiseDistances`' expression, the product
-    /// summed in order with fused multiply-adds as `dgemm`'s kernels do — and is offered with the distance that
-    /// `distances` names (see `NeighborSearch.Distances`).
+    /// common case is one vector comparison and one branch per eight points. A point that passes is offered with
+    /// the distance that `distances` names (see `NeighborSearch.Distances`): its direct distance, or the expanded
+    /// squared distance max(0, (−2q·r + ‖q‖²) + ‖r‖²) — `PairwiseDistances`' expression, the product summed in
+    /// order with fused multiply-adds as `dgemm`'s kernels do — when that is below the threshold.
     func scan(_ queryRows: Range<Int>, of tile: Tile, into heaps: Heaps) {
         pointNorms.withUnsafeBufferPointer { pointNorms in
             screen.pointNorms.withUnsafeBufferPointer { copyNorms in
@@ -67,10 +67,16 @@ struct NeighborScan: Sendable {
                     @inline(__always) func consider(_ j: Int) {
                         guard j != excluded else { return }
                         let point = tile.firstPoint + j
-                        let squared = expandedSquaredDistance(query, point, queryNorm, norms[j])
-                        guard squared < threshold else { return }
-                        let isReliable = distances == .expanded && ScreenedDistances.isReliable(squared, queryNorm, norms[j])
-                        heap.pointee.offer(distance: isReliable ? squared : directSquaredDistance(query, point), index: point)
+                        if distances == .direct {
+                            // The heap orders by the direct distance: one that cannot be kept is simply refused.
+                            heap.pointee.offer(distance: directSquaredDistance(query, point), index: point)
+                        } else {
+                            let squared = expandedSquaredDistance(query, point, queryNorm, norms[j])
+                            guard squared < threshold else { return }
+                            let isReliable = ScreenedDistances.isReliable(squared, queryNorm, norms[j])
+                            heap.pointee.offer(distance: isReliable ? squared : directSquaredDistance(query, point),
+                                               index: point)
+                        }
                         threshold = self.threshold(heap.pointee.bound, slack)
                         screened = screen.threshold(threshold, queryNorm: queryNorm, largestPointNorm: largestPointNorm)
                     }
