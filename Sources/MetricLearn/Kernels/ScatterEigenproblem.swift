@@ -28,22 +28,24 @@ struct ScatterEigenproblem {
     /// The matching eigenvectors as rows (r×d), each with its largest-magnitude entry positive, B-orthonormal
     /// (VᵀBV = I for the B that was solved with, after any shrinkage) and without a part outside the span.
     let eigenvectors: Matrix
-    /// The shrinkage applied to B: 0, or `singularShrinkage` when B was singular on the span.
+    /// The shrinkage applied to B: the minimum asked for, or `singularShrinkage` when B was singular on the span.
     let shrinkage: Double
 
     /// The dimension r of the span.
     var rank: Int { eigenvalues.count }
 
     /// Solves A·v = λ·B·v on the span of the symmetric positive semidefinite `span` (the data's scatter).
-    /// With `shrinkingSingularA`, A is shrunk by the same rule as B when it is singular on the span.
+    /// With `shrinkingSingularA`, A is shrunk by the same rule as B when it is singular on the span. B is shrunk
+    /// by at least `minimumShrinkage` (a fraction in [0, 1)) towards (tr B / r)·I, singular or not.
     ///
     /// - Throws: `emptyInput` when `span` is zero (every feature constant), `linearAlgebra` if LAPACK fails.
-    init(_ a: Matrix, _ b: Matrix, span: Matrix, shrinkingSingularA: Bool = false) throws(MetricLearnError) {
+    init(_ a: Matrix, _ b: Matrix, span: Matrix, shrinkingSingularA: Bool = false,
+         minimumShrinkage: Double = 0) throws(MetricLearnError) {
         let basis = try Self.basis(of: span)
         let (reducedA, reducedB) = basis.map { ($0.transposedTimes(a * $0), $0.transposedTimes(b * $0)) } ?? (a, b)
-        let (denominator, shrinkage) = try Self.shrunkIfSingular(reducedB.symmetrized())
+        let (denominator, shrinkage) = try Self.shrunk(reducedB.symmetrized(), byAtLeast: minimumShrinkage)
         var numerator = reducedA.symmetrized()
-        if shrinkingSingularA { numerator = try Self.shrunkIfSingular(numerator).matrix }
+        if shrinkingSingularA { numerator = try Self.shrunk(numerator, byAtLeast: 0).matrix }
         let solution: GeneralizedSymmetricEigendecomposition
         do { solution = try GeneralizedSymmetricEigendecomposition(numerator, denominator) } catch {
             throw .linearAlgebra(error)
@@ -66,18 +68,18 @@ struct ScatterEigenproblem {
         return kept.count == span.rowCount ? nil : decomposition.eigenvectors.columns(at: kept)
     }
 
-    /// `m` shrunk halfway towards (tr m / r)·I when it is singular (the identity when it is zero), with the
-    /// shrinkage applied.
-    private static func shrunkIfSingular(_ m: Matrix) throws(MetricLearnError) -> (matrix: Matrix, shrinkage: Double) {
+    /// `m` shrunk towards (tr m / r)·I by `minimum`, or halfway when it is singular (the identity when it is zero),
+    /// with the shrinkage applied.
+    private static func shrunk(_ m: Matrix, byAtLeast minimum: Double) throws(MetricLearnError)
+        -> (matrix: Matrix, shrinkage: Double) {
         let eigenvalues = try eigendecomposition(m).eigenvalues
         let largest = eigenvalues.last ?? 0
-        guard let smallest = eigenvalues.first, smallest <= relativeTolerance * largest || largest <= 0 else {
-            return (m, 0)
-        }
+        let isSingular = (eigenvalues.first ?? 0) <= relativeTolerance * largest || largest <= 0
+        let shrinkage = isSingular ? max(minimum, singularShrinkage) : minimum
+        guard shrinkage > 0 else { return (m, 0) }
         let target = max(m.trace, 0) / Double(m.rowCount)
         guard target > 0 else { return (.identity(m.rowCount), 1) }
-        return ((1 - singularShrinkage) * m + (singularShrinkage * target) * Matrix.identity(m.rowCount),
-                singularShrinkage)
+        return ((1 - shrinkage) * m + (shrinkage * target) * Matrix.identity(m.rowCount), shrinkage)
     }
 
     private static func eigendecomposition(_ m: Matrix) throws(MetricLearnError) -> SymmetricEigendecomposition {

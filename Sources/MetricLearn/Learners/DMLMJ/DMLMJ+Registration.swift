@@ -13,6 +13,10 @@ extension DMLMJ {
                              summary: "Same-class and other-class nearest neighbours per sample that form the "
                                  + "difference spaces.",
                              rule: .positiveCount),
+            LearnerParameter("shrinkage", \DMLMJ.shrinkage,
+                             summary: "The fraction in [0, 1) by which the same-class difference scatter is shrunk "
+                                 + "towards a multiple of the identity; 0 for none (pyDML).",
+                             rule: .fraction(includingZero: true, includingOne: false)),
         ])
 }
 

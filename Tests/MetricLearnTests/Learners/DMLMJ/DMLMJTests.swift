@@ -17,8 +17,8 @@ import Testing
     func matchesPyDML(_ name: String) throws {
         let fixture = try Fixture("dmlmj_wine")
         let componentCount = Int(name)
-        let metric = try DMLMJ(componentCount: componentCount, neighborCount: fixture.integer("neighborCount"))
-            .fit(x, labels: y)
+        let metric = try DMLMJ(componentCount: componentCount, neighborCount: fixture.integer("neighborCount"),
+                               shrinkage: 0).fit(x, labels: y)
         let expected = Matrix(rows: try fixture.object("cases").object(name).matrix("M"))
         #expect(metric.components.rowCount == componentCount ?? 13)
         #expect(metric.mahalanobisMatrix.maxAbsoluteDifference(from: expected) <= 1e-9 * expected.frobeniusNorm)
@@ -58,6 +58,25 @@ import Testing
         #expect(abs(row[0]) + abs(row[1]) > 5 * (abs(row[2]) + abs(row[3])))
     }
 
+    /// The default shrinks S by 1 % towards (tr S / r)·I: the metric with every component is then exactly
+    /// (0.99·S + 0.01·(tr S / 13)·I)⁻¹, and the report says 0.01.
+    @Test func shrinksTheSameClassScatterByDefault() throws {
+        let metric = try DMLMJ().fit(x, labels: y)
+        #expect(metric.report.details["regularization"] == 0.01)
+        let s = DifferenceSpaces(x, labels: y, neighborCount: 3).positive
+        let shrunk = 0.99 * s + (0.01 * s.trace / 13) * Matrix.identity(13)
+        let product = metric.mahalanobisMatrix * shrunk
+        #expect(product.maxAbsoluteDifference(from: .identity(13)) <= 1e-9)
+    }
+
+    /// A configuration saved before `shrinkage` existed reads as no shrinkage (how it was fitted).
+    @Test func decodesAConfigurationWithoutShrinkageAsNone() throws {
+        let old = try JSONDecoder().decode(DMLMJ.self, from: Data(#"{"neighborCount": 4}"#.utf8))
+        #expect(old == DMLMJ(neighborCount: 4, shrinkage: 0))
+        let current = DMLMJ(componentCount: 2, shrinkage: 0.2)
+        #expect(try JSONDecoder().decode(DMLMJ.self, from: JSONEncoder().encode(current)) == current)
+    }
+
     @Test func singularScattersAreShrunkAndReported() throws {
         let wide = SyntheticData(classCount: 3, perClass: 5, featureCount: 4, noiseFeatureCount: 16, seed: 3)
         let metric = try DMLMJ().fit(wide.features, labels: wide.labels)
@@ -74,6 +93,8 @@ import Testing
                                                           requirement: "must be between 1 and the feature count (13)")) {
             try DMLMJ(componentCount: 0).fit(x, labels: y)
         }
+        #expect(throws: MetricLearnError.self) { try DMLMJ(shrinkage: 1).fit(x, labels: y) }
+        #expect(throws: MetricLearnError.self) { try DMLMJ(shrinkage: -0.1).fit(x, labels: y) }
     }
 
     /// The issue's protocol on scikit-learn's folds: DMLMJ's 3-NN accuracy is at least Euclidean 3-NN's minus
