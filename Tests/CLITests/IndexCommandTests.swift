@@ -11,6 +11,15 @@ import Testing
         #expect(result.stdout.hasPrefix("wrote wine.hnsw: HNSW index of 178 rows × 13 dimensions (m 8, ef-construction 100), "))
     }
 
+    /// `predict --index` with training file `train` less its last row, so the index was built on other rows.
+    private func predictOnOneRowFewer(than train: String, model: String, index: String,
+                                      in workspace: Workspace) throws -> CLI.Result {
+        try workspace.write(try workspace.read(train).split(separator: "\n").dropLast().joined(separator: "\n"),
+                            to: "fewer.csv")
+        return try workspace.run("predict --train fewer.csv --input \(train) --metric \(model) --index \(index) "
+                                 + "--output p.csv")
+    }
+
     @Test func buildWritesAReproducibleIndex() throws {
         try Workspace.with { workspace in
             try buildWineIndex(in: workspace)
@@ -83,10 +92,7 @@ import Testing
             #expect(approximate.stdout == "wrote approximate.csv: 442 predictions (3 neighbours, uniform mean, in the "
                         + "metric of mlkr.json, through d.hnsw)\n")
             #expect(try workspace.read("approximate.csv") == workspace.read("exact.csv"))
-            try workspace.write(try workspace.read("diabetes.csv").split(separator: "\n").dropLast().joined(separator: "\n"),
-                                to: "fewer.csv")
-            let fewer = try workspace.run("predict --train fewer.csv --input diabetes.csv --metric mlkr.json --index d.hnsw "
-                                          + "--output p.csv")
+            let fewer = try predictOnOneRowFewer(than: "diabetes.csv", model: "mlkr.json", index: "d.hnsw", in: workspace)
             #expect(fewer.status == 65)
             #expect(fewer.stderr == "metric-learn: d.hnsw: invalid index = built on 442 training rows: must be built "
                         + "on these 441 training rows\n")
@@ -101,10 +107,7 @@ import Testing
             let otherMetric = try workspace.run("index check --index wine.hnsw --metric other.json --input wine.csv")
             #expect(otherMetric.status == 65)
             #expect(otherMetric.stderr.hasPrefix("metric-learn: wine.hnsw: invalid index = built for another metric"))
-            try workspace.write(try workspace.read("wine.csv").split(separator: "\n").dropLast().joined(separator: "\n"),
-                                to: "fewer.csv")
-            let fewer = try workspace.run("predict --train fewer.csv --input wine.csv --metric m.json --index wine.hnsw "
-                                          + "--output p.csv")
+            let fewer = try predictOnOneRowFewer(than: "wine.csv", model: "m.json", index: "wine.hnsw", in: workspace)
             #expect(fewer.status == 65)
             #expect(fewer.stderr == "metric-learn: wine.hnsw: invalid index = built on 178 training rows: must be built "
                         + "on these 177 training rows\n")
