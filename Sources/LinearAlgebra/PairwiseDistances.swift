@@ -23,7 +23,6 @@ public enum PairwiseDistances {
     ) throws(E) {
         precondition(queries.columnCount == references.columnCount, "Queries and references differ in width")
         let n = references.rowCount
-        let d = queries.columnCount
         let height = max(1, min(blockRowCount ?? defaultBlockRowCount(referenceCount: n), queries.rowCount))
         let referenceNorms = references.rowSquaredNorms()
         let queryNorms = queries.rowSquaredNorms()
@@ -32,28 +31,42 @@ public enum PairwiseDistances {
         while start < queries.rowCount {
             let end = min(start + height, queries.rowCount)
             let rows = end - start
-            queries.elements.withUnsafeBufferPointer { q in
-                references.elements.withUnsafeBufferPointer { r in
-                    block.withUnsafeMutableBufferPointer { c in
-                        guard let c = c.baseAddress else { return }
-                        if let q = q.baseAddress, let r = r.baseAddress {
-                            BLAS.gemm(transposeA: false, transposeB: true, m: rows, n: n, k: d,
-                                      alpha: -2, a: q + start * d, lda: d, b: r, ldb: d, beta: 0, c: c, ldc: n)
-                        } else {
-                            for index in 0..<(rows * n) { c[index] = 0 }
-                        }
-                        for i in 0..<rows {
-                            let qi = queryNorms[start + i]
-                            let row = c + i * n
-                            for j in 0..<n { row[j] = max(0, row[j] + qi + referenceNorms[j]) }
-                        }
-                    }
-                }
+            block.withUnsafeMutableBufferPointer { c in
+                fill(c, queries: queries, rows: start..<end, queryNorms: queryNorms,
+                     references: references, referenceNorms: referenceNorms)
             }
             try block.withUnsafeBufferPointer { buffer throws(E) in
                 try body(start..<end, UnsafeBufferPointer(rebasing: buffer[0..<(rows * n)]))
             }
             start = end
+        }
+    }
+
+    /// Writes the squared distances from the query rows `rows` to every reference row into `block` (row-major,
+    /// `rows.count × references.rowCount`): −2·Q·Rᵀ by one `dgemm`, then the rows' squared norms (`queryNorms`
+    /// of every query row, `referenceNorms`) added and the sum clamped at 0.
+    /// - Precondition: both matrices have the same column count and `block` holds the rows.
+    package static func fill(_ block: UnsafeMutableBufferPointer<Double>, queries: Matrix, rows: Range<Int>,
+                             queryNorms: [Double], references: Matrix, referenceNorms: [Double]) {
+        let (n, d) = (references.rowCount, queries.columnCount)
+        precondition(references.columnCount == d && block.count >= rows.count * n, "A block does not fit")
+        guard let c = block.baseAddress else { return }
+        queries.elements.withUnsafeBufferPointer { q in
+            references.elements.withUnsafeBufferPointer { r in
+                if let q = q.baseAddress, let r = r.baseAddress {
+                    BLAS.gemm(transposeA: false, transposeB: true, m: rows.count, n: n, k: d,
+                              alpha: -2, a: q + rows.lowerBound * d, lda: d, b: r, ldb: d, beta: 0, c: c, ldc: n)
+                } else {
+                    for index in 0..<(rows.count * n) { c[index] = 0 }
+                }
+            }
+        }
+        referenceNorms.withUnsafeBufferPointer { norms in
+            for (i, query) in rows.enumerated() {
+                let qi = queryNorms[query]
+                let row = c + i * n
+                for j in 0..<n { row[j] = max(0, row[j] + qi + norms[j]) }
+            }
         }
     }
 

@@ -28,6 +28,14 @@ struct ClassLabels: Sendable, Hashable {
         self.classNames = classNames
     }
 
+    /// The row indices of each class 0...max(`labels`) in row order (empty for a class without rows); labels must be
+    /// non-negative.
+    static func members(of labels: [Int]) -> [[Int]] {
+        var members = [[Int]](repeating: [], count: (labels.max() ?? -1) + 1)
+        for (row, label) in labels.enumerated() { members[label].append(row) }
+        return members
+    }
+
     /// Throws `labelCountMismatch` unless there is one label per row of a table of `rowCount` rows.
     static func requireOneLabelPerRow(labelCount: Int, rowCount: Int) throws(MetricLearnError) {
         guard labelCount == rowCount else { throw .labelCountMismatch(sampleCount: rowCount, labelCount: labelCount) }

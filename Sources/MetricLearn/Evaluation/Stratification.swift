@@ -3,8 +3,7 @@ enum Stratification {
     /// The sample indices of each class 0...max(labels) (empty for a class without samples), each group
     /// shuffled by one `SeededGenerator(seed:)` in class order. Labels must be non-negative.
     static func shuffledMembers(labels: [Int], seed: UInt64) -> [[Int]] {
-        var members = [[Int]](repeating: [], count: (labels.max() ?? -1) + 1)
-        for (index, label) in labels.enumerated() { members[label].append(index) }
+        var members = ClassLabels.members(of: labels)
         var generator = SeededGenerator(seed: seed)
         for label in members.indices { generator.shuffle(&members[label]) }
         return members

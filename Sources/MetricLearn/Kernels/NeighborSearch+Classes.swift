@@ -18,10 +18,7 @@ extension NeighborSearch {
     /// index). Cost O(Σ_c n_c²·d).
     static func withinClasses(of x: Matrix, labels: [Int], count: Int,
                               distances rule: Distances = .direct) -> [ClassNeighbors] {
-        let classCount = (labels.max() ?? -1) + 1
-        var groups = [[Int]](repeating: [], count: classCount)
-        for (index, label) in labels.enumerated() { groups[label].append(index) }
-        return groups.filter { $0.count >= 2 }.map { members in
+        return ClassLabels.members(of: labels).filter { $0.count >= 2 }.map { members in
             let k = min(count, members.count - 1)
             let rows = x.rows(at: members)
             // Positions within the class keep the order of the rows, so the search's tie rule is the rows'.

@@ -75,15 +75,17 @@ enum Validation {
     /// column is constant, s² is not below the smallest normal number. For features near 1e±150 this holds;
     /// near 1e+160 or 1e−170 it does not, and learners that square differences refuse such data.
     static func checkSquaredScale(_ x: Matrix) throws(MetricLearnError) {
-        var spread = 0.0
-        for j in 0..<x.columnCount {
-            var (low, high) = (Double.infinity, -Double.infinity)
-            for i in 0..<x.rowCount {
-                low = min(low, x[i, j])
-                high = max(high, x[i, j])
+        let d = x.columnCount
+        var low = [Double](repeating: .infinity, count: d), high = [Double](repeating: -.infinity, count: d)
+        x.elements.withUnsafeBufferPointer { values in
+            for i in 0..<x.rowCount {   // row by row, in memory order
+                for j in 0..<d {
+                    low[j] = min(low[j], values[i * d + j])
+                    high[j] = max(high[j], values[i * d + j])
+                }
             }
-            spread = max(spread, high - low)
         }
+        let spread = zip(low, high).reduce(0.0) { max($0, $1.1 - $1.0) }
         guard spread > 0 else { return }
         let limit = (Double.greatestFiniteMagnitude / Double(x.rowCount * x.columnCount)).squareRoot()
         guard spread <= limit && spread * spread >= .leastNormalMagnitude else {

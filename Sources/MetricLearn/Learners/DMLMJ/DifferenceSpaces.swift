@@ -16,10 +16,7 @@ struct DifferenceSpaces {
             positive.add(x, from: group.members, to: group.indices, perSource: group.count)
         }
         var negative = Scatter(dimension: x.columnCount)
-        let classCount = (labels.max() ?? -1) + 1
-        var groups = [[Int]](repeating: [], count: classCount)
-        for (index, label) in labels.enumerated() { groups[label].append(index) }
-        for (label, members) in groups.enumerated() where !members.isEmpty {
+        for (label, members) in ClassLabels.members(of: labels).enumerated() where !members.isEmpty {
             let others = labels.indices.filter { labels[$0] != label }
             let count = min(neighborCount, others.count)
             let nearest = NeighborSearch.nearest(to: x.rows(at: members), in: x.rows(at: others), count: count,

@@ -50,9 +50,7 @@ extension Chunklets {
     /// without replacement; a class with fewer than `size` unused rows leaves the draw. Fewer than `count`
     /// chunklets come back only when the classes cannot fill more.
     static func sampled(labels: [Int], count: Int, size: Int, generator: inout SeededGenerator) -> Chunklets {
-        let classCount = (labels.max() ?? -1) + 1
-        var pools = [[Int]](repeating: [], count: classCount)
-        for (row, label) in labels.enumerated() { pools[label].append(row) }
+        var pools = ClassLabels.members(of: labels)
         pools.removeAll { $0.isEmpty }
         var groups: [[Int]] = []
         while groups.count < count && !pools.isEmpty {

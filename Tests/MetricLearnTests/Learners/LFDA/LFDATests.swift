@@ -49,6 +49,31 @@ import Testing
         #expect(blocked.maxAbsoluteDifference(from: expected) <= 1e-12 * expected.frobeniusNorm)
     }
 
+    /// σᵢ is the distance to the k-th nearest other row, whatever the block height and the number of workers; a row
+    /// with k exact duplicates gets σ = 0 (so its affinities are 0, as `affinityScatterIsThePairSum` checks).
+    @Test(arguments: [1, 7, 45])
+    func localScalesAreTheKthNeighbourDistances(blockRowCount: Int) {
+        let data = SyntheticData(classCount: 1, perClass: 42, featureCount: 5, seed: 12)
+        var rows = (0..<42).map { i in (0..<5).map { data.features[i, $0] } }
+        rows += Array(repeating: rows[0], count: 3)   // rows 0, 42, 43, 44 coincide
+        let x = Matrix(rows: rows)
+        let centered = x.subtractingFromEachRow(x.columnMeans())
+        for k in [1, 3, 44] {
+            let expected = (0..<45).map { i in
+                (0..<45).filter { $0 != i }.map { j in
+                    (0..<5).reduce(0.0) { $0 + (x[i, $1] - x[j, $1]) * (x[i, $1] - x[j, $1]) }
+                }.sorted()[k - 1].squareRoot()
+            }
+            let scales = Parallel.withWorkers(3) {
+                LocalScatters.localScales(of: centered, neighborCount: k, blockRowCount: blockRowCount)
+            }
+            for i in 0..<45 {
+                #expect(abs(scales[i] - expected[i]) <= 1e-7 * max(1, expected[i]), "row \(i), k = \(k)")
+            }
+            if k == 3 { #expect([0, 42, 43, 44].allSatisfy { scales[$0] == 0 }) }
+        }
+    }
+
     /// S_b + S_w is the local mixture scatter, ½·Σᵢⱼ W(xᵢ − xⱼ)(xᵢ − xⱼ)ᵀ with W = Aᵢⱼ/n for a pair of one class and
     /// 1/n otherwise; S_w weighs same-class pairs by Aᵢⱼ/n_c.
     @Test func scattersFollowTheirPairDefinitions() {
