@@ -12,14 +12,30 @@ struct CSVDocument {
     /// The field separator in use.
     let delimiter: UInt8
 
+    /// How many line feeds and carriage returns the input holds: more than it has records.
+    let lineBreakCount: Int
+
+    /// The bytes checked before handing them back (`FileContents.withBytes`).
+    private static let validationChunk = 1 << 23
+
     /// Checks `buffer` is UTF-8 text without NUL bytes (after an optional byte order mark), picks the
-    /// delimiter (`format.delimiter` or detection) and reads the header.
-    init(_ buffer: UnsafeBufferPointer<UInt8>, format: CSVFormat) throws(MetricLearnError) {
+    /// delimiter (`format.delimiter` or detection) and reads the header. The check hands back the bytes it has
+    /// passed with `handBack`, chunk by chunk.
+    init(_ buffer: UnsafeBufferPointer<UInt8>, format: CSVFormat,
+         handingBack handBack: (Int) -> Void = { _ in }) throws(MetricLearnError) {
         let start = Self.hasByteOrderMark(buffer) ? 3 : 0
-        if let problem = TextValidation.firstProblem(in: buffer, from: start) {
-            throw .csv(line: Self.lineNumber(atOffset: problem.offset, in: buffer), column: nil,
-                       reason: "not a text CSV file: \(problem.reason)")
+        var (index, lineBreaks) = (start, 0)
+        while index < buffer.count {
+            let scan = TextValidation.scan(buffer, from: index, to: min(index + Self.validationChunk, buffer.count),
+                                           lineBreaks: &lineBreaks)
+            if let problem = scan.problem {
+                throw .csv(line: Self.lineNumber(atOffset: problem.offset, in: buffer), column: nil,
+                           reason: "not a text CSV file: \(problem.reason)")
+            }
+            index = scan.next
+            handBack(index)
         }
+        lineBreakCount = lineBreaks
         delimiter = format.delimiter?.byte ?? Self.detectDelimiter(buffer, from: start)
         tokenizer = CSVTokenizer(bytes: buffer, start: start, delimiter: delimiter)
         var fields: [CSVField] = []

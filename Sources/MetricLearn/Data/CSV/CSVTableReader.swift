@@ -22,11 +22,27 @@ enum CSVTableReader {
         }
     }
 
+    /// Reads the file at `path` as `read(_:format:labelColumn:featureColumns:labels:allowingNoFeatures:)` reads
+    /// bytes, holding only the numbers and the bytes not yet parsed (`FileContents.withBytes`).
+    static func read<Reader: CSVLabelReader>(
+        file path: String, format: CSVFormat, labelColumn: LabelColumn?, featureColumns: FeatureColumns,
+        labels _: Reader.Type, allowingNoFeatures: Bool = false
+    ) throws(MetricLearnError) -> CSVContents<FeatureTable, Reader.Labels> {
+        try FileContents.withBytes(atPath: path) { (buffer, handBack) throws(MetricLearnError) in
+            try read(buffer, format: format, labelColumn: labelColumn, featureColumns: featureColumns, reader: Reader(),
+                     allowingNoFeatures: allowingNoFeatures, handingBack: handBack)
+        }
+    }
+
+    /// Rows parsed between two hand-backs of the bytes before the current row.
+    private static let handBackInterval = 4096
+
     private static func read<Reader: CSVLabelReader>(
         _ buffer: UnsafeBufferPointer<UInt8>, format: CSVFormat, labelColumn: LabelColumn?,
-        featureColumns: FeatureColumns, reader: Reader, allowingNoFeatures: Bool
+        featureColumns: FeatureColumns, reader: Reader, allowingNoFeatures: Bool,
+        handingBack handBack: (Int) -> Void = { _ in }
     ) throws(MetricLearnError) -> CSVContents<FeatureTable, Reader.Labels> {
-        var document = try CSVDocument(buffer, format: format)
+        var document = try CSVDocument(buffer, format: format, handingBack: handBack)
         let layout = try CSVColumnLayout(header: document.header, headerLine: document.headerLine,
                                          labelColumn: labelColumn, featureColumns: featureColumns,
                                          allowingNoFeatures: allowingNoFeatures)
@@ -35,9 +51,12 @@ enum CSVTableReader {
 
         var fields: [CSVField] = []
         var elements: [Double] = []
+        elements.reserveCapacity(elementBound(of: document, byteCount: buffer.count,
+                                              featureCount: layout.featureIndices.count))
         var labels = reader
         var rowCount = 0
         while try document.nextRow(into: &fields) {
+            if rowCount % handBackInterval == 0 { handBack(fields[0].start) }
             for column in layout.featureIndices {
                 elements.append(try cells.number(in: fields[column], column: column + 1, policy: format.nonFiniteValues))
             }
@@ -51,5 +70,16 @@ enum CSVTableReader {
         let featureNames = layout.featureIndices.map { document.header[$0] }
         return CSVContents(table: FeatureTable(unchecked: features, featureNames: featureNames), labels: labels.labels(),
                            labelColumnName: layout.labelIndex.map { document.header[$0] })
+    }
+
+    /// How many numbers `document` (`byteCount` bytes) can hold in `featureCount` columns, when that is sure to fit
+    /// in memory (otherwise 0: the numbers then grow as they come). A data row ends with one of the line breaks
+    /// and, with c columns, holds at least c bytes (c − 1 delimiters and a line break, or a character and a line
+    /// break), so neither a file of blank lines nor one of many columns reserves more than a few bytes per byte.
+    private static func elementBound(of document: CSVDocument, byteCount: Int, featureCount: Int) -> Int {
+        let rows = min(document.lineBreakCount + 1, byteCount / max(document.header.count, 1) + 1)
+        let (elements, overflow) = rows.multipliedReportingOverflow(by: featureCount)
+        guard !overflow, elements <= MemoryBudget.availableBytes / (2 * MemoryLayout<Double>.stride) else { return 0 }
+        return elements
     }
 }

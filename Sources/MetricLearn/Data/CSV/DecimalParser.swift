@@ -68,8 +68,32 @@ enum DecimalParser {
             if exponent >= 0 { value *= powersOfTen[exponent] } else { value /= powersOfTen[-exponent] }
             return isNegative ? -value : value
         }
+        #if arch(x86_64) || arch(i386)
+        if !isTruncated && exponent >= -27 && exponent <= 27, let value = extendedValue(mantissa, exponent) {
+            return isNegative ? -value : value
+        }
+        #endif
         return Double(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
     }
+
+    #if arch(x86_64) || arch(i386)
+    /// `mantissa` · 10^`exponent` correctly rounded, for the 17–19 digit numbers Clinger's path leaves (`%.17g`):
+    /// the mantissa (< 10¹⁹ < 2⁶⁴) and 10^|exponent| (|exponent| ≤ 27, 5²⁷ < 2⁶⁴) are exact in `Float80`, so the
+    /// product or quotient is one rounding to 64 bits. Rounding that to 53 bits gives the correctly rounded
+    /// `Double` unless the 64-bit result is exactly halfway between two doubles (a double rounding can only go
+    /// wrong there): then nil, and the caller takes the standard library's conversion.
+    private static func extendedValue(_ mantissa: UInt64, _ exponent: Int) -> Double? {
+        let scaled = exponent >= 0 ? Float80(mantissa) * extendedPowersOfTen[exponent]
+            : Float80(mantissa) / extendedPowersOfTen[-exponent]
+        guard scaled.significandBitPattern & 0x7FF != 0x400 else { return nil }
+        return Double(scaled)
+    }
+
+    /// 10⁰ … 10²⁷, each exactly representable in `Float80`.
+    private static let extendedPowersOfTen: [Float80] = (0...27).reduce(into: []) { powers, index in
+        powers.append(index == 0 ? 1 : powers[index - 1] * 10)
+    }
+    #endif
 
     /// 10⁰ … 10²², each exactly representable.
     private static let powersOfTen: [Double] = [
