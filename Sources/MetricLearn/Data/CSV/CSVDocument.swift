@@ -14,6 +14,8 @@ struct CSVDocument {
 
     /// How many line feeds and carriage returns the input holds: more than it has records.
     let lineBreakCount: Int
+    /// Whether the input holds a quote character anywhere (without one, every line break ends a record).
+    let hasQuotes: Bool
 
     /// The bytes checked before handing them back (`FileContents.withBytes`).
     private static let validationChunk = 1 << 23
@@ -22,20 +24,21 @@ struct CSVDocument {
     /// delimiter (`format.delimiter` or detection) and reads the header. The check hands back the bytes it has
     /// passed with `handBack`, chunk by chunk.
     init(_ buffer: UnsafeBufferPointer<UInt8>, format: CSVFormat,
-         handingBack handBack: (Int) -> Void = { _ in }) throws(MetricLearnError) {
+         handingBack handBack: (Range<Int>) -> Void = { _ in }) throws(MetricLearnError) {
         let start = Self.hasByteOrderMark(buffer) ? 3 : 0
-        var (index, lineBreaks) = (start, 0)
+        var (index, lineBreaks, quotes) = (start, 0, 0)
         while index < buffer.count {
             let scan = TextValidation.scan(buffer, from: index, to: min(index + Self.validationChunk, buffer.count),
-                                           lineBreaks: &lineBreaks)
+                                           lineBreaks: &lineBreaks, quotes: &quotes)
             if let problem = scan.problem {
                 throw .csv(line: Self.lineNumber(atOffset: problem.offset, in: buffer), column: nil,
                            reason: "not a text CSV file: \(problem.reason)")
             }
+            handBack(index..<scan.next)
             index = scan.next
-            handBack(index)
         }
         lineBreakCount = lineBreaks
+        hasQuotes = quotes > 0
         delimiter = format.delimiter?.byte ?? Self.detectDelimiter(buffer, from: start)
         tokenizer = CSVTokenizer(bytes: buffer, start: start, delimiter: delimiter)
         var fields: [CSVField] = []
@@ -90,7 +93,7 @@ struct CSVDocument {
     }
 
     /// The 1-based line holding byte `offset` (LF, CRLF and CR each end a line).
-    private static func lineNumber(atOffset offset: Int, in buffer: UnsafeBufferPointer<UInt8>) -> Int {
+    static func lineNumber(atOffset offset: Int, in buffer: UnsafeBufferPointer<UInt8>) -> Int {
         var line = 1
         for index in 0..<offset {
             let byte = buffer[index]

@@ -22,12 +22,17 @@ struct CSVTokenizer {
     /// The 1-based line of the next unread byte.
     private(set) var line = 1
 
-    /// Starts reading `bytes` at `start` (after a byte order mark) with the given delimiter.
-    init(bytes: UnsafeBufferPointer<UInt8>, start: Int, delimiter: UInt8) {
+    /// Starts reading `bytes` at `start` (after a byte order mark, or at the start of a line `line`) with the given
+    /// delimiter.
+    init(bytes: UnsafeBufferPointer<UInt8>, start: Int, delimiter: UInt8, line: Int = 1) {
         self.bytes = bytes
         self.delimiter = delimiter
         self.position = start
+        self.line = line
     }
+
+    /// The offset of the next unread byte.
+    var offset: Int { position }
 
     /// Reads the next non-blank record's fields into `fields` (replacing its contents).
     /// Returns `false` at the end of the input.

@@ -3,21 +3,22 @@ enum TextValidation {
     /// The offset of the first NUL byte or invalid UTF-8 sequence in `bytes[start...]`, with what
     /// is wrong there, or `nil` for valid text.
     static func firstProblem(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (offset: Int, reason: String)? {
-        var lineBreaks = 0
-        return scan(bytes, from: start, to: bytes.count, lineBreaks: &lineBreaks).problem
+        var (lineBreaks, quotes) = (0, 0)
+        return scan(bytes, from: start, to: bytes.count, lineBreaks: &lineBreaks, quotes: &quotes).problem
     }
 
     /// Checks `bytes[start..<end]` as `firstProblem` does (a sequence that starts before `end` is checked whole),
-    /// adding its line feeds and carriage returns to `lineBreaks`. Returns the first problem, or nil and the offset
-    /// where the next scan starts (`end`, or past a sequence that crosses it).
-    static func scan(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int,
-                     lineBreaks: inout Int) -> (problem: (offset: Int, reason: String)?, next: Int) {
+    /// adding its line feeds and carriage returns to `lineBreaks` and its quote characters to `quotes`. Returns the
+    /// first problem, or nil and the offset where the next scan starts (`end`, or past a sequence that crosses it).
+    static func scan(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, lineBreaks: inout Int,
+                     quotes: inout Int) -> (problem: (offset: Int, reason: String)?, next: Int) {
         var index = start
         while index < end {
             if index + 8 <= end {
                 let word = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)
                 if word & highBits == 0 && zeroBytes(word) == 0 {
                     lineBreaks += (zeroBytes(word ^ lineFeeds) | zeroBytes(word ^ carriageReturns)).nonzeroBitCount
+                    quotes += zeroBytes(word ^ quoteBytes).nonzeroBitCount
                     index += 8
                     continue
                 }
@@ -25,6 +26,7 @@ enum TextValidation {
             let lead = bytes[index]
             if lead >= 0x01 && lead < 0x80 {
                 if lead == CSVByte.lineFeed || lead == CSVByte.carriageReturn { lineBreaks += 1 }
+                if lead == CSVByte.quote { quotes += 1 }
                 index += 1
                 continue
             }
@@ -40,6 +42,14 @@ enum TextValidation {
     private static let lowBits: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
     private static let lineFeeds: UInt64 = 0x0A0A_0A0A_0A0A_0A0A
     private static let carriageReturns: UInt64 = 0x0D0D_0D0D_0D0D_0D0D
+    private static let quoteBytes: UInt64 = 0x2222_2222_2222_2222
+
+    /// The line feeds and carriage returns in `bytes[start..<end]` (of valid text).
+    static func lineBreakCount(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int {
+        var (lineBreaks, quotes) = (0, 0)
+        _ = scan(bytes, from: start, to: end, lineBreaks: &lineBreaks, quotes: &quotes)
+        return lineBreaks
+    }
 
     /// The high bit of each zero byte of `word` set, every other bit clear (exact: no borrow between bytes).
     private static func zeroBytes(_ word: UInt64) -> UInt64 {

@@ -28,8 +28,9 @@ enum FileContents {
         return try bytes(of: descriptor, size: max(Int(status.st_size), 0), path: path)
     }
 
-    /// Calls `body` with the bytes of the text file at `path` and a function that takes back the memory of the
-    /// bytes before an offset, which `body` will not look at again (it may, at the cost of reading them again).
+    /// Calls `body` with the bytes of the text file at `path` and a function that takes back the memory of a range
+    /// of them, which `body` will not look at again (it may, at the cost of reading them again); the pages the
+    /// range ends in are kept. Readers working on separate ranges may call it at the same time.
     ///
     /// A regular file is mapped read-only, so that reading a file of any size holds only the pages `body` has not
     /// handed back: a reader that hands them back as it goes needs no memory for the bytes it has passed. Pipes,
@@ -40,7 +41,7 @@ enum FileContents {
     /// - Throws: `MetricLearnError.file(path:reason:)`, and what `body` throws.
     static func withBytes<Result>(
         atPath path: String,
-        _ body: (UnsafeBufferPointer<UInt8>, _ handBack: (Int) -> Void) throws(MetricLearnError) -> Result
+        _ body: (UnsafeBufferPointer<UInt8>, _ handBack: (Range<Int>) -> Void) throws(MetricLearnError) -> Result
     ) throws(MetricLearnError) -> Result {
         let (descriptor, status) = try openFile(atPath: path)
         var isOpen = true
@@ -52,12 +53,9 @@ enum FileContents {
             isOpen = false
             defer { munmap(base, size) }
             let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
-            var handedBack = 0
-            return try body(UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self), count: size)) { offset in
-                let end = min(offset, size) / pageSize * pageSize
-                guard end > handedBack else { return }
-                madvise(base + handedBack, end - handedBack, MADV_DONTNEED)
-                handedBack = end
+            return try body(UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self), count: size)) { range in
+                let (start, end) = (range.lowerBound / pageSize * pageSize, min(range.upperBound, size) / pageSize * pageSize)
+                if end > start { madvise(base + start, end - start, MADV_DONTNEED) }
             }
         }
         let bytes = try bytes(of: descriptor, size: max(size, 0), path: path)

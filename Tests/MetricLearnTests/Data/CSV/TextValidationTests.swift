@@ -3,9 +3,9 @@ import Testing
 
 @Suite struct TextValidationTests {
     private func scan(_ bytes: [UInt8]) -> (problem: Int?, lineBreaks: Int) {
-        var lineBreaks = 0
+        var (lineBreaks, quotes) = (0, 0)
         let problem = bytes.withUnsafeBufferPointer {
-            TextValidation.scan($0, from: 0, to: $0.count, lineBreaks: &lineBreaks).problem?.offset
+            TextValidation.scan($0, from: 0, to: $0.count, lineBreaks: &lineBreaks, quotes: &quotes).problem?.offset
         }
         return (problem, lineBreaks)
     }
@@ -26,8 +26,10 @@ import Testing
     /// A chunked scan stops past a sequence that crosses the chunk's end and finds the same problems.
     @Test func aSequenceCrossingAChunkEndIsCheckedWhole() {
         let text = Array("12345678é9".utf8)
-        var lineBreaks = 0
-        let scan = text.withUnsafeBufferPointer { TextValidation.scan($0, from: 0, to: 9, lineBreaks: &lineBreaks) }
+        var (lineBreaks, quotes) = (0, 0)
+        let scan = text.withUnsafeBufferPointer {
+            TextValidation.scan($0, from: 0, to: 9, lineBreaks: &lineBreaks, quotes: &quotes)
+        }
         #expect(scan.problem == nil && scan.next == 10)
     }
 }

@@ -30,7 +30,7 @@ import Testing
         try Data(text).write(to: URL(fileURLWithPath: path))
         let (first, again) = try FileContents.withBytes(atPath: path) { (buffer, handBack) throws(MetricLearnError) in
             let first = Array(buffer)
-            handBack(buffer.count)
+            handBack(0..<buffer.count)
             return (first, Array(buffer))
         }
         #expect(first == text && again == text)
