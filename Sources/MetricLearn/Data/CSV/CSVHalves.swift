@@ -17,10 +17,14 @@ struct CSVHalves {
 
     /// The smallest data region read in halves.
     static let minimumBytes = 1 << 22
+    /// The bytes counted between two hand-backs.
+    private static let countingChunk = 1 << 23
 
     /// The halves of `document`'s data rows in `buffer` with `featureCount` numbers a row, or nil when the file
     /// is read on one thread: a small or quoted file, no features, or more line breaks than memory for numbers.
-    init?(_ document: CSVDocument, buffer: UnsafeBufferPointer<UInt8>, featureCount: Int) {
+    /// Counting the first half's line breaks hands back its bytes as it goes.
+    init?(_ document: CSVDocument, buffer: UnsafeBufferPointer<UInt8>, featureCount: Int,
+          handingBack handBack: (Range<Int>) -> Void) {
         let start = document.tokenizer.offset
         let (capacity, overflow) = (document.lineBreakCount + 1).multipliedReportingOverflow(by: featureCount)
         guard !document.hasQuotes, featureCount > 0, buffer.count - start >= Self.minimumBytes, !overflow,
@@ -29,7 +33,14 @@ struct CSVHalves {
         while cut < buffer.count && buffer[cut - 1] != CSVByte.lineFeed { cut += 1 }
         guard cut < buffer.count else { return nil }
         self.cut = cut
-        firstRowBound = TextValidation.lineBreakCount(in: buffer, from: start, to: cut)
+        var (index, lineBreaks, quotes) = (start, 0, 0)
+        while index < cut {     // valid text (CSVDocument checked it): each scan ends past its chunk's last sequence
+            let next = TextValidation.scan(buffer, from: index, to: min(index + Self.countingChunk, cut),
+                                           lineBreaks: &lineBreaks, quotes: &quotes).next
+            handBack(index..<next)
+            index = next
+        }
+        firstRowBound = lineBreaks
         self.document = document
         self.buffer = buffer
         self.featureCount = featureCount

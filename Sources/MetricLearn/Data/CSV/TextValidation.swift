@@ -44,12 +44,6 @@ enum TextValidation {
     private static let carriageReturns: UInt64 = 0x0D0D_0D0D_0D0D_0D0D
     private static let quoteBytes: UInt64 = 0x2222_2222_2222_2222
 
-    /// The line feeds and carriage returns in `bytes[start..<end]` (of valid text).
-    static func lineBreakCount(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int {
-        var (lineBreaks, quotes) = (0, 0)
-        _ = scan(bytes, from: start, to: end, lineBreaks: &lineBreaks, quotes: &quotes)
-        return lineBreaks
-    }
 
     /// The high bit of each zero byte of `word` set, every other bit clear (exact: no borrow between bytes).
     private static func zeroBytes(_ word: UInt64) -> UInt64 {
