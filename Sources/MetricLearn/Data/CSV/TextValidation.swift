@@ -16,9 +16,10 @@ enum TextValidation {
         while index < end {
             if index + 8 <= end {
                 let word = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)
-                if word & highBits == 0 && zeroBytes(word) == 0 {
-                    lineBreaks += (zeroBytes(word ^ lineFeeds) | zeroBytes(word ^ carriageReturns)).nonzeroBitCount
-                    quotes += zeroBytes(word ^ quoteBytes).nonzeroBitCount
+                if word & highBits == 0 && CSVByte.zeroBytes(word) == 0 {
+                    let breaks = CSVByte.zeroBytes(word ^ lineFeeds) | CSVByte.zeroBytes(word ^ carriageReturns)
+                    lineBreaks += breaks.nonzeroBitCount
+                    quotes += CSVByte.zeroBytes(word ^ quoteBytes).nonzeroBitCount
                     index += 8
                     continue
                 }
@@ -39,16 +40,10 @@ enum TextValidation {
     }
 
     private static let highBits: UInt64 = 0x8080_8080_8080_8080
-    private static let lowBits: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-    private static let lineFeeds: UInt64 = 0x0A0A_0A0A_0A0A_0A0A
-    private static let carriageReturns: UInt64 = 0x0D0D_0D0D_0D0D_0D0D
-    private static let quoteBytes: UInt64 = 0x2222_2222_2222_2222
+    private static let lineFeeds = CSVByte.word(CSVByte.lineFeed)
+    private static let carriageReturns = CSVByte.word(CSVByte.carriageReturn)
+    private static let quoteBytes = CSVByte.word(CSVByte.quote)
 
-
-    /// The high bit of each zero byte of `word` set, every other bit clear (exact: no borrow between bytes).
-    private static func zeroBytes(_ word: UInt64) -> UInt64 {
-        ~(((word & lowBits) &+ lowBits) | word | lowBits)
-    }
 
     /// The length of the valid UTF-8 sequence starting with a non-ASCII byte at `index`, or 0.
     /// (Unicode §3.9, table 3-7: no overlong forms, no surrogates, nothing above U+10FFFF.)

@@ -8,17 +8,17 @@ struct WhiteningSpectrum {
 }
 
 extension Whitening {
-    /// The spectrum from the eigendecomposition of the (shrunk) covariance, `scatter` (XᵀX of the centred rows)
-    /// over `degreesOfFreedom` (d×d: O(d³) time, O(d²) memory, checked against the memory available first).
-    func covarianceSpectrum(ofScatter scatter: Matrix, degreesOfFreedom: Int,
+    /// The spectrum from the eigendecomposition of the (shrunk) covariance, `scatter()` (XᵀX of the centred rows,
+    /// `columnCount` wide) over `degreesOfFreedom` (d×d: O(d³) time, O(d²) memory, checked against the memory
+    /// available before `scatter` is called).
+    func covarianceSpectrum(columnCount: Int, scatter: () -> Matrix, degreesOfFreedom: Int,
                             shrinkage coefficient: Double) throws(MetricLearnError) -> WhiteningSpectrum {
-        let columnCount = scatter.columnCount
         let d = Double(columnCount)
         try MemoryBudget.require(doubles: 5 * d * d,
                                  for: "whitening \(columnCount) features (a \(columnCount)×\(columnCount) covariance)",
                                  remedies: coefficient > 0 && columnCount > degreesOfFreedom
                                      ? [.fewerFeatures, .fewerComponents] : [.fewerFeatures])
-        var covariance = scatter / Double(degreesOfFreedom)
+        var covariance = scatter() / Double(degreesOfFreedom)
         if coefficient > 0 {
             let target = covariance.trace / d
             covariance = (1 - coefficient) * covariance + (coefficient * target) * Matrix.identity(columnCount)

@@ -106,7 +106,7 @@ public struct Whitening: MetricLearner {
             if let inSpan = try spanSpectrum(of: centered, degreesOfFreedom: degreesOfFreedom, shrinkage: coefficient) {
                 spectrum = inSpan
             } else {
-                spectrum = try covarianceSpectrum(ofScatter: centered.transposedTimesSelf(),
+                spectrum = try covarianceSpectrum(columnCount: x.columnCount, scatter: { centered.transposedTimesSelf() },
                                                   degreesOfFreedom: degreesOfFreedom, shrinkage: coefficient)
             }
         } else {
@@ -117,8 +117,8 @@ public struct Whitening: MetricLearner {
             coefficient = try shrinkageCoefficient { () throws(MetricLearnError) in
                 Matrix.ledoitWolfShrinkage(scatter: scatter, fourthPowerSum: fourthPowerSum, rowCount: x.rowCount)
             }
-            spectrum = try covarianceSpectrum(ofScatter: scatter, degreesOfFreedom: degreesOfFreedom,
-                                              shrinkage: coefficient)
+            spectrum = try covarianceSpectrum(columnCount: x.columnCount, scatter: { scatter },
+                                              degreesOfFreedom: degreesOfFreedom, shrinkage: coefficient)
         }
         let report = FitReport(learner: configuration, fitSeconds: stopwatch.elapsedSeconds,
                                details: ["effectiveRank": Double(spectrum.rank), "shrinkage": coefficient])
