@@ -16,9 +16,12 @@ struct CSVDocument {
     let lineBreakCount: Int
     /// Whether the input holds a quote character anywhere (without one, every line break ends a record).
     let hasQuotes: Bool
+    /// The last offset at or before the middle of the input where the text check started a chunk, and the line
+    /// breaks before it (`CSVHalves` cuts there without counting the first half again).
+    let midpoint: (offset: Int, lineBreaks: Int)
 
     /// The bytes checked before handing them back (`FileContents.withBytes`).
-    private static let validationChunk = 1 << 23
+    private static let validationChunk = 1 << 20
 
     /// Checks `buffer` is UTF-8 text without NUL bytes (after an optional byte order mark), picks the
     /// delimiter (`format.delimiter` or detection) and reads the header. The check hands back the bytes it has
@@ -27,7 +30,9 @@ struct CSVDocument {
          handingBack handBack: (Range<Int>) -> Void = { _ in }) throws(MetricLearnError) {
         let start = Self.hasByteOrderMark(buffer) ? 3 : 0
         var (index, lineBreaks, quotes) = (start, 0, 0)
+        var midpoint = (offset: start, lineBreaks: 0)
         while index < buffer.count {
+            if index <= buffer.count / 2 { midpoint = (index, lineBreaks) }
             let scan = TextValidation.scan(buffer, from: index, to: min(index + Self.validationChunk, buffer.count),
                                            lineBreaks: &lineBreaks, quotes: &quotes)
             if let problem = scan.problem {
@@ -39,6 +44,7 @@ struct CSVDocument {
         }
         lineBreakCount = lineBreaks
         hasQuotes = quotes > 0
+        self.midpoint = midpoint
         delimiter = format.delimiter?.byte ?? Self.detectDelimiter(buffer, from: start)
         tokenizer = CSVTokenizer(bytes: buffer, start: start, delimiter: delimiter)
         var fields: [CSVField] = []

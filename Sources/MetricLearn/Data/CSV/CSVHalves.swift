@@ -17,29 +17,24 @@ struct CSVHalves {
 
     /// The smallest data region read in halves.
     static let minimumBytes = 1 << 22
-    /// The bytes counted between two hand-backs.
-    private static let countingChunk = 1 << 23
 
     /// The halves of `document`'s data rows in `buffer` with `featureCount` numbers a row, or nil when the file
     /// is read on one thread: a small or quoted file, no features, or more line breaks than memory for numbers.
-    /// Counting the first half's line breaks hands back its bytes as it goes.
-    init?(_ document: CSVDocument, buffer: UnsafeBufferPointer<UInt8>, featureCount: Int,
-          handingBack handBack: (Range<Int>) -> Void) {
+    /// The cut is the first line start after the text check's `midpoint` (past the header), whose line breaks
+    /// before it, the header's included, bound the first half's rows.
+    init?(_ document: CSVDocument, buffer: UnsafeBufferPointer<UInt8>, featureCount: Int) {
         let start = document.tokenizer.offset
         let (capacity, overflow) = (document.lineBreakCount + 1).multipliedReportingOverflow(by: featureCount)
         guard !document.hasQuotes, featureCount > 0, buffer.count - start >= Self.minimumBytes, !overflow,
-              capacity <= MemoryBudget.availableBytes / (2 * MemoryLayout<Double>.stride) else { return nil }
-        var cut = start + (buffer.count - start) / 2
-        while cut < buffer.count && buffer[cut - 1] != CSVByte.lineFeed { cut += 1 }
+              capacity <= MemoryBudget.availableBytes / (2 * MemoryLayout<Double>.stride),
+              document.midpoint.offset > start else { return nil }
+        var (cut, lineBreaks) = (document.midpoint.offset, document.midpoint.lineBreaks)
+        while cut < buffer.count && buffer[cut - 1] != CSVByte.lineFeed {
+            if buffer[cut] == CSVByte.lineFeed || buffer[cut] == CSVByte.carriageReturn { lineBreaks += 1 }
+            cut += 1
+        }
         guard cut < buffer.count else { return nil }
         self.cut = cut
-        var (index, lineBreaks, quotes) = (start, 0, 0)
-        while index < cut {     // valid text (CSVDocument checked it): each scan ends past its chunk's last sequence
-            let next = TextValidation.scan(buffer, from: index, to: min(index + Self.countingChunk, cut),
-                                           lineBreaks: &lineBreaks, quotes: &quotes).next
-            handBack(index..<next)
-            index = next
-        }
         firstRowBound = lineBreaks
         self.document = document
         self.buffer = buffer
@@ -52,10 +47,11 @@ struct CSVHalves {
         -> (elements: [Double], rowCount: Int) {
         let capacity = (document.lineBreakCount + 1) * featureCount
         var outcome: Result<(first: Int, second: Int, labels: Reader), MetricLearnError> = .success((0, 0, labels))
+        let (first, second) = (labels, Reader())
         let elements = withoutActuallyEscaping(handBack) { handBack in
             [Double](unsafeUninitializedCapacity: capacity) { storage, initialized in
                 guard let base = storage.baseAddress else { return }
-                let halves = Halves(self, rows: rows, base: base, first: labels, second: Reader(), handBack: handBack)
+                let halves = Halves(self, rows: rows, base: base, first: first, second: second, handBack: handBack)
                 Parallel.forEach(jobs: 2, work: .max) { job, _ in job == 0 ? halves.readFirst() : halves.readSecond() }
                 outcome = halves.outcome(cut: cut, buffer: buffer)
                 if case let .success((firstRows, secondRows, _)) = outcome {

@@ -1,6 +1,6 @@
 /// What a CSV reader collects from the label column, one cell per data row: class labels (`CSVLabelInterner`)
 /// or regression targets (`CSVTargetReader`).
-protocol CSVLabelReader {
+protocol CSVLabelReader: SendableMetatype {
     /// What the reader makes of the cells.
     associatedtype Labels
     /// A reader that has seen no cell.

@@ -53,7 +53,7 @@ enum CSVTableReader {
         var labels = reader
         let elements: [Double]
         let rowCount: Int
-        if let halves = CSVHalves(document, buffer: buffer, featureCount: featureCount, handingBack: handBack) {
+        if let halves = CSVHalves(document, buffer: buffer, featureCount: featureCount) {
             (elements, rowCount) = try halves.read(with: rows, labels: &labels, handingBack: handBack)
         } else {
             var sink = ArraySink(capacity: elementBound(of: document, byteCount: buffer.count,
