@@ -2,7 +2,7 @@
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build test test-internal-checks demo docs docs-check docs-reference bench bench-quick bench-peers bench-accuracy bench-knn-peer bench-threads bench-ann clean fuzz fuzz-smoke fuzz-build sanitize
+.PHONY: deps build test test-internal-checks demo docs docs-check docs-reference bench bench-quick bench-peers bench-accuracy bench-knn-peer bench-threads bench-ann bench-csv clean fuzz fuzz-smoke fuzz-build sanitize
 
 ## deps: install LAPACKE + OpenBLAS with apt, only when pkg-config cannot find lapacke, and hnswlib (header-only C++)
 ##       only when its header is missing
@@ -101,6 +101,15 @@ bench-ann: deps
 	Benchmarks/peers/setup.sh --ann
 	$(SWIFT) build -c release --product metric-learn-ann-bench
 	python3 Benchmarks/peers/ann_peers.py --binary "$$($(SWIFT) build -c release --show-bin-path)/metric-learn-ann-bench" $(ANN_ARGS)
+
+## bench-csv: reading a seeded 10⁶ × 50 CSV with a label column (`%.17g`, about 1 GB, and `%.6f`) into a float64 matrix:
+##            `metric-learn-bench --read-csv` against pandas' read_csv, side by side, seconds and peak RSS
+##            (CSV_ARGS, e.g. --rows 200000 --repeats 1 --json csv.json; Docs/Performance.md). Data is generated into
+##            a temporary directory and deleted.
+bench-csv: deps
+	Benchmarks/peers/setup.sh
+	$(SWIFT) build -c release --product metric-learn-bench
+	Benchmarks/peers/.venv-sklearn/bin/python Benchmarks/peers/csv_read.py --binary "$$($(SWIFT) build -c release --show-bin-path)/metric-learn-bench" $(CSV_ARGS)
 
 ## fuzz: run each libFuzzer harness for FUZZ_SECONDS (default 60) from its seed corpus (Docs/Robustness.md)
 FUZZ_SECONDS ?= 60

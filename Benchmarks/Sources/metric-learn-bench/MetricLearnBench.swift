@@ -42,6 +42,11 @@ struct MetricLearnBench: ParsableCommand {
     @Option(name: .customLong("case"), help: ArgumentHelp("Run one case and print its result as JSON.", visibility: .hidden))
     var caseName: String?
 
+    @Option(name: .customLong("read-csv"),
+            help: ArgumentHelp("Only read this labelled CSV file as `metric-learn fit` does and print the seconds as JSON "
+                               + "(`make bench-csv`).", valueName: "file.csv"))
+    var readCSV: String?
+
     var scale: Scale { quick ? .quick : .full }
 
     var policy: MeasurementPolicy {
@@ -58,6 +63,10 @@ struct MetricLearnBench: ParsableCommand {
     }
 
     func run() throws {
+        if let readCSV {
+            FileHandle.standardOutput.write(try JSONEncoder().encode(try CSVReading.measure(path: readCSV)))
+            return
+        }
         let all = BenchmarkRegistry.cases(scale: scale)
         if let caseName {
             guard let chosen = all.first(where: { $0.name == caseName }) else { throw BenchmarkError.unknownCase(caseName) }

@@ -21,8 +21,9 @@ extension Dataset {
     /// - Throws: `MetricLearnError.file` when the file cannot be read, `.csv` for bad contents.
     public init(csvFile path: String, labelColumn: LabelColumn = .automatic, featureColumns: FeatureColumns = .all,
                 format: CSVFormat = CSVFormat()) throws(MetricLearnError) {
-        try self.init(csvBytes: FileContents.bytes(atPath: path), labelColumn: labelColumn,
-                      featureColumns: featureColumns, format: format)
+        let contents = try CSVTableReader.read(file: path, format: format, labelColumn: labelColumn,
+                                               featureColumns: featureColumns, labels: CSVLabelInterner.self)
+        self.init(unchecked: contents.table, classes: contents.labels)
     }
 
     /// Reads CSV text.

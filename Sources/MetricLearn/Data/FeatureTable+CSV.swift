@@ -10,7 +10,8 @@ extension FeatureTable {
     /// - Throws: `MetricLearnError.file` when the file cannot be read, `.csv` for bad contents.
     public init(csvFile path: String, columns: FeatureColumns = .all, format: CSVFormat = CSVFormat())
         throws(MetricLearnError) {
-        try self.init(csvBytes: FileContents.bytes(atPath: path), columns: columns, format: format)
+        self = try CSVTableReader.read(file: path, format: format, labelColumn: nil, featureColumns: columns,
+                                       labels: CSVLabelInterner.self).table
     }
 
     /// Reads CSV text.

@@ -10,8 +10,9 @@ extension RegressionDataset {
     /// - Throws: `MetricLearnError.file` when the file cannot be read, `.csv` for bad contents.
     public init(csvFile path: String, targetColumn: LabelColumn = .automatic, featureColumns: FeatureColumns = .all,
                 format: CSVFormat = CSVFormat()) throws(MetricLearnError) {
-        try self.init(csvBytes: FileContents.bytes(atPath: path), targetColumn: targetColumn,
-                      featureColumns: featureColumns, format: format)
+        let contents = try CSVTableReader.read(file: path, format: format, labelColumn: targetColumn,
+                                               featureColumns: featureColumns, labels: CSVTargetReader.self)
+        self.init(unchecked: contents.table, targets: contents.labels)
     }
 
     /// Reads CSV text.

@@ -39,4 +39,25 @@ extension MahalanobisMetric {
         return MahalanobisMetric(components: folded, featureNames: featureNames, featureWeights: featureWeights,
                                  report: report)
     }
+
+    /// The metric on standardized features equal to this metric on raw features: the inverse of
+    /// `composed(with:)`, whose components are L·S (column j of L times scale j), so that ‖L·S(z − z′)‖ =
+    /// ‖L(x − x′)‖. A warm start on standardized features starts from it.
+    ///
+    /// - Throws: `featureCountMismatch` when `standardization` was fitted on another number of features.
+    /// - Complexity: O(k·d).
+    public func onStandardizedFeatures(_ standardization: Standardization) throws(MetricLearnError)
+        -> MahalanobisMetric {
+        guard standardization.featureCount == inputDimension else {
+            throw .featureCountMismatch(expected: inputDimension, actual: standardization.featureCount)
+        }
+        var unfolded = components
+        if standardization.scaler.dividesByStandardDeviation {
+            for i in 0..<unfolded.rowCount {
+                for j in 0..<unfolded.columnCount { unfolded[i, j] *= standardization.scales[j] }
+            }
+        }
+        return MahalanobisMetric(components: unfolded, featureNames: featureNames, featureWeights: featureWeights,
+                                 report: report)
+    }
 }

@@ -26,31 +26,44 @@ extension TrainingTable {
     ///
     /// Without `standardizing`, a learner that depends on the units and meets features whose standard
     /// deviations differ by `scaleWarningRatio` or more adds `DataWarning.featureScalesDiffer`.
+    ///
+    /// A `model` to start from (a warm start) keeps its feature space: its table preprocessor is applied as it is
+    /// (`ModelFile.startingPreprocessor(for:)`) and the learner starts from its metric
+    /// (`ModelFile.startingMetric(for:featureNames:)`), on standardised features the same metric
+    /// (`MahalanobisMetric.onStandardizedFeatures(_:)`), so a fit of no iteration gives the model's metric back.
+    /// - Throws: the errors of those two and of the learner's warm start.
     public func fit(_ configuration: LearnerConfiguration, standardizing: Bool = false,
+                    startingFrom model: ModelFile? = nil,
                     progress: ((OptimizationProgress) -> Void)? = nil) throws(MetricLearnError) -> TableFit {
         switch contents {
         case let .numeric(dataset):
-            return try fit(configuration, dataset, preprocessor: nil, standardizing: standardizing, progress: progress)
+            _ = try model?.startingPreprocessor(for: nil)
+            return try fit(configuration, dataset, preprocessor: nil, standardizing: standardizing, model: model,
+                           progress: progress)
         case let .raw(dataset, preprocessing):
-            let preprocessor = try preprocessing.fit(dataset)
+            let preprocessor = try preprocessing.fit(dataset.table, startingFrom: model)
             return try fit(configuration, try preprocessor.transform(dataset), preprocessor: preprocessor,
-                           standardizing: standardizing, progress: progress)
+                           standardizing: standardizing, model: model, progress: progress)
         case let .numericTargets(dataset):
-            return try fit(configuration, dataset, preprocessor: nil, standardizing: standardizing, progress: progress)
+            _ = try model?.startingPreprocessor(for: nil)
+            return try fit(configuration, dataset, preprocessor: nil, standardizing: standardizing, model: model,
+                           progress: progress)
         case let .rawTargets(dataset, preprocessing):
-            let preprocessor = try preprocessing.fit(dataset.table)
+            let preprocessor = try preprocessing.fit(dataset.table, startingFrom: model)
             return try fit(configuration, try preprocessor.transform(dataset), preprocessor: preprocessor,
-                           standardizing: standardizing, progress: progress)
+                           standardizing: standardizing, model: model, progress: progress)
         }
     }
 
     private func fit(_ configuration: LearnerConfiguration, _ samples: some LearnerSamples,
-                     preprocessor: TablePreprocessor?, standardizing: Bool,
+                     preprocessor: TablePreprocessor?, standardizing: Bool, model: ModelFile?,
                      progress: ((OptimizationProgress) -> Void)?) throws(MetricLearnError) -> TableFit {
         let scaleWarning = Self.scaleWarning(for: configuration, table: samples.table, standardizing: standardizing)
+        let start = try model?.startingMetric(for: configuration, featureNames: samples.table.featureNames)
         let metric: MahalanobisMetric
         do {
-            metric = try samples.fit(configuration.learner, standardizing: standardizing, progress: progress)
+            metric = try samples.fit(configuration.learner, standardizing: standardizing, startingFrom: start,
+                                     progress: progress)
         } catch {
             throw samples.namingClasses(in: error)
         }

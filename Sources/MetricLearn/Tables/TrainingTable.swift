@@ -65,22 +65,22 @@ public struct TrainingTable: Sendable {
     ///   a finite number, naming its line), the label and column errors of the readers, and
     ///   `refusedData(.identifierColumn)`.
     public init(csvFile path: String, reading: TableReading = TableReading()) throws(MetricLearnError) {
-        let bytes = try FileContents.bytes(atPath: path)
         let (labelColumn, columns) = (reading.labelColumn, reading.featureColumns)
         guard let preprocessing = reading.tablePreprocessing else {
             switch reading.task {
             case .classification:
-                let contents = try CSVTableReader.read(bytes, format: CSVFormat(), labelColumn: labelColumn,
+                let contents = try CSVTableReader.read(file: path, format: CSVFormat(), labelColumn: labelColumn,
                                                        featureColumns: columns, labels: CSVLabelInterner.self)
                 self.init(Dataset(unchecked: contents.table, classes: contents.labels),
                           labelColumn: contents.labelColumnName)
             case .regression:
-                let contents = try CSVTableReader.read(bytes, format: CSVFormat(), labelColumn: labelColumn,
+                let contents = try CSVTableReader.read(file: path, format: CSVFormat(), labelColumn: labelColumn,
                                                        featureColumns: columns, labels: CSVTargetReader.self)
                 self.init(RegressionDataset(unchecked: contents.table, targets: contents.labels))
             }
             return
         }
+        let bytes = try FileContents.bytes(atPath: path)
         switch reading.task {
         case .classification:
             let contents = try Self.readRaw(bytes, reading: reading, labels: CSVLabelInterner.self)

@@ -26,20 +26,23 @@ extension UnlabelledTable {
     ///
     /// Without `standardizing`, a learner that depends on the units and meets features whose standard deviations
     /// differ by `TrainingTable.scaleWarningRatio` or more adds `DataWarning.featureScalesDiffer`.
+    /// A `model` to start from (a warm start) keeps its feature space, as in
+    /// `TrainingTable.fit(_:standardizing:startingFrom:progress:)`.
     /// - Throws: `unsupportedSupervision` when the learner does not learn from the supervision's kind (class
-    ///   labels need a `TrainingTable`), the constraint errors (indices must be rows of this table) and the
-    ///   learner's own errors.
+    ///   labels need a `TrainingTable`), the constraint errors (indices must be rows of this table), the warm
+    ///   start's errors and the learner's own errors.
     public func fit(_ configuration: LearnerConfiguration, supervision: Supervision, standardizing: Bool = false,
-                    calibration: CalibrationStrategy? = .accuracy,
+                    calibration: CalibrationStrategy? = .accuracy, startingFrom model: ModelFile? = nil,
                     progress: ((OptimizationProgress) -> Void)? = nil) throws(MetricLearnError) -> ConstraintFit {
         let registration = configuration.registration
         guard supervision.kind != .classLabels, registration.supervision.contains(supervision.kind) else {
             throw supervision.unsupported(by: registration)
         }
         try calibration?.validate()
-        let (table, preprocessor) = try numericData()
+        let (table, preprocessor) = try numericData(startingFrom: model)
+        let start = try model?.startingMetric(for: configuration, featureNames: table.featureNames)
         let metric = try ConstrainedSamples(table: table, supervision: supervision)
-            .fit(configuration.learner, standardizing: standardizing, progress: progress)
+            .fit(configuration.learner, standardizing: standardizing, startingFrom: start, progress: progress)
         var threshold: PairThreshold?
         if case let .pairs(constraints) = supervision, let calibration {
             let pairs = constraints.similar + constraints.dissimilar

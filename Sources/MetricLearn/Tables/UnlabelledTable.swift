@@ -77,11 +77,18 @@ public struct UnlabelledTable: Sendable {
     /// The numeric features: the table's numbers, or the raw table preprocessed by a preprocessor fitted on all its
     /// rows (returned with it).
     public func numericData() throws(MetricLearnError) -> (table: FeatureTable, preprocessor: TablePreprocessor?) {
+        try numericData(startingFrom: nil)
+    }
+
+    /// `numericData()`, with the table preprocessor of `model` (a warm start's) instead of a new one.
+    func numericData(startingFrom model: ModelFile?) throws(MetricLearnError)
+        -> (table: FeatureTable, preprocessor: TablePreprocessor?) {
         switch contents {
         case let .numeric(table):
+            _ = try model?.startingPreprocessor(for: nil)
             return (table, nil)
         case let .raw(table, preprocessing):
-            let preprocessor = try preprocessing.fit(table)
+            let preprocessor = try preprocessing.fit(table, startingFrom: model)
             return (try preprocessor.transform(table), preprocessor)
         }
     }

@@ -20,6 +20,10 @@ struct FitLearnerCommand<Learner: MetricLearner>: ParsableCommand {
     @OptionGroup var output: FitOutputOptions
 
     func validate() throws {
+        if input.warmStart != nil, !Learner.registration.canWarmStart {
+            throw ValidationError("--warm-start: \(Learner.registration.name) cannot continue from a model; the learners "
+                                  + "that can are \(FitInputOptions.warmStartLearners)")
+        }
         if let file = supervision.file, LabelsFileOption.isNPY(input.path) {
             throw ValidationError("--\(file.kind == .pairs ? "pairs" : "triplets") needs a CSV --input (rows named by "
                                   + "number or --id-column); a .npy --input learns from --labels")
@@ -60,6 +64,7 @@ extension FitLearnerCommand: FileCommand {
         }
         return [FileOperand(option: "--input", path: input.path)] + (constraints ?? [])
             + (input.labels.labels.map { [FileOperand(option: "--labels", path: $0)] } ?? [])
+            + (input.warmStart.map { [FileOperand(option: "--warm-start", path: $0)] } ?? [])
     }
     var outputFiles: [FileOperand] { [FileOperand(option: "--output", path: output.path)] }
 }

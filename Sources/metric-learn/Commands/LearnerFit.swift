@@ -11,11 +11,13 @@ struct LearnerFit {
 
     /// Learns from the labels of the input.
     func run(_ configuration: LearnerConfiguration) throws(CommandFailure) {
+        let model = try startingModel()
         let task = LearningTask.default(for: configuration.registration)
         let table = try input.columns.trainingTable(at: input.path, labels: input.labels, label: input.label, task: task)
         let progress = ProgressLine(learner: configuration.name, isRequested: output.progress)
-        let fit = try withFile(input.path, .input) { () throws(MetricLearnError) in
-            try table.fit(configuration, standardizing: input.standardize, progress: progress.callback)
+        let fit = try fitting { () throws(MetricLearnError) in
+            try table.fit(configuration, standardizing: input.standardize, startingFrom: model,
+                          progress: progress.callback)
         }
         progress.finish()
         for warning in fit.warnings.dropFirst(table.warnings.count) {
@@ -77,10 +79,11 @@ struct LearnerFit {
     /// threshold with `calibration`.
     private func run(_ configuration: LearnerConfiguration, on table: UnlabelledTable, supervision: Supervision,
                      summary: String, calibration: CalibrationStrategy?) throws(CommandFailure) {
+        let model = try startingModel()
         let progress = ProgressLine(learner: configuration.name, isRequested: output.progress)
-        let fit = try withFile(input.path, .input) { () throws(MetricLearnError) in
+        let fit = try fitting { () throws(MetricLearnError) in
             try table.fit(configuration, supervision: supervision, standardizing: input.standardize,
-                          calibration: calibration, progress: progress.callback)
+                          calibration: calibration, startingFrom: model, progress: progress.callback)
         }
         progress.finish()
         for warning in fit.warnings.dropFirst(table.warnings.count) {
@@ -94,6 +97,24 @@ struct LearnerFit {
                    extraLines: [summary] + (fit.pairThreshold.map { ["threshold: \(Describe.threshold($0))"] } ?? []))
     }
 
+    /// The model file of `--warm-start`, or nil.
+    private func startingModel() throws(CommandFailure) -> ModelFile? {
+        guard let path = input.warmStart else { return nil }
+        return try withFile(path, .input) { () throws(MetricLearnError) in try ModelFile(contentsOfFile: path) }
+    }
+
+    /// Runs a fit, naming the `--warm-start` file in an error about the model it starts from, the input otherwise.
+    private func fitting<Fit>(_ body: () throws(MetricLearnError) -> Fit) throws(CommandFailure) -> Fit {
+        do {
+            return try body()
+        } catch {
+            if case let .invalidData(what, _, _) = error, what == ModelFile.startingModelName, let path = input.warmStart {
+                throw CommandFailure(error, path: path, role: .input)
+            }
+            throw CommandFailure(error, path: input.path, role: .input)
+        }
+    }
+
     /// Writes the model, then prints what every fit prints: the preprocessing, the standardisation, the learner's
     /// summary, `extraLines`, the column weights and the file written; warns when the solver did not converge.
     private func finish(name: String, model: () throws(MetricLearnError) -> ModelFile, metric: MahalanobisMetric,
@@ -105,6 +126,7 @@ struct LearnerFit {
             print("preprocessing: \(Describe.preprocessing(preprocessor, of: raw))")
         }
         if input.standardize { print("standardization: \(Describe.standardization)") }
+        if let path = input.warmStart { print("warm start: from \(path)") }
         print("\(name): \(shape.samples) samples × \(shape.features) features → "
               + "\(metric.outputDimension) component\(metric.outputDimension == 1 ? "" : "s"), "
               + "\(Describe.fit(report))")

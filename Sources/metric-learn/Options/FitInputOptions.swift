@@ -1,8 +1,8 @@
 import ArgumentParser
 import MetricLearn
 
-/// `--input`, `--label-column`, `--seed`, `--standardize` and the column options: what every `fit` subcommand
-/// learns from.
+/// `--input`, `--label-column`, `--seed`, `--standardize`, `--warm-start` and the column options: what every `fit`
+/// subcommand learns from.
 struct FitInputOptions: ParsableArguments {
     @Option(name: .customLong("input"), help: ArgumentHelp("The training data: a CSV file with a header row.",
                                                            valueName: "file.csv"))
@@ -19,6 +19,17 @@ struct FitInputOptions: ParsableArguments {
                              + "column options' preprocessing) and fold the scaling into the metric, so the model "
                              + "applies to raw files as they are."))
     var standardize = false
+
+    @Option(name: .customLong("warm-start"),
+            help: ArgumentHelp("Continue from the metric of this model file, fitted on the same columns with the same "
+                               + "column options (learners that iterate: \(FitInputOptions.warmStartLearners)).",
+                               valueName: "model.json"))
+    var warmStart: String?
+
+    /// The learners that can continue from a model, by name.
+    static var warmStartLearners: String {
+        LearnerRegistry.all.filter(\.canWarmStart).map(\.name).joined(separator: ", ")
+    }
 
     @OptionGroup var columns: ColumnOptions
 }

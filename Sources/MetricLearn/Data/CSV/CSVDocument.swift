@@ -12,14 +12,39 @@ struct CSVDocument {
     /// The field separator in use.
     let delimiter: UInt8
 
+    /// How many line feeds and carriage returns the input holds: more than it has records.
+    let lineBreakCount: Int
+    /// Whether the input holds a quote character anywhere (without one, every line break ends a record).
+    let hasQuotes: Bool
+    /// The last offset at or before the middle of the input where the text check started a chunk, and the line
+    /// breaks before it (`CSVHalves` cuts there without counting the first half again).
+    let midpoint: (offset: Int, lineBreaks: Int)
+
+    /// The bytes checked before handing them back (`FileContents.withBytes`).
+    private static let validationChunk = 1 << 20
+
     /// Checks `buffer` is UTF-8 text without NUL bytes (after an optional byte order mark), picks the
-    /// delimiter (`format.delimiter` or detection) and reads the header.
-    init(_ buffer: UnsafeBufferPointer<UInt8>, format: CSVFormat) throws(MetricLearnError) {
+    /// delimiter (`format.delimiter` or detection) and reads the header. The check hands back the bytes it has
+    /// passed with `handBack`, chunk by chunk.
+    init(_ buffer: UnsafeBufferPointer<UInt8>, format: CSVFormat,
+         handingBack handBack: (Range<Int>) -> Void = { _ in }) throws(MetricLearnError) {
         let start = Self.hasByteOrderMark(buffer) ? 3 : 0
-        if let problem = TextValidation.firstProblem(in: buffer, from: start) {
-            throw .csv(line: Self.lineNumber(atOffset: problem.offset, in: buffer), column: nil,
-                       reason: "not a text CSV file: \(problem.reason)")
+        var (index, lineBreaks, quotes) = (start, 0, 0)
+        var midpoint = (offset: start, lineBreaks: 0)
+        while index < buffer.count {
+            if index <= buffer.count / 2 { midpoint = (index, lineBreaks) }
+            let scan = TextValidation.scan(buffer, from: index, to: min(index + Self.validationChunk, buffer.count),
+                                           lineBreaks: &lineBreaks, quotes: &quotes)
+            if let problem = scan.problem {
+                throw .csv(line: Self.lineNumber(atOffset: problem.offset, in: buffer), column: nil,
+                           reason: "not a text CSV file: \(problem.reason)")
+            }
+            handBack(index..<scan.next)
+            index = scan.next
         }
+        lineBreakCount = lineBreaks
+        hasQuotes = quotes > 0
+        self.midpoint = midpoint
         delimiter = format.delimiter?.byte ?? Self.detectDelimiter(buffer, from: start)
         tokenizer = CSVTokenizer(bytes: buffer, start: start, delimiter: delimiter)
         var fields: [CSVField] = []
@@ -74,7 +99,7 @@ struct CSVDocument {
     }
 
     /// The 1-based line holding byte `offset` (LF, CRLF and CR each end a line).
-    private static func lineNumber(atOffset offset: Int, in buffer: UnsafeBufferPointer<UInt8>) -> Int {
+    static func lineNumber(atOffset offset: Int, in buffer: UnsafeBufferPointer<UInt8>) -> Int {
         var line = 1
         for index in 0..<offset {
             let byte = buffer[index]

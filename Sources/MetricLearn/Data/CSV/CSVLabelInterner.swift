@@ -1,6 +1,6 @@
 /// What a CSV reader collects from the label column, one cell per data row: class labels (`CSVLabelInterner`)
 /// or regression targets (`CSVTargetReader`).
-protocol CSVLabelReader {
+protocol CSVLabelReader: SendableMetatype {
     /// What the reader makes of the cells.
     associatedtype Labels
     /// A reader that has seen no cell.
@@ -9,6 +9,8 @@ protocol CSVLabelReader {
     mutating func add(_ field: CSVField, column: Int, cells: CSVCellParser) throws(MetricLearnError)
     /// The labels of the rows read.
     func labels() -> Labels
+    /// Adds the rows `other` read after the rows this reader read.
+    mutating func append(_ other: Self)
 }
 
 /// Gives each distinct label text an id in order of first appearance, then orders the classes.
@@ -39,6 +41,16 @@ struct CSVLabelInterner: CSVLabelReader {
             ids.append(distinct.count)
             distinct.append(text)
         }
+    }
+
+    mutating func append(_ other: CSVLabelInterner) {
+        let ids = other.distinct.map { text in
+            if let id = idOfText[text] { return id }
+            idOfText[text] = distinct.count
+            distinct.append(text)
+            return distinct.count - 1
+        }
+        self.ids += other.ids.map { ids[$0] }
     }
 
     /// Each row's class index and the class names, each distinct label text a class named exactly as written
@@ -107,4 +119,6 @@ struct CSVTargetReader: CSVLabelReader {
     }
 
     func labels() -> [Double] { targets }
+
+    mutating func append(_ other: CSVTargetReader) { targets += other.targets }
 }

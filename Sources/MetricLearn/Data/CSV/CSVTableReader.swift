@@ -22,34 +22,120 @@ enum CSVTableReader {
         }
     }
 
+    /// Reads the file at `path` as `read(_:format:labelColumn:featureColumns:labels:allowingNoFeatures:)` reads
+    /// bytes, holding only the numbers and the bytes not yet parsed (`FileContents.withBytes`).
+    static func read<Reader: CSVLabelReader>(
+        file path: String, format: CSVFormat, labelColumn: LabelColumn?, featureColumns: FeatureColumns,
+        labels _: Reader.Type, allowingNoFeatures: Bool = false
+    ) throws(MetricLearnError) -> CSVContents<FeatureTable, Reader.Labels> {
+        try FileContents.withBytes(atPath: path) { (buffer, handBack) throws(MetricLearnError) in
+            try read(buffer, format: format, labelColumn: labelColumn, featureColumns: featureColumns, reader: Reader(),
+                     allowingNoFeatures: allowingNoFeatures, handingBack: handBack)
+        }
+    }
+
+    /// Rows parsed between two hand-backs of the bytes before the current row.
+    static let handBackInterval = 4096
+
     private static func read<Reader: CSVLabelReader>(
         _ buffer: UnsafeBufferPointer<UInt8>, format: CSVFormat, labelColumn: LabelColumn?,
-        featureColumns: FeatureColumns, reader: Reader, allowingNoFeatures: Bool
+        featureColumns: FeatureColumns, reader: Reader, allowingNoFeatures: Bool,
+        handingBack handBack: (Range<Int>) -> Void = { _ in }
     ) throws(MetricLearnError) -> CSVContents<FeatureTable, Reader.Labels> {
-        var document = try CSVDocument(buffer, format: format)
+        var document = try CSVDocument(buffer, format: format, handingBack: handBack)
         let layout = try CSVColumnLayout(header: document.header, headerLine: document.headerLine,
                                          labelColumn: labelColumn, featureColumns: featureColumns,
                                          allowingNoFeatures: allowingNoFeatures)
-        let cells = CSVCellParser(buffer: buffer, tokenizer: document.tokenizer, delimiter: document.delimiter,
-                                  header: document.header)
-
-        var fields: [CSVField] = []
-        var elements: [Double] = []
+        let rows = CSVRowReader(layout: layout, policy: format.nonFiniteValues,
+                                cells: CSVCellParser(buffer: buffer, tokenizer: document.tokenizer,
+                                                     delimiter: document.delimiter, header: document.header))
+        let featureCount = layout.featureIndices.count
         var labels = reader
-        var rowCount = 0
+        let elements: [Double]
+        let rowCount: Int
+        if let halves = CSVHalves(document, buffer: buffer, featureCount: featureCount) {
+            (elements, rowCount) = try halves.read(with: rows, labels: &labels, handingBack: handBack)
+        } else {
+            var sink = ArraySink(capacity: elementBound(of: document, byteCount: buffer.count,
+                                                        featureCount: featureCount))
+            rowCount = try rows.read(&document, into: &sink, labels: &labels, handedBack: 0, handingBack: handBack)
+            elements = sink.elements
+        }
+        guard rowCount > 0 else { throw document.noDataRowsError }
+        let features = Matrix(rowCount: rowCount, columnCount: featureCount, elements: elements)
+        let featureNames = layout.featureIndices.map { document.header[$0] }
+        return CSVContents(table: FeatureTable(unchecked: features, featureNames: featureNames), labels: labels.labels(),
+                           labelColumnName: layout.labelIndex.map { document.header[$0] })
+    }
+
+    /// How many numbers `document` (`byteCount` bytes) can hold in `featureCount` columns, when that is sure to fit
+    /// in memory (otherwise 0: the numbers then grow as they come). A data row ends with one of the line breaks
+    /// and, with c columns, holds at least c bytes (c − 1 delimiters and a line break, or a character and a line
+    /// break), so neither a file of blank lines nor one of many columns reserves more than a few bytes per byte.
+    private static func elementBound(of document: CSVDocument, byteCount: Int, featureCount: Int) -> Int {
+        let rows = min(document.lineBreakCount + 1, byteCount / max(document.header.count, 1) + 1)
+        let (elements, overflow) = rows.multipliedReportingOverflow(by: featureCount)
+        guard !overflow, elements <= MemoryBudget.availableBytes / (2 * MemoryLayout<Double>.stride) else { return 0 }
+        return elements
+    }
+}
+
+/// Parses data rows: the feature columns of a layout into numbers, the label column into a label reader.
+struct CSVRowReader {
+    let layout: CSVColumnLayout
+    let policy: CSVFormat.NonFiniteValues
+    let cells: CSVCellParser
+
+    /// Reads the rows left in `document` (to the end of its tokenizer's bytes) into `sink` and `labels` and returns
+    /// how many there were; every `CSVTableReader.handBackInterval` rows it hands back the bytes from `handedBack`
+    /// to the current row.
+    func read<Reader: CSVLabelReader, Sink: CSVNumberSink>(
+        _ document: inout CSVDocument, into sink: inout Sink, labels: inout Reader, handedBack: Int,
+        handingBack handBack: (Range<Int>) -> Void
+    ) throws(MetricLearnError) -> Int {
+        var fields: [CSVField] = []
+        var (rowCount, handedBack) = (0, handedBack)
         while try document.nextRow(into: &fields) {
+            if rowCount % CSVTableReader.handBackInterval == 0 {
+                handBack(handedBack..<max(handedBack, fields[0].start))
+                handedBack = max(handedBack, fields[0].start)
+            }
             for column in layout.featureIndices {
-                elements.append(try cells.number(in: fields[column], column: column + 1, policy: format.nonFiniteValues))
+                sink.append(try cells.number(in: fields[column], column: column + 1, policy: policy))
             }
             if let labelIndex = layout.labelIndex {
                 try labels.add(fields[labelIndex], column: labelIndex + 1, cells: cells)
             }
             rowCount += 1
         }
-        guard rowCount > 0 else { throw document.noDataRowsError }
-        let features = Matrix(rowCount: rowCount, columnCount: layout.featureIndices.count, elements: elements)
-        let featureNames = layout.featureIndices.map { document.header[$0] }
-        return CSVContents(table: FeatureTable(unchecked: features, featureNames: featureNames), labels: labels.labels(),
-                           labelColumnName: layout.labelIndex.map { document.header[$0] })
+        return rowCount
+    }
+}
+
+/// Where a row reader puts the numbers, row after row.
+protocol CSVNumberSink {
+    /// Adds the next number.
+    mutating func append(_ value: Double)
+}
+
+/// Numbers gathered in an array.
+struct ArraySink: CSVNumberSink {
+    private(set) var elements: [Double] = []
+
+    /// An empty array with room for `capacity` numbers.
+    init(capacity: Int) { elements.reserveCapacity(capacity) }
+
+    mutating func append(_ value: Double) { elements.append(value) }
+}
+
+/// Numbers written one after the other from a pointer into memory the caller has reserved for them all.
+struct PointerSink: CSVNumberSink {
+    private(set) var next: UnsafeMutablePointer<Double>
+
+    init(_ start: UnsafeMutablePointer<Double>) { next = start }
+
+    mutating func append(_ value: Double) {
+        next.initialize(to: value)
+        next += 1
     }
 }

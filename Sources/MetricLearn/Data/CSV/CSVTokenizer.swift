@@ -22,12 +22,17 @@ struct CSVTokenizer {
     /// The 1-based line of the next unread byte.
     private(set) var line = 1
 
-    /// Starts reading `bytes` at `start` (after a byte order mark) with the given delimiter.
-    init(bytes: UnsafeBufferPointer<UInt8>, start: Int, delimiter: UInt8) {
+    /// Starts reading `bytes` at `start` (after a byte order mark, or at the start of a line `line`) with the given
+    /// delimiter.
+    init(bytes: UnsafeBufferPointer<UInt8>, start: Int, delimiter: UInt8, line: Int = 1) {
         self.bytes = bytes
         self.delimiter = delimiter
         self.position = start
+        self.line = line
     }
+
+    /// The offset of the next unread byte.
+    var offset: Int { position }
 
     /// Reads the next non-blank record's fields into `fields` (replacing its contents).
     /// Returns `false` at the end of the input.
@@ -98,6 +103,20 @@ struct CSVTokenizer {
             return try readQuotedField(openingQuote: cursor, column: column)
         }
         let start = cursor
+        if let base = bytes.baseAddress {    // eight bytes at a time to the next delimiter or line break
+            let (delimiters, lineFeeds, returns) = (CSVByte.word(delimiter), CSVByte.word(CSVByte.lineFeed),
+                                                    CSVByte.word(CSVByte.carriageReturn))
+            while bytes.count - cursor >= 8 {
+                let word = UInt64(littleEndian: UnsafeRawPointer(base + cursor).loadUnaligned(as: UInt64.self))
+                let found = CSVByte.zeroBytes(word ^ delimiters) | CSVByte.zeroBytes(word ^ lineFeeds)
+                    | CSVByte.zeroBytes(word ^ returns)
+                if found != 0 {
+                    cursor += found.trailingZeroBitCount / 8
+                    break
+                }
+                cursor += 8
+            }
+        }
         while cursor < bytes.count {
             let byte = bytes[cursor]
             if byte == delimiter || byte == CSVByte.lineFeed || byte == CSVByte.carriageReturn { break }
@@ -158,4 +177,13 @@ enum CSVByte {
     static let tab = UInt8(ascii: "\t")
     static let lineFeed = UInt8(ascii: "\n")
     static let carriageReturn = UInt8(ascii: "\r")
+
+    /// `byte` in each of a word's eight bytes.
+    static func word(_ byte: UInt8) -> UInt64 { UInt64(byte) &* 0x0101_0101_0101_0101 }
+
+    /// The high bit of each zero byte of `word` set, every other bit clear (exact: no borrow between bytes).
+    static func zeroBytes(_ word: UInt64) -> UInt64 {
+        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        return ~(((word & low) &+ low) | word | low)
+    }
 }

@@ -35,6 +35,9 @@ public struct LearnerRegistration: Sendable {
     /// The configuration with every parameter at its default.
     public var defaultConfiguration: LearnerConfiguration { LearnerConfiguration(learnerType.init()) }
 
+    /// Whether the learner can continue from a fitted metric (it is a `WarmStartLearner`).
+    public var canWarmStart: Bool { learnerType is any WarmStartLearner.Type }
+
     /// The parameter called `name`, if the learner has one.
     public func parameter(named name: String) -> LearnerParameter? { parameters.first { $0.name == name } }
 

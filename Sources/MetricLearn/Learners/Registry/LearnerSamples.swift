@@ -12,19 +12,29 @@ protocol LearnerSamples {
 }
 
 extension LearnerSamples {
-    /// `learner` fitted on these samples, the metric carrying their feature names. Errors name classes by index
-    /// (see `namingClasses(in:)`).
-    func fit(_ learner: any MetricLearner, progress: ((OptimizationProgress) -> Void)?)
-        throws(MetricLearnError) -> MahalanobisMetric {
-        try learner.fit(table.features, supervision: supervision, progress: progress).withFeatureNames(table.featureNames)
+    /// `learner` fitted on these samples (from `start` when given: see `WarmStartLearner`), the metric carrying
+    /// their feature names. Errors name classes by index (see `namingClasses(in:)`).
+    func fit(_ learner: any MetricLearner, startingFrom start: MahalanobisMetric? = nil,
+             progress: ((OptimizationProgress) -> Void)?) throws(MetricLearnError) -> MahalanobisMetric {
+        let (x, names) = (table.features, table.featureNames)
+        guard let start else { return try learner.fit(x, supervision: supervision, progress: progress).withFeatureNames(names) }
+        guard let learner = learner as? any WarmStartLearner else { throw WarmStart.unsupported(by: learner) }
+        return try learner.fit(x, supervision: supervision, startingFrom: start, progress: progress).withFeatureNames(names)
     }
 
     /// `learner` fitted on these samples, standardised first when `standardizing` with the scaling folded into the
-    /// metric, so that it applies to the features' own units.
-    func fit(_ learner: any MetricLearner, standardizing: Bool, progress: ((OptimizationProgress) -> Void)?)
-        throws(MetricLearnError) -> MahalanobisMetric {
+    /// metric, so that it applies to the features' own units. A warm start from `start` (a metric on these
+    /// features' own units) starts from the same metric on the standardised features
+    /// (`MahalanobisMetric.onStandardizedFeatures(_:)`).
+    func fit(_ learner: any MetricLearner, standardizing: Bool, startingFrom start: MahalanobisMetric? = nil,
+             progress: ((OptimizationProgress) -> Void)?) throws(MetricLearnError) -> MahalanobisMetric {
         let (standardization, standardized) = try standardized(by: standardizing ? StandardScaler() : nil)
-        let learned = try standardized.fit(learner, progress: progress)
+        let unfolded = try start.map { start throws(MetricLearnError) in
+            try standardization.map { standardization throws(MetricLearnError) in
+                try start.onStandardizedFeatures(standardization)
+            } ?? start
+        }
+        let learned = try standardized.fit(learner, startingFrom: unfolded, progress: progress)
         return try standardization.map { standardization throws(MetricLearnError) in
             try learned.composed(with: standardization)
         } ?? learned

@@ -60,6 +60,9 @@ struct Stopwatch {
 
 /// A learner that can continue from a fitted metric instead of its initialization (a warm start).
 public protocol WarmStartLearner: MetricLearner {
+    /// The output dimension k (nil keeps the starting metric's); a warm start needs the metric's own.
+    var componentCount: Int? { get }
+
     /// Learns a metric starting from the components of `metric`.
     ///
     /// - Throws: `featureCountMismatch` when `metric` was learned on another number of features,

@@ -1,6 +1,16 @@
 extension Matrix {
     /// A copy with each row's class mean (over rows with the same label) subtracted.
     func centeredWithinClasses(labels: [Int]) -> Matrix {
+        let means = classMeans(labels: labels)
+        var result = self
+        for (i, label) in labels.enumerated() {
+            for j in 0..<columnCount { result[i, j] -= means[label, j] }
+        }
+        return result
+    }
+
+    /// The mean of the rows of each class: row c for label c (zeros for a label no row has).
+    func classMeans(labels: [Int]) -> Matrix {
         let classCount = (labels.max() ?? -1) + 1
         var sums = Matrix(rowCount: classCount, columnCount: columnCount)
         var counts = [Double](repeating: 0, count: classCount)
@@ -8,40 +18,43 @@ extension Matrix {
             counts[label] += 1
             for j in 0..<columnCount { sums[label, j] += self[i, j] }
         }
-        var result = self
-        for (i, label) in labels.enumerated() {
-            for j in 0..<columnCount { result[i, j] -= sums[label, j] / counts[label] }
+        for c in 0..<classCount where counts[c] > 0 {
+            for j in 0..<columnCount { sums[c, j] /= counts[c] }
         }
-        return result
+        return sums
     }
 
-    /// The Ledoit–Wolf (2004) shrinkage coefficient for the covariance of these centred rows.
-    ///
-    /// With S = XᵀX/n, μ = tr(S)/d, δ = ‖S − μI‖²_F/d and β = min(δ, Σᵢ‖xᵢxᵢᵀ − S‖²_F/(n²d)),
-    /// the coefficient is β/δ (0 when δ = 0), the formula of scikit-learn's `ledoit_wolf_shrinkage`.
-    ///
-    /// With more features than rows, ‖XᵀX‖_F = ‖XXᵀ‖_F and the sum of (X∘X)ᵀ(X∘X) is Σᵢ‖xᵢ‖⁴, so both come from
-    /// n×n products and n norms instead of two d×d matrices.
+    /// The Ledoit–Wolf (2004) shrinkage coefficient for the covariance of these centred rows, with more features
+    /// than rows: ‖XᵀX‖_F = ‖XXᵀ‖_F, so the scatter's norm comes from the n×n product (see
+    /// `ledoitWolfShrinkage(scatter:fourthPowerSum:rowCount:)` for the formula).
     func ledoitWolfShrinkage() throws(MetricLearnError) -> Double {
-        let n = Double(rowCount), d = Double(columnCount)
         guard rowCount > 1 else { return 0 }
-        let squared = Matrix(rowCount: rowCount, columnCount: columnCount, elements: elements.map { $0 * $0 })
-        let variances = squared.columnMeans()                      // diagonal of S
-        let mu = variances.reduce(0, +) / d
-        let deltaRaw: Double, betaRaw: Double
-        if columnCount > rowCount {
-            deltaRaw = timesTransposed(self).elements.reduce(0) { $0 + $1 * $1 } / (n * n)   // ‖S‖²_F
-            betaRaw = rowSquaredNorms().reduce(0) { $0 + $1 * $1 }                            // Σᵢ ‖xᵢ‖⁴
-        } else {
-            try MemoryBudget.require(doubles: 3 * d * d, for: "the Ledoit–Wolf shrinkage of \(columnCount) features",
-                                     remedies: [.fewerFeatures])
-            let gram = transposedTimesSelf()                            // n·S
-            deltaRaw = gram.elements.reduce(0) { $0 + $1 * $1 } / (n * n)    // ‖S‖²_F
-            betaRaw = squared.transposedTimesSelf().elements.reduce(0, +)     // Σᵢ ‖xᵢ‖⁴ summed per pair
-        }
-        var beta = (betaRaw / n - deltaRaw) / (d * n)
-        let delta = (deltaRaw - 2 * mu * variances.reduce(0, +) + d * mu * mu) / d
-        beta = min(beta, delta)
+        let squaredNorms = rowSquaredNorms()
+        return Self.ledoitWolfShrinkage(squaredScatterNorm: timesTransposed(self).elements.reduce(0) { $0 + $1 * $1 },
+                                        scatterTrace: squaredNorms.reduce(0, +),
+                                        fourthPowerSum: squaredNorms.reduce(0) { $0 + $1 * $1 },
+                                        rowCount: rowCount, columnCount: columnCount)
+    }
+
+    /// The Ledoit–Wolf (2004) shrinkage coefficient for the covariance of n centred rows X, from their scatter XᵀX
+    /// and Σᵢ‖xᵢ‖⁴ (`centeredGram(about:groups:)`).
+    static func ledoitWolfShrinkage(scatter: Matrix, fourthPowerSum: Double, rowCount: Int) -> Double {
+        guard rowCount > 1 else { return 0 }
+        return ledoitWolfShrinkage(squaredScatterNorm: scatter.elements.reduce(0) { $0 + $1 * $1 },
+                                   scatterTrace: scatter.trace, fourthPowerSum: fourthPowerSum, rowCount: rowCount,
+                                   columnCount: scatter.columnCount)
+    }
+
+    /// With S = XᵀX/n, μ = tr(S)/d, δ = ‖S − μI‖²_F/d and β = min(δ, Σᵢ‖xᵢxᵢᵀ − S‖²_F/(n²d)), the coefficient is
+    /// β/δ (0 when δ = 0), the formula of scikit-learn's `ledoit_wolf_shrinkage`; Σᵢ‖xᵢxᵢᵀ‖²_F = Σᵢ‖xᵢ‖⁴.
+    private static func ledoitWolfShrinkage(squaredScatterNorm: Double, scatterTrace: Double, fourthPowerSum: Double,
+                                            rowCount: Int, columnCount: Int) -> Double {
+        let n = Double(rowCount), d = Double(columnCount)
+        let deltaRaw = squaredScatterNorm / (n * n)                 // ‖S‖²_F
+        let traceS = scatterTrace / n
+        let mu = traceS / d
+        let delta = (deltaRaw - 2 * mu * traceS + d * mu * mu) / d
+        let beta = min((fourthPowerSum / n - deltaRaw) / (d * n), delta)
         return delta > 0 ? max(0, beta / delta) : 0
     }
 }

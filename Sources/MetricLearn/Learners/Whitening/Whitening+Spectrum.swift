@@ -8,20 +8,20 @@ struct WhiteningSpectrum {
 }
 
 extension Whitening {
-    /// The spectrum from the eigendecomposition of the (shrunk) covariance of `centered` (d×d: O(d³) time, O(d²)
-    /// memory, checked against the memory available first).
-    func covarianceSpectrum(of centered: Matrix, degreesOfFreedom: Int,
+    /// The spectrum from the eigendecomposition of the (shrunk) covariance, `scatter()` (XᵀX of the centred rows,
+    /// `columnCount` wide) over `degreesOfFreedom` (d×d: O(d³) time, O(d²) memory, checked against the memory
+    /// available before `scatter` is called).
+    func covarianceSpectrum(columnCount: Int, scatter: () -> Matrix, degreesOfFreedom: Int,
                             shrinkage coefficient: Double) throws(MetricLearnError) -> WhiteningSpectrum {
-        let (n, d) = (Double(centered.rowCount), Double(centered.columnCount))
-        try MemoryBudget.require(doubles: 5 * d * d + 2 * n * d,
-                                 for: "whitening \(centered.columnCount) features (a \(centered.columnCount)×"
-                                     + "\(centered.columnCount) covariance)",
-                                 remedies: coefficient > 0 && centered.columnCount > centered.rowCount
+        let d = Double(columnCount)
+        try MemoryBudget.require(doubles: 5 * d * d,
+                                 for: "whitening \(columnCount) features (a \(columnCount)×\(columnCount) covariance)",
+                                 remedies: coefficient > 0 && columnCount > degreesOfFreedom
                                      ? [.fewerFeatures, .fewerComponents] : [.fewerFeatures])
-        var covariance = centered.transposedTimesSelf() / Double(degreesOfFreedom)
+        var covariance = scatter() / Double(degreesOfFreedom)
         if coefficient > 0 {
             let target = covariance.trace / d
-            covariance = (1 - coefficient) * covariance + (coefficient * target) * Matrix.identity(centered.columnCount)
+            covariance = (1 - coefficient) * covariance + (coefficient * target) * Matrix.identity(columnCount)
         }
         let decomposition: SymmetricEigendecomposition
         do { decomposition = try SymmetricEigendecomposition(covariance) } catch { throw .linearAlgebra(error) }
@@ -29,10 +29,10 @@ extension Whitening {
         let kept = decomposition.eigenvalues.indices.reversed().filter { decomposition.eigenvalues[$0] > cutoff }
         guard !kept.isEmpty else { throw .emptyInput(what: "every feature is constant: the covariance is zero") }
         let chosen = Array(kept.prefix(componentCount ?? kept.count))
-        var components = Matrix(rowCount: chosen.count, columnCount: centered.columnCount)
+        var components = Matrix(rowCount: chosen.count, columnCount: columnCount)
         for (row, index) in chosen.enumerated() {
             let scale = 1 / decomposition.eigenvalues[index].squareRoot()
-            for j in 0..<centered.columnCount { components[row, j] = decomposition.eigenvectors[j, index] * scale }
+            for j in 0..<columnCount { components[row, j] = decomposition.eigenvectors[j, index] * scale }
         }
         return WhiteningSpectrum(components: components, rank: kept.count)
     }

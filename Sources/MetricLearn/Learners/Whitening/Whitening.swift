@@ -94,30 +94,44 @@ public struct Whitening: MetricLearner {
     private func whiten(_ x: Matrix, labels: [Int]?) throws(MetricLearnError) -> MahalanobisMetric {
         let stopwatch = Stopwatch()
         try Validation.checkSquaredScale(x)
-        let centered = labels.map { x.centeredWithinClasses(labels: $0) } ?? x.subtractingFromEachRow(x.columnMeans())
         let groupCount = labels.map { Set($0).count } ?? 1
         guard x.rowCount > groupCount else {
             throw .emptyInput(what: "whitening needs more samples (\(x.rowCount)) than \(labels == nil ? "one" : "classes (\(groupCount))")")
         }
-        let coefficient = try shrinkageCoefficient(centered: centered)
         let degreesOfFreedom = x.rowCount - groupCount
-        let spectrum: WhiteningSpectrum
-        if x.columnCount > x.rowCount,
-           let inSpan = try spanSpectrum(of: centered, degreesOfFreedom: degreesOfFreedom, shrinkage: coefficient) {
-            spectrum = inSpan
+        let (coefficient, spectrum): (Double, WhiteningSpectrum)
+        if x.columnCount > x.rowCount {
+            let centered = labels.map { x.centeredWithinClasses(labels: $0) } ?? x.subtractingFromEachRow(x.columnMeans())
+            coefficient = try shrinkageCoefficient { () throws(MetricLearnError) in try centered.ledoitWolfShrinkage() }
+            if let inSpan = try spanSpectrum(of: centered, degreesOfFreedom: degreesOfFreedom, shrinkage: coefficient) {
+                spectrum = inSpan
+            } else {
+                spectrum = try covarianceSpectrum(columnCount: x.columnCount, scatter: { centered.transposedTimesSelf() },
+                                                  degreesOfFreedom: degreesOfFreedom, shrinkage: coefficient)
+            }
         } else {
-            spectrum = try covarianceSpectrum(of: centered, degreesOfFreedom: degreesOfFreedom, shrinkage: coefficient)
+            // Large tables: the scatter in one streaming pass, no centred copy of the rows.
+            let offsets = labels.map { x.classMeans(labels: $0) }
+                ?? Matrix(rowCount: 1, columnCount: x.columnCount, elements: x.columnMeans())
+            let (scatter, fourthPowerSum) = x.centeredGram(about: offsets, groups: labels)
+            coefficient = try shrinkageCoefficient { () throws(MetricLearnError) in
+                Matrix.ledoitWolfShrinkage(scatter: scatter, fourthPowerSum: fourthPowerSum, rowCount: x.rowCount)
+            }
+            spectrum = try covarianceSpectrum(columnCount: x.columnCount, scatter: { scatter },
+                                              degreesOfFreedom: degreesOfFreedom, shrinkage: coefficient)
         }
         let report = FitReport(learner: configuration, fitSeconds: stopwatch.elapsedSeconds,
                                details: ["effectiveRank": Double(spectrum.rank), "shrinkage": coefficient])
         return MahalanobisMetric(components: spectrum.components, report: report)
     }
 
-    private func shrinkageCoefficient(centered: Matrix) throws(MetricLearnError) -> Double {
+    /// The shrinkage coefficient, `ledoitWolf()` estimating it when asked for.
+    private func shrinkageCoefficient(ledoitWolf: () throws(MetricLearnError) -> Double) throws(MetricLearnError)
+        -> Double {
         switch shrinkage {
         case .none: 0
         case let .fixed(lambda): lambda
-        case .ledoitWolf: try centered.ledoitWolfShrinkage()
+        case .ledoitWolf: try ledoitWolf()
         }
     }
 }

@@ -16,7 +16,9 @@ import Testing
         let degreesOfFreedom = Self.centered.rowCount - 1
         let inSpan = try #require(try whitening.spanSpectrum(of: Self.centered, degreesOfFreedom: degreesOfFreedom,
                                                              shrinkage: shrinkage))
-        let full = try whitening.covarianceSpectrum(of: Self.centered, degreesOfFreedom: degreesOfFreedom,
+        let full = try whitening.covarianceSpectrum(columnCount: Self.centered.columnCount,
+                                                    scatter: { Self.centered.transposedTimesSelf() },
+                                                    degreesOfFreedom: degreesOfFreedom,
                                                     shrinkage: shrinkage)
         #expect(inSpan.rank == full.rank)
         #expect(inSpan.components.rowCount == full.components.rowCount)
