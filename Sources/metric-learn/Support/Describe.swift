@@ -6,6 +6,9 @@ enum Describe {
     static func fit(_ report: FitReport) -> String {
         let solver = report.iterations == 0 && report.objectiveHistory.isEmpty
             ? "closed form"
+            : report.details["stochastic"] == 1
+            ? "stochastic, \(report.iterations) epoch\(report.iterations == 1 ? "" : "s"), "
+                + (report.didConverge ? "stopped early" : "every epoch")
             : "\(report.iterations) iteration\(report.iterations == 1 ? "" : "s"), "
                 + (report.didConverge ? "converged" : "did not converge")
         return "\(solver), \(Format.seconds(report.fitSeconds))"
