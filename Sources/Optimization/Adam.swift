@@ -9,18 +9,20 @@
 /// step tuned to the gradient's scale; stochastic L-BFGS needs curvature pairs from overlapping batches.
 ///
 /// **Batches.** Before the first epoch a seeded permutation of the samples, stratified by the objective's
-/// `strata` when it has them, sets aside the held-back sample: min(`batchSize`, ⌊`heldBackFraction`·n⌋) samples
-/// (none when that is below 2). Each epoch draws a new seeded (stratified) permutation of the other samples and
-/// cuts it into ⌈m / `batchSize`⌉ batches of sizes within one of each other, so every training sample is in
-/// exactly one batch per epoch and, with strata, every batch holds each stratum in proportion. A stratified
-/// permutation shuffles each stratum and interleaves them by their fractional ranks (rank + uᵢ)/nᵢ, uᵢ uniform
-/// per stratum. Batches reach the objective with their indices ascending.
+/// `strata` when it has them, sets aside the held-back sample: min(`heldBackBatches`·`batchSize`,
+/// ⌊`heldBackFraction`·n⌋) samples (none when that is below 2), in batches cut like the training ones. Each epoch
+/// draws a new seeded (stratified) permutation of the other samples and cuts it into ⌈m / `batchSize`⌉ batches of
+/// sizes within one of each other, so every training sample is in exactly one batch per epoch and, with strata,
+/// every batch holds each stratum in proportion. A stratified permutation shuffles each stratum and interleaves
+/// them by their fractional ranks (rank + uₛ)/nₛ, uₛ uniform per stratum. Batches reach the objective with their
+/// indices ascending.
 ///
 /// **Steps.** With g the batch gradient and t the step count: m ← β₁m + (1 − β₁)g, v ← β₂v + (1 − β₂)g²,
 /// x ← x − αₑ·(m/(1 − β₁ᵗ)) / (√(v/(1 − β₂ᵗ)) + ε), αₑ = `learningRate`·`learningRateDecay`^(e − 1) in epoch e.
 /// A batch whose value or gradient is not finite is skipped.
 ///
-/// **Early stopping.** The objective is evaluated on the held-back sample at the start and after each epoch; the
+/// **Early stopping.** The objective is evaluated on the held-back sample at the start and after each epoch (the mean
+/// of its batches' values, each the same kind of estimate as a training batch's, so they are comparable); the
 /// point with the lowest value is kept, and the run stops after `patience` epochs without a new lowest value.
 /// Without a held-back sample the run takes every epoch and returns the last point.
 ///
@@ -29,7 +31,7 @@
 /// evaluations are themselves deterministic). Parameters are stored as given and never trap: `epochs` ≤ 0 returns
 /// the start, a `batchSize` below 1 counts as 1.
 public struct Adam: Sendable, Hashable, Codable {
-    /// The samples per batch (default 1024).
+    /// The samples per batch (default 512).
     public var batchSize: Int
     /// The most passes over the training samples (default 20).
     public var epochs: Int
@@ -43,17 +45,19 @@ public struct Adam: Sendable, Hashable, Codable {
     public var secondMomentDecay: Double
     /// ε, which keeps the step finite where the gradient vanishes (default 10⁻⁸).
     public var epsilon: Double
-    /// The share of the samples held back, up to one batch (default 0.1).
+    /// The share of the samples held back, up to `heldBackBatches` batches (default 0.1).
     public var heldBackFraction: Double
+    /// The most batches held back (default 8): more make the held-back value less noisy and cost more per epoch.
+    public var heldBackBatches: Int
     /// The epochs without a new lowest held-back value after which the run stops (default 3).
     public var patience: Int
     /// The seed of the permutations.
     public var seed: UInt64
 
     /// A minimiser with the given settings, stored as given.
-    public init(batchSize: Int = 1024, epochs: Int = 20, learningRate: Double = 0.01, learningRateDecay: Double = 0.8,
+    public init(batchSize: Int = 512, epochs: Int = 20, learningRate: Double = 0.01, learningRateDecay: Double = 0.8,
                 firstMomentDecay: Double = 0.9, secondMomentDecay: Double = 0.999, epsilon: Double = 1e-8,
-                heldBackFraction: Double = 0.1, patience: Int = 3, seed: UInt64 = 0) {
+                heldBackFraction: Double = 0.1, heldBackBatches: Int = 8, patience: Int = 3, seed: UInt64 = 0) {
         self.batchSize = batchSize
         self.epochs = epochs
         self.learningRate = learningRate
@@ -62,6 +66,7 @@ public struct Adam: Sendable, Hashable, Codable {
         self.secondMomentDecay = secondMomentDecay
         self.epsilon = epsilon
         self.heldBackFraction = heldBackFraction
+        self.heldBackBatches = heldBackBatches
         self.patience = patience
         self.seed = seed
     }
@@ -82,7 +87,10 @@ public struct Adam: Sendable, Hashable, Codable {
                                       heldBackCount: heldBackCount(sampleCount: objective.sampleCount),
                                       batchSize: max(1, batchSize), generator: &generator)
         var point = start, best = start
-        var bestValue = split.heldBack.isEmpty ? Double.nan : objective.value(at: start, batch: split.heldBack)
+        func heldBackValue(at point: [Double]) -> Double {
+            split.heldBack.reduce(0) { $0 + objective.value(at: point, batch: $1) } / Double(split.heldBack.count)
+        }
+        var bestValue = split.heldBack.isEmpty ? Double.nan : heldBackValue(at: start)
         var history = split.heldBack.isEmpty ? [] : [bestValue]
         var firstMoment = [Double](repeating: 0, count: dimension), secondMoment = firstMoment, gradient = firstMoment
         var (steps, batches, skipped, completed, stale) = (0, 0, 0, 0, 0)
@@ -91,7 +99,7 @@ public struct Adam: Sendable, Hashable, Codable {
         func result() -> StochasticResult {
             let kept = split.heldBack.isEmpty ? point : best
             return StochasticResult(point: kept, epochs: completed, batches: batches, skippedBatches: skipped,
-                                    heldBackCount: split.heldBack.count, heldBackHistory: history,
+                                    heldBackCount: split.heldBack.reduce(0) { $0 + $1.count }, heldBackHistory: history,
                                     value: split.heldBack.isEmpty ? lastMean : bestValue, stoppedEarly: stoppedEarly)
         }
         if !split.heldBack.isEmpty && !bestValue.isFinite { return result() }
@@ -116,7 +124,7 @@ public struct Adam: Sendable, Hashable, Codable {
             lastMean = sum / Double(finiteCount)
             var estimate = lastMean
             if !split.heldBack.isEmpty {
-                estimate = objective.value(at: point, batch: split.heldBack)
+                estimate = heldBackValue(at: point)
                 history.append(estimate)
                 if estimate < bestValue {
                     (best, bestValue, stale) = (point, estimate, 0)
@@ -136,11 +144,11 @@ public struct Adam: Sendable, Hashable, Codable {
         return result()
     }
 
-    /// The number of samples held back from n: min(`batchSize`, ⌊`heldBackFraction`·n⌋), or 0 when that is
-    /// below 2 (an objective of one sample's neighbours needs two).
+    /// The number of samples held back from n: min(`heldBackBatches`·`batchSize`, ⌊`heldBackFraction`·n⌋), or 0
+    /// when that is below 2 (an objective of one sample's neighbours needs two).
     public func heldBackCount(sampleCount n: Int) -> Int {
         let fraction = heldBackFraction.isFinite ? min(max(heldBackFraction, 0), 1) : 0
-        let count = min(max(1, batchSize), Int(fraction * Double(n)))
+        let count = min(max(1, heldBackBatches) * max(1, batchSize), Int(fraction * Double(n)))
         return count >= 2 ? count : 0
     }
 

@@ -1,7 +1,7 @@
 /// `Adam`'s split of the samples into a held-back sample and training batches (see `Adam`).
 struct MiniBatchSchedule {
-    /// The held-back samples, ascending (empty when none are held back).
-    let heldBack: [Int]
+    /// The held-back samples in batches of at most `batchSize`, each ascending (none when nothing is held back).
+    let heldBack: [[Int]]
     /// The training samples, ascending.
     let training: [Int]
     /// The stratum of each sample, or nil.
@@ -14,16 +14,19 @@ struct MiniBatchSchedule {
         self.strata = strata
         self.batchSize = batchSize
         let order = Self.permutation(of: Array(0..<sampleCount), strata: strata, generator: &generator)
-        heldBack = order.prefix(heldBackCount).sorted()
+        heldBack = heldBackCount == 0 ? [] : Self.batches(of: Array(order.prefix(heldBackCount)), size: batchSize)
         training = order.dropFirst(heldBackCount).sorted()
     }
 
-    /// One epoch's batches: a new seeded (stratified) permutation of the training samples cut into
-    /// ⌈m / `batchSize`⌉ batches whose sizes differ by at most one, each ascending.
+    /// One epoch's batches: a new seeded (stratified) permutation of the training samples cut by `batches(of:size:)`.
     func epochBatches(generator: inout SeededGenerator) -> [[Int]] {
-        let order = Self.permutation(of: training, strata: strata, generator: &generator)
+        Self.batches(of: Self.permutation(of: training, strata: strata, generator: &generator), size: batchSize)
+    }
+
+    /// `order` cut into ⌈m / `size`⌉ consecutive batches whose sizes differ by at most one, each ascending.
+    static func batches(of order: [Int], size: Int) -> [[Int]] {
         let m = order.count
-        let count = max(1, (m + batchSize - 1) / batchSize)
+        let count = max(1, (m + size - 1) / size)
         return (0..<count).map { Array(order[($0 * m / count)..<(($0 + 1) * m / count)]).sorted() }
     }
 

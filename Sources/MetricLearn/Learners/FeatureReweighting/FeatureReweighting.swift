@@ -34,7 +34,7 @@ public struct FeatureReweighting: MetricLearner {
     /// `.nca`'s solver: full-batch L-BFGS or stochastic Adam (default `.auto`: stochastic above
     /// `Solver.automaticSampleCount` samples).
     public var solver: Solver
-    /// `.nca`'s stochastic solver's samples per mini-batch (default 1024).
+    /// `.nca`'s stochastic solver's samples per mini-batch (default 512).
     public var batchSize: Int
     /// `.nca`'s stochastic solver's most epochs (default 20).
     public var epochs: Int

@@ -29,7 +29,7 @@ public struct MLKR: WarmStartLearner {
     public var seed: UInt64
     /// Full-batch L-BFGS or stochastic Adam (default `.auto`: stochastic above `Solver.automaticSampleCount` samples).
     public var solver: Solver
-    /// The stochastic solver's samples per mini-batch (default 1024).
+    /// The stochastic solver's samples per mini-batch (default 512).
     public var batchSize: Int
     /// The stochastic solver's most epochs (default 20).
     public var epochs: Int
