@@ -105,7 +105,7 @@ bench-ann: deps
 ## bench-scale: the stochastic solvers (issue 17) on seeded hard tables (10 classes, 10 informative and 40 larger noise
 ##              features): per learner and n, solver, fit seconds, peak RSS, 3-NN accuracy on 10⁴ held-out rows over all
 ##              training rows, and the exponent of fit time in n (SCALE_ARGS, e.g. --sizes 10000 100000 1000000
-##              --learners nca --json scale.json; Docs/Performance.md)
+##              --learners nca --output scale.json; Docs/Performance.md)
 bench-scale:
 	$(SWIFT) build -c release --product metric-learn-bench
 	"$$($(SWIFT) build -c release --show-bin-path)/metric-learn-bench" scale $(SCALE_ARGS)

@@ -29,8 +29,8 @@ struct ScaleBench: ParsableCommand {
     @Option(help: "Held-out test rows, classified by 3-NN over all training rows.")
     var testRows = 10_000
 
-    @Option(help: "Write the runs as JSON to this path.")
-    var json: String?
+    @Option(help: "Write the runs as JSON to this path (not --json, which the parent command takes).")
+    var output: String?
 
     @Option(name: .customLong("run"), help: ArgumentHelp("Run one learner:n in this process and print JSON.", visibility: .hidden))
     var single: String?
@@ -79,10 +79,10 @@ struct ScaleBench: ParsableCommand {
         }
         let load = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").prefix(3)
         print("load average: \(load?.joined(separator: " ") ?? "unknown")")
-        if let json {
+        if let output {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            try encoder.encode(runs).write(to: URL(fileURLWithPath: json))
+            try encoder.encode(runs).write(to: URL(fileURLWithPath: output))
         }
     }
 
