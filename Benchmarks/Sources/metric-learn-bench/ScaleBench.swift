@@ -26,6 +26,9 @@ struct ScaleBench: ParsableCommand {
     @Option(help: "Most epochs (default: the learners' default).")
     var epochs: Int?
 
+    @Option(help: "Fit on this many of the first training rows only (full batch on a subsample); k-NN searches all.")
+    var fitRows: Int?
+
     @Option(help: "Held-out test rows, classified by 3-NN over all training rows.")
     var testRows = 10_000
 
@@ -102,12 +105,15 @@ struct ScaleBench: ParsableCommand {
         var arguments = ["scale", "--run", "\(learner):\(n)", "--solver", solver, "--test-rows", String(testRows)]
         if let batchSize { arguments += ["--batch-size", String(batchSize)] }
         if let epochs { arguments += ["--epochs", String(epochs)] }
+        if let fitRows { arguments += ["--fit-rows", String(fitRows)] }
         return try JSONDecoder().decode(Run.self, from: ChildProcessRunner.output(of: arguments, name: "\(learner):\(n)"))
     }
 
     /// Generates, standardises, fits and evaluates one run in this process.
     private func measure(_ learner: String, sampleCount n: Int) throws -> Run {
-        let (x, labels, test, testLabels) = try Self.standardizedTables(sampleCount: n, testRows: testRows)
+        let (all, allLabels, test, testLabels) = try Self.standardizedTables(sampleCount: n, testRows: testRows)
+        let fitted = min(fitRows ?? n, n)
+        let (x, labels) = fitted == n ? (all, allLabels) : (all.rows(at: 0..<fitted), Array(allLabels.prefix(fitted)))
         let choice = Solver(parameterText: solver) ?? .stochastic
         let (size, count) = (batchSize ?? Solver.defaultBatchSize, epochs ?? Solver.defaultEpochs)
         let start = ContinuousClock.now
@@ -122,7 +128,7 @@ struct ScaleBench: ParsableCommand {
         }
         let elapsed = ContinuousClock.now - start
         let fitPeak = ProcessUsage.peakResidentBytes() ?? 0
-        let classifier = try KNearestNeighbors(neighborCount: 3).fit(x, labels: labels, metric: metric)
+        let classifier = try KNearestNeighbors(neighborCount: 3).fit(all, labels: allLabels, metric: metric)
         let accuracy = try classifier.accuracy(on: test, labels: testLabels)
         let details = metric?.report.details ?? [:]
         return Run(learner: learner, sampleCount: n,
