@@ -2,7 +2,7 @@
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build test test-internal-checks demo docs docs-check docs-reference bench bench-quick bench-peers bench-accuracy bench-knn-peer bench-threads bench-ann bench-csv clean fuzz fuzz-smoke fuzz-build sanitize
+.PHONY: deps build test test-internal-checks demo docs docs-check docs-reference bench bench-quick bench-peers bench-accuracy bench-knn-peer bench-threads bench-ann bench-csv bench-scale clean fuzz fuzz-smoke fuzz-build sanitize
 
 ## deps: install LAPACKE + OpenBLAS with apt, only when pkg-config cannot find lapacke, and hnswlib (header-only C++)
 ##       only when its header is missing
@@ -110,6 +110,14 @@ bench-csv: deps
 	Benchmarks/peers/setup.sh
 	$(SWIFT) build -c release --product metric-learn-bench
 	Benchmarks/peers/.venv-sklearn/bin/python Benchmarks/peers/csv_read.py --binary "$$($(SWIFT) build -c release --show-bin-path)/metric-learn-bench" $(CSV_ARGS)
+
+## bench-scale: the stochastic solvers (issue 17) on seeded hard tables (10 classes, 10 informative and 40 larger noise
+##              features): per learner and n, solver, fit seconds, peak RSS, 3-NN accuracy on 10⁴ held-out rows over all
+##              training rows, and the exponent of fit time in n (SCALE_ARGS, e.g. --sizes 10000 100000 1000000
+##              --learners nca --output scale.json; Docs/Performance.md)
+bench-scale: deps
+	$(SWIFT) build -c release --product metric-learn-bench
+	"$$($(SWIFT) build -c release --show-bin-path)/metric-learn-bench" scale $(SCALE_ARGS)
 
 ## fuzz: run each libFuzzer harness for FUZZ_SECONDS (default 60) from its seed corpus (Docs/Robustness.md)
 FUZZ_SECONDS ?= 60

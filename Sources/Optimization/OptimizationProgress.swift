@@ -6,11 +6,15 @@ public struct OptimizationProgress: Sendable, Hashable {
     public let value: Double
     /// The Euclidean norm of the gradient after it.
     public let gradientNorm: Double
+    /// For a stochastic fit, whose iterations are epochs: the epoch's batches, objective estimate and pace
+    /// (nil for a full-batch fit).
+    public let epoch: EpochProgress?
 
     /// A progress record.
-    public init(iteration: Int, value: Double, gradientNorm: Double) {
+    public init(iteration: Int, value: Double, gradientNorm: Double, epoch: EpochProgress? = nil) {
         self.iteration = iteration
         self.value = value
         self.gradientNorm = gradientNorm
+        self.epoch = epoch
     }
 }

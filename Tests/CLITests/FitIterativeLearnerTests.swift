@@ -84,6 +84,29 @@ import Testing
         }
     }
 
+    @Test func stochasticSolverReportsEpochsAndShowsThemInProgressAndInfo() throws {
+        try Workspace.with { workspace in
+            let result = try workspace.run(
+                "fit nca --input iris.csv --solver stochastic --batch-size 32 --epochs 2 --seed 4 --standardize --progress --output m.json")
+            #expect(result.status == 0)
+            #expect(result.stdout.contains("stochastic, 2 epochs, every epoch"), "\(result.stdout)")
+            let lines = result.stderr.split(separator: "\n")
+            #expect(lines.count == 3, "\(result.stderr)")
+            #expect(lines[0].hasPrefix("nca: epoch 1 of 2, 5 batches, objective ≈ "))
+            #expect(lines[1].hasPrefix("nca: epoch 2 of 2, 10 batches, ") && lines[1].hasSuffix("s left"))
+            #expect(lines[2] == "metric-learn: warning: nca took all 2 epochs without stopping early; the result is usable but "
+                        + "may improve with a larger --epochs")
+            let nca = try model(workspace, "m.json")
+            #expect(parameters(nca)["solver"] as? String == "stochastic" && parameters(nca)["batchSize"] as? Int == 32)
+            let details = try #require((nca["report"] as? [String: Any])?["details"] as? [String: Double])
+            #expect(details["stochastic"] == 1 && details["epochs"] == 2 && details["batches"] == 10)
+            #expect(details["heldBackObjective"] != nil)
+            let info = try workspace.run("info m.json")
+            #expect(info.stdout.contains("stochastic, 2 epochs"))
+            #expect(info.stdout.contains("solver = stochastic"))
+        }
+    }
+
     @Test func reliefFIsClosedForm() throws {
         try Workspace.with { workspace in
             let result = try workspace.run("fit feature-weights --method relieff --neighbor-count 5 --input iris.csv --output w.json")

@@ -10,9 +10,16 @@ struct ChildProcessRunner {
     let environment: [String: String]
 
     func run(caseNamed name: String) throws -> CaseResult {
+        try JSONDecoder().decode(CaseResult.self, from: Self.output(of: ["--case", name] + forwardedArguments,
+                                                                   environment: environment, name: name))
+    }
+
+    /// The stdout of this executable run with `arguments` (and `environment` over the current one); `name` names
+    /// the run when it fails.
+    static func output(of arguments: [String], environment: [String: String] = [:], name: String) throws -> Data {
         let process = Process()
-        process.executableURL = Self.executableURL
-        process.arguments = ["--case", name] + forwardedArguments
+        process.executableURL = executableURL
+        process.arguments = arguments
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
         let output = Pipe()
         process.standardOutput = output
@@ -23,7 +30,7 @@ struct ChildProcessRunner {
             let reason = process.terminationReason == .uncaughtSignal ? "killed by signal" : "exit status"
             throw BenchmarkError.childFailed(name: name, reason: "\(reason) \(process.terminationStatus)")
         }
-        return try JSONDecoder().decode(CaseResult.self, from: data)
+        return data
     }
 
     /// This executable (`/proc/self/exe` on Linux).

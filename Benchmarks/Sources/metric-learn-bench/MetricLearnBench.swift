@@ -10,8 +10,9 @@ struct MetricLearnBench: ParsableCommand {
         discussion: """
             Build with `swift build -c release --product metric-learn-bench` (or `make bench`). Each case runs \
             in a fresh child process so its peak RSS is its own. OpenBLAS threads come from \
-            OPENBLAS_NUM_THREADS (or --threads).
-            """
+            OPENBLAS_NUM_THREADS (or --threads). `metric-learn-bench scale` is `make bench-scale`.
+            """,
+        subcommands: [ScaleBench.self]
     )
 
     @Flag(help: "Small sizes and few runs (finishes in under a minute).")

@@ -40,8 +40,8 @@
 /// on the first evaluation that uses more workers) and reused by every evaluation, so one instance serves one
 /// optimiser at a time.
 final class StochasticNeighbors<Weighting: StochasticNeighborWeighting> {
-    /// What the objective is.
-    let weighting: Weighting
+    /// What the objective is (replaced between evaluations when the samples change: `StochasticNeighborBatches`).
+    var weighting: Weighting
     /// The number of samples n.
     let sampleCount: Int
     /// The embedding's width k.

@@ -6,6 +6,9 @@ enum Describe {
     static func fit(_ report: FitReport) -> String {
         let solver = report.iterations == 0 && report.objectiveHistory.isEmpty
             ? "closed form"
+            : report.details["stochastic"] == 1
+            ? "stochastic, \(report.iterations) epoch\(report.iterations == 1 ? "" : "s"), "
+                + (report.didConverge ? "stopped early" : "every epoch")
             : "\(report.iterations) iteration\(report.iterations == 1 ? "" : "s"), "
                 + (report.didConverge ? "converged" : "did not converge")
         return "\(solver), \(Format.seconds(report.fitSeconds))"
@@ -25,9 +28,14 @@ enum Describe {
     static let standardization = "learned on standardised features, with the scaling folded into the components "
         + "(they apply to raw features)"
 
-    /// The warning for a fit that stopped at its iteration limit.
+    /// The warning for a fit that stopped at its iteration limit (a stochastic one: at its epoch limit, before early
+    /// stopping).
     static func nonConvergence(of learner: String, report: FitReport) -> String {
-        "\(learner) did not converge in \(report.iterations) iterations; the result is usable but may improve "
+        if report.details["stochastic"] == 1 {
+            return "\(learner) took all \(report.iterations) epochs without stopping early; the result is usable but may "
+                + "improve with a larger --epochs"
+        }
+        return "\(learner) did not converge in \(report.iterations) iterations; the result is usable but may improve "
             + "with a larger --max-iterations or --tolerance"
     }
 }

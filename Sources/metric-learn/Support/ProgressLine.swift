@@ -1,7 +1,8 @@
 import Foundation
 import MetricLearn
 
-/// The progress line of an iterative fit on stderr: `nca: iteration 12, objective 141.3, 0.31 s`.
+/// The progress line of an iterative fit on stderr: `nca: iteration 12, objective 141.3, 0.31 s`, or for a
+/// stochastic fit `nca: epoch 3 of 20, 2 930 batches, objective ≈ 9.1e+05, 41 s, about 280 s left`.
 ///
 /// On a terminal the line is redrawn in place (at most ~10 times a second) and ended when the fit
 /// ends; with `--progress` on a pipe or file, one line per iteration is written. Disabled, it
@@ -40,8 +41,13 @@ final class ProgressLine {
         lastDrawn = now
         pending = nil
         let elapsed = (now - start).seconds
-        let line = "\(learner): iteration \(progress.iteration), objective \(Format.number(progress.value)), "
+        var line = "\(learner): iteration \(progress.iteration), objective \(Format.number(progress.value)), "
             + "\(Format.seconds(elapsed))"
+        if let epoch = progress.epoch {
+            line = "\(learner): epoch \(epoch.epoch) of \(epoch.epochCount), \(epoch.batches) batches, objective ≈ "
+                + "\(Format.number(epoch.objectiveEstimate)), \(Format.seconds(elapsed)), "
+                + "about \(Format.seconds(epoch.remainingSeconds)) left"
+        }
         StandardError.write(redrawsInPlace ? "\r\u{1B}[K\(line)" : "\(line)\n")
         hasDrawn = true
     }

@@ -41,6 +41,10 @@ struct ThreadCountCase: Sendable, CustomTestStringConvertible {
         ThreadCountCase("fit mmc --input iris.csv --seed 1"),
         ThreadCountCase("fit gmml --input wine.csv --seed 3"),
         ThreadCountCase("fit mlkr --input blobs.csv --max-iterations 10"),
+        // The stochastic solver: batches of 300 rows span several tiles of the engine (and the diagonal NCA's chunks).
+        ThreadCountCase("fit nca --input blobs.csv --solver stochastic --batch-size 300 --epochs 3"),
+        ThreadCountCase("fit feature-weights --input blobs.csv --solver stochastic --batch-size 300 --epochs 2"),
+        ThreadCountCase("fit mlkr --input blobs.csv --solver stochastic --batch-size 300 --epochs 2"),
     ]
 
     /// 600 rows of 3 overlapping classes in 6 columns (two of them noise), from a fixed recurrence.

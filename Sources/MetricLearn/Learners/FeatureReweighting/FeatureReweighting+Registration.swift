@@ -20,8 +20,11 @@ extension FeatureReweighting {
                              rule: .positiveCount, onlyWhen: ("method", "relieff")),
             .maxIterations(\FeatureReweighting.maxIterations, prefix: "nca only: "),
             .tolerance(\FeatureReweighting.tolerance, prefix: "nca only: "),
+            .solver(\FeatureReweighting.solver, prefix: "nca only: "),
+            .batchSize(\FeatureReweighting.batchSize, prefix: "nca only: "),
+            .epochs(\FeatureReweighting.epochs, prefix: "nca only: "),
             LearnerParameter("seed", \FeatureReweighting.seed,
-                             summary: "Reserved for randomised methods (nca and relieff do not use it)."),
+                             summary: "The seed of the stochastic solver's batches (nca only; relieff does not use it)."),
         ])
 
     /// The two methods by name, as the parameter table spells them.

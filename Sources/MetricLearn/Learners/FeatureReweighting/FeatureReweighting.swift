@@ -28,15 +28,27 @@ public struct FeatureReweighting: MetricLearner {
     public var maxIterations: Int
     /// `.nca` stops when ‖∇‖∞ or the relative decrease of its objective falls to this (default 1e-6).
     public var tolerance: Double
-    /// Reserved for randomised methods: `.nca` and `.reliefF` are deterministic and do not use it.
+    /// The seed of `.nca`'s stochastic solver's batches (full-batch `.nca` and `.reliefF` are deterministic and do
+    /// not use it).
     public var seed: UInt64
+    /// `.nca`'s solver: full-batch L-BFGS or stochastic Adam (default `.auto`: stochastic above
+    /// `Solver.automaticSampleCount` samples).
+    public var solver: Solver
+    /// `.nca`'s stochastic solver's samples per mini-batch (default 512).
+    public var batchSize: Int
+    /// `.nca`'s stochastic solver's most epochs (default 20).
+    public var epochs: Int
 
     /// Creates a feature-reweighting configuration.
-    public init(method: Method = .nca(), maxIterations: Int = 200, tolerance: Double = 1e-6, seed: UInt64 = 0) {
+    public init(method: Method = .nca(), maxIterations: Int = 200, tolerance: Double = 1e-6, seed: UInt64 = 0,
+                solver: Solver = .auto, batchSize: Int = Solver.defaultBatchSize, epochs: Int = Solver.defaultEpochs) {
         self.method = method
         self.maxIterations = maxIterations
         self.tolerance = tolerance
         self.seed = seed
+        self.solver = solver
+        self.batchSize = batchSize
+        self.epochs = epochs
     }
 
     /// The default configuration.
@@ -65,11 +77,16 @@ public struct FeatureReweighting: MetricLearner {
         case let .nca(regularization):
             let solver = IterativeFit(maxIterations: maxIterations, tolerance: tolerance, maximizes: true)
             let lambda = regularization ?? 1 / Double(x.rowCount)
-            let objective = DiagonalNCAObjective(x: x, labels: labels, regularization: lambda)
-            let result = solver.run(objective, from: [Double](repeating: 1, count: x.columnCount), progress: progress)
-            weights = result.point.map(abs)
-            report = try solver.report(of: configuration, result: result, stopwatch: stopwatch,
-                                   details: ["regularization": lambda])
+            let fit = try solver.minimize(
+                sampleCount: x.rowCount,
+                settings: IterativeFit.StochasticSettings(solver: self.solver, batchSize: batchSize, epochs: epochs,
+                                                          seed: seed),
+                full: { DiagonalNCAObjective(x: x, labels: labels, regularization: lambda) },
+                batched: { DiagonalNCABatchObjective(x: x, labels: labels, regularization: lambda) },
+                from: [Double](repeating: 1, count: x.columnCount), progress: progress, learner: configuration,
+                stopwatch: stopwatch, details: { _ in ["regularization": lambda] })
+            weights = fit.point.map(abs)
+            report = fit.report
         case let .reliefF(neighborCount):
             let relief = x.reliefFWeights(labels: labels, neighborCount: neighborCount)
             weights = relief.map { max($0, 0).squareRoot() }
@@ -83,5 +100,33 @@ public struct FeatureReweighting: MetricLearner {
         return MahalanobisMetric(components: components, featureNames: names,
                                  featureWeights: ranked.map { FeatureWeight(feature: names[$0], weight: weights[$0]) },
                                  report: report)
+    }
+}
+
+extension FeatureReweighting {
+    private enum CodingKeys: String, CodingKey {
+        case method, maxIterations, tolerance, seed, solver, batchSize, epochs
+    }
+
+    /// Decodes a configuration; one saved before the stochastic solver existed reads with its defaults.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let settings = try container.decodeSolverSettings(keys: (.solver, .batchSize, .epochs))
+        self.init(method: try container.decode(Method.self, forKey: .method),
+                  maxIterations: try container.decode(Int.self, forKey: .maxIterations),
+                  tolerance: try container.decode(Double.self, forKey: .tolerance),
+                  seed: try container.decode(UInt64.self, forKey: .seed),
+                  solver: settings.solver, batchSize: settings.batchSize, epochs: settings.epochs)
+    }
+
+    /// Encodes the configuration; the solver parameters only when they differ from their defaults.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(method, forKey: .method)
+        try container.encode(maxIterations, forKey: .maxIterations)
+        try container.encode(tolerance, forKey: .tolerance)
+        try container.encode(seed, forKey: .seed)
+        try container.encodeSolverSettings(solver, batchSize: batchSize, epochs: epochs,
+                                           keys: (.solver, .batchSize, .epochs))
     }
 }

@@ -14,6 +14,9 @@ extension MLKR {
                                  + "lda needs class labels; random uses --seed).", rule: Initialization.rule),
             .maxIterations(\MLKR.maxIterations),
             .tolerance(\MLKR.tolerance),
+            .solver(\MLKR.solver),
+            .batchSize(\MLKR.batchSize),
+            .epochs(\MLKR.epochs),
             .seed(\MLKR.seed, of: "random initialization"),
         ])
 }

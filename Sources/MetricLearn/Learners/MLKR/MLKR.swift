@@ -13,6 +13,8 @@
 /// `report.details["leaveOneOutR2"]` the final 1 − f.
 ///
 /// Cost per L-BFGS evaluation: O(n²·k + n·d·k) time and O(b² + n·(d + k)) memory, b = 256 (see `MLKRObjective`).
+/// Above `Solver.automaticSampleCount` samples (or with `solver` `.stochastic`) `Adam` fits f on mini-batches
+/// instead: O(n·`batchSize`·k) per epoch (see `MLKRBatchObjective` and <doc:LargeTables>).
 /// See <doc:Algorithm-MLKR>.
 public struct MLKR: WarmStartLearner {
     /// The output dimension k (nil keeps d, the input dimension).
@@ -23,17 +25,27 @@ public struct MLKR: WarmStartLearner {
     public var maxIterations: Int
     /// Stop when ‖∇f‖∞ or the relative decrease of f falls to this (default 1e-5).
     public var tolerance: Double
-    /// The seed of `.random` initialization.
+    /// The seed of `.random` initialization and of the stochastic solver's batches.
     public var seed: UInt64
+    /// Full-batch L-BFGS or stochastic Adam (default `.auto`: stochastic above `Solver.automaticSampleCount` samples).
+    public var solver: Solver
+    /// The stochastic solver's samples per mini-batch (default 512).
+    public var batchSize: Int
+    /// The stochastic solver's most epochs (default 20).
+    public var epochs: Int
 
     /// Creates an MLKR configuration.
     public init(componentCount: Int? = nil, initialization: Initialization = .auto, maxIterations: Int = 1000,
-                tolerance: Double = 1e-5, seed: UInt64 = 0) {
+                tolerance: Double = 1e-5, seed: UInt64 = 0, solver: Solver = .auto,
+                batchSize: Int = Solver.defaultBatchSize, epochs: Int = Solver.defaultEpochs) {
         self.componentCount = componentCount
         self.initialization = initialization
         self.maxIterations = maxIterations
         self.tolerance = tolerance
         self.seed = seed
+        self.solver = solver
+        self.batchSize = batchSize
+        self.epochs = epochs
     }
 
     /// The default configuration.
@@ -72,11 +84,44 @@ public struct MLKR: WarmStartLearner {
         let initial = try IterativeFit.start(of: "mlkr", from: start, x: x, labels: nil,
                                              componentCount: componentCount, initialization: initialization, seed: seed)
         let k = initial.rowCount
-        let objective = MLKRObjective(x: x, targets: targets, componentCount: k)
-        let result = solver.run(objective, from: initial.elements, progress: progress)
-        let report = try solver.report(of: configuration, result: result, stopwatch: stopwatch,
-                                   details: ["leaveOneOutR2": 1 - result.value, "warmStart": start == nil ? 0 : 1])
-        return MahalanobisMetric(components: Matrix(rowCount: k, columnCount: x.columnCount, elements: result.point),
-                                 report: report)
+        let fit = try solver.minimize(
+            sampleCount: x.rowCount,
+            settings: IterativeFit.StochasticSettings(solver: self.solver, batchSize: batchSize, epochs: epochs, seed: seed),
+            full: { MLKRObjective(x: x, targets: targets, componentCount: k) },
+            batched: { MLKRBatchObjective(x: x, targets: targets, componentCount: k) },
+            from: initial.elements, progress: progress, learner: configuration, stopwatch: stopwatch,
+            details: { ["leaveOneOutR2": 1 - $0, "warmStart": start == nil ? 0 : 1] })
+        return MahalanobisMetric(components: Matrix(rowCount: k, columnCount: x.columnCount, elements: fit.point),
+                                 report: fit.report)
+    }
+}
+
+extension MLKR {
+    private enum CodingKeys: String, CodingKey {
+        case componentCount, initialization, maxIterations, tolerance, seed, solver, batchSize, epochs
+    }
+
+    /// Decodes a configuration; one saved before the stochastic solver existed reads with its defaults.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let settings = try container.decodeSolverSettings(keys: (.solver, .batchSize, .epochs))
+        self.init(componentCount: try container.decodeIfPresent(Int.self, forKey: .componentCount),
+                  initialization: try container.decode(Initialization.self, forKey: .initialization),
+                  maxIterations: try container.decode(Int.self, forKey: .maxIterations),
+                  tolerance: try container.decode(Double.self, forKey: .tolerance),
+                  seed: try container.decode(UInt64.self, forKey: .seed),
+                  solver: settings.solver, batchSize: settings.batchSize, epochs: settings.epochs)
+    }
+
+    /// Encodes the configuration; the solver parameters only when they differ from their defaults.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(componentCount, forKey: .componentCount)
+        try container.encode(initialization, forKey: .initialization)
+        try container.encode(maxIterations, forKey: .maxIterations)
+        try container.encode(tolerance, forKey: .tolerance)
+        try container.encode(seed, forKey: .seed)
+        try container.encodeSolverSettings(solver, batchSize: batchSize, epochs: epochs,
+                                           keys: (.solver, .batchSize, .epochs))
     }
 }

@@ -20,13 +20,19 @@ struct MLKRObjective: DifferentiableObjective {
 
     /// The objective of `x` and its `targets`, which must not all be equal.
     init(x: Matrix, targets: [Double], componentCount: Int, tileSize: Int? = nil) {
+        let (standardized, total) = Self.standardize(targets)
+        self.x = x
+        totalSumOfSquares = total
+        neighbors = StochasticNeighbors(weighting: KernelRegressionWeighting(targets: standardized),
+                                        sampleCount: targets.count, componentCount: componentCount, tileSize: tileSize)
+    }
+
+    /// The targets (tᵢ − t̄)/√Σ(t − t̄)², whose squared error is f, and Σ(t − t̄)².
+    static func standardize(_ targets: [Double]) -> (targets: [Double], totalSumOfSquares: Double) {
         let mean = targets.reduce(0, +) / Double(targets.count)
         let total = targets.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
         let scale = total.squareRoot()
-        self.x = x
-        totalSumOfSquares = total
-        neighbors = StochasticNeighbors(weighting: KernelRegressionWeighting(targets: targets.map { ($0 - mean) / scale }),
-                                        sampleCount: targets.count, componentCount: componentCount, tileSize: tileSize)
+        return (targets.map { ($0 - mean) / scale }, total)
     }
 
     var dimension: Int { neighbors.componentCount * x.columnCount }

@@ -12,6 +12,9 @@ extension NCA {
                                  + "random uses --seed).", rule: Initialization.rule),
             .maxIterations(\NCA.maxIterations),
             .tolerance(\NCA.tolerance),
+            .solver(\NCA.solver),
+            .batchSize(\NCA.batchSize),
+            .epochs(\NCA.epochs),
             .seed(\NCA.seed, of: "random initialization"),
         ])
 }

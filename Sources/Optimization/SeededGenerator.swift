@@ -1,6 +1,6 @@
 /// A small, fast, seeded random number generator (SplitMix64, Steele, Lea & Flood 2014).
 ///
-/// Every random choice in MetricLearn flows from one of these, created from a learner's `seed`,
+/// Every random choice in MetricLearn (and in the stochastic solver `Adam`) flows from one of these, created from a `seed`,
 /// so a fit is a pure function of (configuration, data): same seed, same bits, on every platform.
 /// The helpers below are implemented here rather than with the standard library's
 /// `shuffled(using:)`, whose algorithm is not guaranteed to stay the same between Swift releases.
