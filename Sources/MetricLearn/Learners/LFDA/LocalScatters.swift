@@ -23,19 +23,24 @@ struct LocalScatters {
     /// neighbour (`min(neighborCount, n_c − 1)` in a class of n_c rows; a class of one row adds nothing).
     init(_ x: Matrix, labels: [Int], neighborCount: Int) {
         let d = x.columnCount
-        var within = Matrix(rowCount: d, columnCount: d)
-        var pairCorrection = Matrix(rowCount: d, columnCount: d)
+        var within = [Double](repeating: 0, count: d * d)           // Σ_c G_c / n_c
+        var pairCorrection = [Double](repeating: 0, count: d * d)   // Σ_c (G_c − n_c·W_c)
         for members in ClassLabels.members(of: labels) where members.count >= 2 {
             let rows = x.rows(at: members)
             let centered = rows.subtractingFromEachRow(rows.columnMeans())
             let scales = Self.localScales(of: centered, neighborCount: min(neighborCount, members.count - 1))
-            let affinityScatter = Self.affinityScatter(of: centered, scales: scales)
-            within += affinityScatter / Double(members.count)
-            pairCorrection += affinityScatter - Double(members.count) * centered.transposedTimesSelf()
+            let (g, w, size) = (Self.affinityScatter(of: centered, scales: scales).elements,
+                                centered.transposedTimesSelf().elements, Double(members.count))
+            for index in 0..<(d * d) {
+                within[index] += g[index] / size
+                pairCorrection[index] += g[index] - size * w[index]
+            }
         }
         total = x.subtractingFromEachRow(x.columnMeans()).transposedTimesSelf()
-        self.within = within.symmetrized()
-        between = (total + pairCorrection / Double(x.rowCount) - within).symmetrized()
+        let withinScatter = Matrix(rowCount: d, columnCount: d, elements: within)
+        self.within = withinScatter.symmetrized()
+        between = (total + Matrix(rowCount: d, columnCount: d, elements: pairCorrection) / Double(x.rowCount)
+                   - withinScatter).symmetrized()
     }
 
     /// σᵢ, the distance from each row of `x` to its `neighborCount`-th nearest other row (1 ≤ neighborCount < n),
@@ -84,13 +89,13 @@ struct LocalScatters {
         }
     }
 
-    /// G = Xᵀ·diag(A·1)·X − Xᵀ·A·X for the affinities Aᵢⱼ = exp(−‖xᵢ − xⱼ‖²/(σᵢσⱼ)) (0 where σᵢσⱼ = 0) of the rows
+    /// G = Xᵀ·(diag(A·1)·X − A·X) for the affinities Aᵢⱼ = exp(−‖xᵢ − xⱼ‖²/(σᵢσⱼ)) (0 where σᵢσⱼ = 0) of the rows
     /// of `x`: each block of `DistanceBlocks` is turned into affinities in place, their row sums recorded, and its
-    /// rows of A·X formed by a second `dgemm`.
+    /// rows of A·X formed by a second `dgemm` and subtracted from diag(A·1)·X; one last product gives G.
     static func affinityScatter(of x: Matrix, scales: [Double], blockRowCount: Int? = nil) -> Matrix {
         let (n, d) = (x.rowCount, x.columnCount)
         var degrees = [Double](repeating: 0, count: n)
-        var weighted = [Double](repeating: 0, count: n * d)   // A·X
+        var weighted = [Double](repeating: 0, count: n * d)   // diag(A·1)·X − A·X
         degrees.withUnsafeMutableBufferPointer { degrees in
             weighted.withUnsafeMutableBufferPointer { weighted in
                 scales.withUnsafeBufferPointer { scales in
@@ -98,16 +103,21 @@ struct LocalScatters {
                         let shared = AffinityRows(samples: samples, scales: scales, degrees: degrees, weighted: weighted)
                         DistanceBlocks(x, blockRowCount: blockRowCount).forEach(flops: n * n * d) { rows, block in
                             shared.convert(block, rows: rows)
-                            BufferProducts.multiply(UnsafeBufferPointer(block), shared.samples,
-                                                    into: shared.weightedRows(rows, width: d), m: rows.count, n: d, k: n)
+                            let own = shared.weightedRows(rows, width: d)
+                            BufferProducts.multiply(UnsafeBufferPointer(block), shared.samples, into: own,
+                                                    m: rows.count, n: d, k: n)
+                            for (position, i) in rows.enumerated() {   // diag(A·1)·X − A·X, row by row
+                                for j in 0..<d {
+                                    own[position * d + j] = shared.degrees[i] * shared.samples[i * d + j]
+                                        - own[position * d + j]
+                                }
+                            }
                         }
                     }
                 }
             }
         }
-        var scaled = x
-        for i in 0..<n { for j in 0..<d { scaled[i, j] *= degrees[i] } }
-        return x.transposedTimes(scaled) - x.transposedTimes(Matrix(rowCount: n, columnCount: d, elements: weighted))
+        return x.transposedTimes(Matrix(rowCount: n, columnCount: d, elements: weighted))
     }
 }
 
@@ -185,10 +195,10 @@ private struct AffinityRows: @unchecked Sendable {
     let scales: UnsafeBufferPointer<Double>
     /// The row sums of the affinity matrix, one per sample.
     let degrees: UnsafeMutableBufferPointer<Double>
-    /// A·X (n × d, row-major).
+    /// A·X, then diag(A·1)·X − A·X (n × d, row-major).
     let weighted: UnsafeMutableBufferPointer<Double>
 
-    /// The rows `rows` of A·X.
+    /// The rows `rows` of `weighted`.
     func weightedRows(_ rows: Range<Int>, width: Int) -> UnsafeMutableBufferPointer<Double> {
         UnsafeMutableBufferPointer(rebasing: weighted[(rows.lowerBound * width)..<(rows.upperBound * width)])
     }
