@@ -96,32 +96,10 @@ public struct MLKR: WarmStartLearner {
     }
 }
 
-extension MLKR {
-    private enum CodingKeys: String, CodingKey {
-        case componentCount, initialization, maxIterations, tolerance, seed, solver, batchSize, epochs
-    }
-
+extension MLKR: LinearMapParameters {
     /// Decodes a configuration; one saved before the stochastic solver existed reads with its defaults.
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        let settings = try container.decodeSolverSettings(keys: (.solver, .batchSize, .epochs))
-        self.init(componentCount: try container.decodeIfPresent(Int.self, forKey: .componentCount),
-                  initialization: try container.decode(Initialization.self, forKey: .initialization),
-                  maxIterations: try container.decode(Int.self, forKey: .maxIterations),
-                  tolerance: try container.decode(Double.self, forKey: .tolerance),
-                  seed: try container.decode(UInt64.self, forKey: .seed),
-                  solver: settings.solver, batchSize: settings.batchSize, epochs: settings.epochs)
-    }
+    public init(from decoder: any Decoder) throws { try self.init(decodingParametersFrom: decoder) }
 
     /// Encodes the configuration; the solver parameters only when they differ from their defaults.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(componentCount, forKey: .componentCount)
-        try container.encode(initialization, forKey: .initialization)
-        try container.encode(maxIterations, forKey: .maxIterations)
-        try container.encode(tolerance, forKey: .tolerance)
-        try container.encode(seed, forKey: .seed)
-        try container.encodeSolverSettings(solver, batchSize: batchSize, epochs: epochs,
-                                           keys: (.solver, .batchSize, .epochs))
-    }
+    public func encode(to encoder: any Encoder) throws { try encodeParameters(to: encoder) }
 }
