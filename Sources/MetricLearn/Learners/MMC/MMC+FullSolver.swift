@@ -19,12 +19,16 @@ struct MMCDissimilarityTerm {
 
     /// √(vᵢᵀMvᵢ) for each pair, M row-major d×d.
     func distances(_ metric: [Double]) -> [Double] {
-        let d = differences.columnCount
+        let (m, d) = (differences.rowCount, differences.columnCount)
         let image = differences * Matrix(rowCount: d, columnCount: d, elements: metric)
-        return (0..<differences.rowCount).map { i in
-            var sum = 0.0
-            for j in 0..<d { sum += image[i, j] * differences[i, j] }
-            return max(sum, 0).squareRoot()
+        return image.elements.withUnsafeBufferPointer { image in
+            differences.elements.withUnsafeBufferPointer { rows in
+                (0..<m).map { i in
+                    var sum = 0.0
+                    for j in (i * d)..<(i * d + d) { sum += image[j] * rows[j] }
+                    return max(sum, 0).squareRoot()
+                }
+            }
         }
     }
 
@@ -34,28 +38,34 @@ struct MMCDissimilarityTerm {
     /// G from the pairs' distances, row-major d×d.
     func gradient(distances: [Double]) -> [Double] {
         let d = differences.columnCount
-        var scaled = differences
-        for i in 0..<differences.rowCount {
-            let root = (0.5 / (distances[i] + 1e-6)).squareRoot()
-            for j in 0..<d { scaled[i, j] *= root }
+        var scaled = differences.elements
+        scaled.withUnsafeMutableBufferPointer { rows in
+            for (i, distance) in distances.enumerated() {
+                let root = (0.5 / (distance + 1e-6)).squareRoot()
+                for j in (i * d)..<(i * d + d) { rows[j] *= root }
+            }
         }
         let total = distances.reduce(0, +) + 1e-6
-        return scaled.transposedTimesSelf().elements.map { $0 / total }
+        return Matrix(rowCount: differences.rowCount, columnCount: d, elements: scaled).transposedTimesSelf()
+            .elements.map { $0 / total }
     }
 }
 
 extension MMC {
-    /// Full MMC, cycle for cycle as metric-learn 0.7's `_fit_full`:
+    /// Full MMC: metric-learn 0.7's `_fit_full` cycles, with each cycle's projection computed exactly.
     ///
-    /// 1. Project: while Σ_S vᵀMv exceeds t, step onto the hyperplane Σ_S vᵀMv = t along S = Σ_S vvᵀ, then onto the
-    ///    PSD cone (clip negative eigenvalues), at most `maxProjections` times, until the sum is within 1 % of t.
-    /// 2. If that succeeded and g rose (or in the first cycle), accept M, grow the step α by 5 % and step along
-    ///    G(M) made orthogonal to S and normalised; otherwise halve α and step from the last accepted M.
+    /// 1. Project M onto {M ⪰ 0, Σ_S vᵀMv ≤ t}, the nearest such matrix in the Frobenius norm
+    ///    (`PositiveSemidefiniteProjector`: Newton's method on the bound's multiplier, a few eigendecompositions),
+    ///    evaluating at most `maxProjections` positive semidefinite projections. metric-learn alternates
+    ///    projections onto the half-space and the cone until the sum is within 1 % of t; that takes tens to
+    ///    thousands of eigendecompositions per cycle and stops at a feasible point that is not the nearest one.
+    /// 2. If the projection is within 1 % of t and g rose (or in the first cycle), accept M, grow the step α by
+    ///    5 % and step along G(M) made orthogonal to S and normalised; otherwise halve α and step from the last
+    ///    accepted M.
     /// 3. Stop when ‖α·direction‖ / ‖M_accepted‖ < `tolerance`. The result is the last accepted M.
     ///
-    /// Like metric-learn, the first direction (used only if the first cycle's projections fail) is S made
-    /// orthogonal to G(M₀). A cycle costs O(m·d²) for g and G and O(d³) per projection (a Cholesky test, then
-    /// an eigendecomposition unless M is already positive definite).
+    /// Like metric-learn, the first direction (used only if the first cycle's projection fails) is S made
+    /// orthogonal to G(M₀). A cycle costs O(m·d²) for g and G and O(d³) per evaluated projection.
     func fitFull(_ pairs: PairDifferences, start: Matrix, stopwatch: Stopwatch,
                  progress: ((OptimizationProgress) -> Void)?) throws(MetricLearnError) -> MahalanobisMetric {
         let d = pairs.dimension
@@ -63,13 +73,11 @@ extension MMC {
         let term = MMCDissimilarityTerm(differences: pairs.dissimilar)
         let bound = Self.dot(scatter, start.elements) / 100
         let scatterNorm = Self.norm(scatter)
-        guard bound > 0 && bound.isFinite && scatterNorm > 0 else {
+        guard bound > 0 && bound.isFinite && scatterNorm > 0 && scatterNorm.isFinite && bound / scatterNorm > 0 else {
             throw .invalidData(what: "constraints.similar", value: "\(pairs.similar.rowCount) pairs",
                                requirement: "the similar pairs must have a positive distance under the starting "
                                    + "metric (every pair joins identical rows)")
         }
-        let unitScatter = scatter.map { $0 / scatterNorm }
-        let unitBound = bound / scatterNorm
 
         var metric = start.elements
         var accepted = metric
@@ -77,24 +85,19 @@ extension MMC {
         var acceptedValue = term.value(distances: startDistances)
         var direction = try Self.orthogonalDirection(scatter, to: term.gradient(distances: startDistances))
         var step = 0.1
-        var projector = PositiveSemidefiniteProjector(order: d)
+        var projector = PositiveSemidefiniteProjector(weights: Matrix(rowCount: d, columnCount: d, elements: scatter),
+                                                      bound: bound)
         var history = [acceptedValue]
         var cycles = 0, projections = 0, change = Double.infinity
 
         for cycle in 0..<maxIterations {
             cycles = cycle + 1
-            var satisfied = false
-            for _ in 0..<maxProjections {
-                projections += 1
-                if Self.dot(scatter, metric) > bound {
-                    Self.add(unitBound - Self.dot(unitScatter, metric), times: unitScatter, to: &metric)
-                }
-                do { try projector.project(&metric) } catch { throw .linearAlgebra(error) }
-                if (Self.dot(scatter, metric) - bound) / bound < 0.01 {
-                    satisfied = true
-                    break
-                }
-            }
+            let projection: PositiveSemidefiniteProjector.Projection
+            do {
+                projection = try projector.project(&metric, maxEvaluations: maxProjections, acceptance: 0.01)
+            } catch { throw .linearAlgebra(error) }
+            projections += projection.evaluations
+            let satisfied = projection.isWithinBound
             let distances = term.distances(metric)
             let value = term.value(distances: distances)
             if satisfied && (value > acceptedValue || cycle == 0) {

@@ -19,7 +19,7 @@ extension MMC {
             LearnerParameter("maxIterations", \MMC.maxIterations, summary: "The most cycles (full) or Newton steps "
                                  + "(diagonal).", rule: IterativeFit.maxIterationsRule),
             LearnerParameter("maxProjections", \MMC.maxProjections,
-                             summary: "The most alternating projections per cycle (full; the diagonal solver has "
+                             summary: "The most positive semidefinite projections per cycle (full; the diagonal solver has "
                                  + "none).", rule: .positiveCount),
             LearnerParameter("tolerance", \MMC.tolerance,
                              summary: "Stop when the step relative to the metric (full), or the relative change of "

@@ -42,7 +42,8 @@ public struct MMC: MetricLearner {
     public var initialization: Initialization
     /// The most cycles of gradient step and projections (default 100).
     public var maxIterations: Int
-    /// The most alternating projections per cycle of the full solver (default 10 000).
+    /// The most positive semidefinite projections the full solver evaluates per cycle, in the Newton iteration of
+    /// its exact projection (default 10 000; a cycle takes a handful).
     public var maxProjections: Int
     /// Stop when the step, relative to M, falls below this (full), or when the relative change of the objective
     /// does (diagonal) (default 1e-3).

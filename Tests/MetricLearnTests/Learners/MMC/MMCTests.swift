@@ -10,30 +10,47 @@ import Testing
         return (try standardized(raw), try PairConstraints(fixture: entry))
     }
 
-    /// metric-learn 0.7.0's MMC on standardised iris (60 + 60 pairs) and wine (40 + 40), full and diagonal.
+    /// metric-learn 0.7.0's diagonal MMC on standardised iris (60 + 60 pairs) and wine (40 + 40).
     ///
-    /// The solvers take metric-learn's steps in its order, so the metrics agree to round-off (1e-13 relative to
-    /// ‖M‖_F here, after 37 000 to 87 000 projections); on these pairs the full solver runs all 100 cycles in both
-    /// libraries without meeting its tolerance, so a different step rule or one cycle more or less would move M
-    /// far beyond the tolerance of 1e-9.
-    @Test(arguments: ["iris/full", "iris/diagonal", "wine/full", "wine/diagonal"])
-    func matchesMetricLearn(run: String) throws {
-        let parts = run.split(separator: "/").map(String.init)
-        let (x, constraints) = try load(parts[0])
-        let reference = try Fixture("mmc_pairs").object("runs").object(run)
-        let learner = MMC(shape: parts[1] == "full" ? .full : .diagonal)
-        let metric = try learner.fit(x, supervision: .pairs(constraints), progress: nil)
+    /// The diagonal solver takes metric-learn's steps in its order, so the metrics agree to round-off (1e-13
+    /// relative to ‖M‖_F here); a different step rule or one step more or less would move M far beyond the
+    /// tolerance of 1e-9.
+    @Test(arguments: ["iris", "wine"])
+    func diagonalMatchesMetricLearn(data: String) throws {
+        let (x, constraints) = try load(data)
+        let reference = try Fixture("mmc_pairs").object("runs").object("\(data)/diagonal")
+        let metric = try MMC(shape: .diagonal).fit(x, supervision: .pairs(constraints), progress: nil)
         let expected = Matrix(rows: try reference.matrix("M"))
         let error = metric.mahalanobisMatrix.maxAbsoluteDifference(from: expected) / expected.frobeniusNorm
         #expect(error <= 1e-9, "relative difference \(error)")
-        if parts[1] == "full" {
-            #expect(metric.report.iterations == (try reference.integer("cycles")))
-            #expect(metric.report.didConverge == (try reference.boolean("converged")))
-            let bound = try reference.number("similarBound")
-            #expect(abs((metric.report.details["similarBound"] ?? .nan) - bound) <= 1e-12 * bound)
-        } else {
-            #expect(metric.report.details["collapsed"] == 0, "metric-learn finishes these fits without NaNs")
-        }
+        #expect(metric.report.details["collapsed"] == 0, "metric-learn finishes these fits without NaNs")
+    }
+
+    /// The full solver against metric-learn 0.7.0's on the same pairs. Both maximise the concave g(M) over the
+    /// convex set {M ⪰ 0, Σ_S vᵀMv ≤ t}, with the same cycles, but ours projects exactly where metric-learn
+    /// alternates projections until Σ_S is within 1 % of t, so the metrics differ. What must hold: the same t, a
+    /// feasible M on the bound, and an objective at least metric-learn's once its M is scaled onto the bound
+    /// (g = 4.10482 against 4.10393 on iris, 4.25063 against 4.24930 on wine: ours stops after 68 and 100 cycles,
+    /// 289 and 418 projections; metric-learn runs 100 cycles and 37 000–87 000 projections). metric-learn's own
+    /// M lies up to 1 % beyond the bound (g = 4.10890 on iris), hence the scaling.
+    @Test(arguments: ["iris", "wine"])
+    func fullReachesMetricLearnsObjectiveOnTheBound(data: String) throws {
+        let (x, constraints) = try load(data)
+        let reference = try Fixture("mmc_pairs").object("runs").object("\(data)/full")
+        let metric = try MMC(shape: .full).fit(x, supervision: .pairs(constraints), progress: nil)
+        let bound = try reference.number("similarBound")
+        #expect(abs((metric.report.details["similarBound"] ?? .nan) - bound) <= 1e-12 * bound)
+
+        let similar = MMCDissimilarityTerm(differences: x.pairDifferences(constraints.similar))
+        let dissimilar = MMCDissimilarityTerm(differences: x.pairDifferences(constraints.dissimilar))
+        func similarSum(_ m: Matrix) -> Double { similar.distances(m.elements).reduce(0) { $0 + $1 * $1 } }
+        func objective(_ m: Matrix) -> Double { dissimilar.value(distances: dissimilar.distances(m.elements)) }
+        let ours = metric.mahalanobisMatrix
+        let theirs = Matrix(rows: try reference.matrix("M"))
+        let scaledTheirs = theirs * (bound / similarSum(theirs))
+        #expect(abs(similarSum(ours) - bound) <= 1e-8 * bound, "Σ_S \(similarSum(ours)) against t = \(bound)")
+        #expect(objective(ours) >= objective(scaledTheirs) - 1e-9,
+                "g \(objective(ours)) against metric-learn's \(objective(scaledTheirs))")
     }
 
     /// ∇g of the full solver (metric-learn's `_fD1`) against central differences of g (`_fD`): they differ only by
@@ -110,7 +127,7 @@ import Testing
     /// and then fails on NaNs ("Input contains NaN", checked with metric-learn 0.7.0 on these pairs). This solver
     /// stops before that step: the weights it returns still separate the pairs, and the report says what happened.
     /// (Standardising does not always avoid that step: on these blobs standardised it comes too. Where metric-learn
-    /// finishes, on the iris and wine fixtures, nothing collapses: `matchesMetricLearn`.)
+    /// finishes, on the iris and wine fixtures, nothing collapses: `diagonalMatchesMetricLearn`.)
     @Test func diagonalStopsBeforeTheStepThatZeroesEveryWeight() throws {
         let data = SyntheticData()
         let metric = try MMC(shape: .diagonal, constraintCount: 30, seed: 2).fit(data.features, labels: data.labels)
