@@ -51,14 +51,16 @@ extension PairConstraints {
     public func validate(sampleCount: Int) throws(MetricLearnError) {
         for (kind, pairs) in [("similar", similar), ("dissimilar", dissimilar)] {
             for (index, pair) in pairs.enumerated() {
-                let name = "constraints.\(kind)[\(index)]"
-                let value = "(\(pair.first), \(pair.second))"
-                guard (0..<sampleCount).contains(pair.first) && (0..<sampleCount).contains(pair.second) else {
-                    throw .invalidData(what: name, value: value, requirement: "row indices must be in 0..<\(sampleCount)")
+                let requirement: String
+                if !(0..<sampleCount).contains(pair.first) || !(0..<sampleCount).contains(pair.second) {
+                    requirement = "row indices must be in 0..<\(sampleCount)"
+                } else if pair.first == pair.second {
+                    requirement = "a pair must join two different samples"
+                } else {
+                    continue
                 }
-                guard pair.first != pair.second else {
-                    throw .invalidData(what: name, value: value, requirement: "a pair must join two different samples")
-                }
+                throw .invalidData(what: "constraints.\(kind)[\(index)]", value: "(\(pair.first), \(pair.second))",
+                                   requirement: requirement)
             }
         }
         guard !similar.isEmpty && !dissimilar.isEmpty else {

@@ -24,12 +24,15 @@ struct MMCDiagonalTerm {
         let total = distances.reduce(0, +)
         let firstWeights = distances.map { 0.5 / max($0, 1e-6) }
         let firstSum = squaredDifferences.transposedTimes(firstWeights)
-        var scaled = squaredDifferences
-        for i in 0..<scaled.rowCount {
-            let root = (1 / (4 * max(1e-6, distances[i] * distances[i] * distances[i]))).squareRoot()
-            for j in 0..<d { scaled[i, j] *= root }
+        var scaled = squaredDifferences.elements
+        scaled.withUnsafeMutableBufferPointer { rows in
+            for (i, distance) in distances.enumerated() {
+                let root = (1 / (4 * max(1e-6, distance * distance * distance))).squareRoot()
+                for j in (i * d)..<(i * d + d) { rows[j] *= root }
+            }
         }
-        let curvature = scaled.transposedTimesSelf().elements
+        let curvature = Matrix(rowCount: squaredDifferences.rowCount, columnCount: d, elements: scaled)
+            .transposedTimesSelf().elements
         var hessian = [Double](repeating: 0, count: d * d)
         for r in 0..<d {
             for c in 0..<d {
