@@ -103,7 +103,8 @@ import Testing
             let pipelineSeconds = try #require(objects[1]["fitSecondsPerFold"] as? [Double])
             #expect(learnerSeconds[1].count == 4)
             #expect(zip(learnerSeconds[1], pipelineSeconds).allSatisfy { $0 > 0 && $0 <= $1 })
-            let median = try #require(objects[1]["learnerFitSecondsMedian"] as? Double), sorted = learnerSeconds[1].sorted()
+            let median = try #require(objects[1]["learnerFitSecondsMedian"] as? Double)
+            let sorted = learnerSeconds[1].sorted()
             #expect(abs(median - (sorted[1] + sorted[2]) / 2) <= 1e-12 * sorted[3])  // JSONSerialization's last bit
         }
     }

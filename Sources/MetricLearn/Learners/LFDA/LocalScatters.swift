@@ -83,7 +83,7 @@ struct LocalScatters {
     private static func localScales(of blocks: inout DistanceBlocks, neighborCount: Int) -> [Double] {
         let x = blocks.x
         var scales = [Double](repeating: 0, count: x.rowCount)
-        let norms = blocks.norms
+        let (norms, largestNorm) = (blocks.norms, blocks.norms.max() ?? 0)
         scales.withUnsafeMutableBufferPointer { scales in
             x.elements.withUnsafeBufferPointer { samples in
                 let shared = ScaleRows(samples: samples, scales: scales)
@@ -91,10 +91,14 @@ struct LocalScatters {
                     let (n, d) = (shared.scales.count, x.columnCount)
                     for (position, i) in rows.enumerated() {
                         let row = UnsafeBufferPointer(rebasing: block[(position * n)..<((position + 1) * n)])
-                        shared.scales[i] = Self.smallest(neighborCount, in: row, skipping: i) { j, value in
+                        // Above the slack of row i and the largest norm, every distance of row i is reliable.
+                        let reliable = ScreenedDistances.slack(norms[i], largestNorm)
+                        let kth = Self.smallest(neighborCount, in: row, skipping: i,
+                                                reliableAbove: reliable) { j, value in
                             ScreenedDistances.isReliable(value, norms[i], norms[j])
                                 ? value : shared.samples.squaredDistance(between: i, and: j, width: d)
-                        }.squareRoot()
+                        }
+                        shared.scales[i] = kth.squareRoot()
                     }
                 }
             }
@@ -102,16 +106,19 @@ struct LocalScatters {
         return scales
     }
 
-    /// The `count`-th smallest of `values` apart from the one at `skipped`, each value passed through
-    /// `corrected(index, value)` first, by insertion into a sorted list of the `count` smallest so far (one
-    /// comparison per value once the list is full). `values` is only read.
+    /// The `count`-th smallest of `values` apart from the one at `skipped`, each value not above `reliableAbove`
+    /// passed through `corrected(index, value)` first (values above it are their own correction), by insertion
+    /// into a sorted list of the `count` smallest so far (two comparisons per value once the list is full).
+    /// `values` is only read.
     private static func smallest(_ count: Int, in values: UnsafeBufferPointer<Double>, skipping skipped: Int,
-                                 corrected: (Int, Double) -> Double) -> Double {
+                                 reliableAbove: Double, corrected: (Int, Double) -> Double) -> Double {
         withUnsafeTemporaryAllocation(of: Double.self, capacity: count) { best in
             best.initialize(repeating: .infinity)
             var threshold = Double.infinity
             for j in values.indices where j != skipped {
-                let value = corrected(j, values[j])
+                let raw = values[j]
+                guard raw < threshold || raw <= reliableAbove else { continue }
+                let value = raw > reliableAbove ? raw : corrected(j, raw)
                 guard value < threshold else { continue }
                 var slot = count - 1
                 while slot > 0 && best[slot - 1] > value {
