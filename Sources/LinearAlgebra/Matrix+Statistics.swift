@@ -9,14 +9,20 @@ extension Matrix {
 
     /// A copy with `offsets` subtracted from every row.
     public func subtractingFromEachRow(_ offsets: [Double]) -> Matrix {
-        precondition(offsets.count == columnCount, "One offset per column is needed")
         var result = self
-        result.elements.withUnsafeMutableBufferPointer { buffer in
+        result.subtractFromEachRow(offsets)
+        return result
+    }
+
+    /// Subtracts `offsets` from every row in place (no copy of a matrix held nowhere else).
+    public mutating func subtractFromEachRow(_ offsets: [Double]) {
+        precondition(offsets.count == columnCount, "One offset per column is needed")
+        let (rowCount, columnCount) = (rowCount, columnCount)
+        elements.withUnsafeMutableBufferPointer { buffer in
             for i in 0..<rowCount {
                 for j in 0..<columnCount { buffer[i * columnCount + j] -= offsets[j] }
             }
         }
-        return result
     }
 
     /// The covariance matrix of the columns, Σ (xᵢ − x̄)(xᵢ − x̄)ᵀ / (n − `deltaDegreesOfFreedom`).

@@ -93,6 +93,22 @@ import Testing
         }
     }
 
+    @Test func jsonHasTheLearnersOwnFitTimePerFold() throws {
+        try Workspace.with { workspace in
+            let result = try workspace.run("evaluate --input iris.csv --learner euclidean --learner lfda --folds 4 --json")
+            #expect(result.status == 0)
+            let objects = try evaluations(result.stdout)
+            let learnerSeconds = try objects.map { try #require($0["learnerFitSecondsPerFold"] as? [Double]) }
+            #expect(learnerSeconds[0] == [0, 0, 0, 0] && objects[0]["learnerFitSecondsMedian"] as? Double == 0)
+            let pipelineSeconds = try #require(objects[1]["fitSecondsPerFold"] as? [Double])
+            #expect(learnerSeconds[1].count == 4)
+            #expect(zip(learnerSeconds[1], pipelineSeconds).allSatisfy { $0 > 0 && $0 <= $1 })
+            let median = try #require(objects[1]["learnerFitSecondsMedian"] as? Double)
+            let sorted = learnerSeconds[1].sorted()
+            #expect(abs(median - (sorted[1] + sorted[2]) / 2) <= 1e-12 * sorted[3])  // JSONSerialization's last bit
+        }
+    }
+
     @Test(arguments: [("relieff", FeatureReweighting.Method.reliefF(neighborCount: 10)), ("nca", .nca())])
     func featureWeightsMethodReachesThePipeline(argument: String, method: FeatureReweighting.Method) throws {
         try Workspace.with { workspace in

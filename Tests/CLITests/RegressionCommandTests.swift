@@ -31,6 +31,8 @@ import Testing
             #expect(numbers[0].rmseMean == reference.rootMeanSquaredError.mean)
             #expect(numbers[0].maeMean == reference.meanAbsoluteError.mean)
             #expect(numbers[0].fitSecondsPerFold.count == 5)
+            #expect(objects[0]["learnerFitSecondsPerFold"] as? [Double] == [0, 0, 0, 0, 0])
+            #expect(objects[0]["learnerFitSecondsMedian"] as? Double == 0)
         }
     }
 

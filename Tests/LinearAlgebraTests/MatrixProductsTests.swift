@@ -42,5 +42,8 @@ import Testing
         #expect(isClose(x.covariance(deltaDegreesOfFreedom: 0).elements, populationCovariance))
         #expect(x.rowSquaredNorms() == [5, 45, 125])
         #expect(x.subtractingFromEachRow([1, 2]).elements == [0, 0, 2, 4, 4, 8])
+        var inPlace = x
+        inPlace.subtractFromEachRow([1, 2])
+        #expect(inPlace == x.subtractingFromEachRow([1, 2]) && x.elements == [1, 2, 3, 6, 5, 10])
     }
 }

@@ -59,6 +59,21 @@ import Testing
         #expect(b.firstNonFiniteIndex! == (1, 2))
     }
 
+    /// The eight-wide screen finds NaN and ±∞ wherever they are (in a full group of eight or in the tail), and
+    /// large finite values (whose products with 0 stay 0) pass.
+    @Test(arguments: [0, 7, 8, 15, 16, 18])
+    func findsNonFiniteValuesAnywhere(position: Int) throws {
+        let large = (0..<19).map { Double.greatestFiniteMagnitude / 19 * Double($0) }
+        var x = Matrix(rowCount: 19, columnCount: 1, elements: large)
+        #expect(x.firstNonFiniteIndex == nil)
+        for value in [Double.nan, .infinity, -.infinity] {
+            x[position, 0] = value
+            x[18 - position, 0] = 1
+            #expect(try #require(x.firstNonFiniteIndex) == (position, 0))
+            x[position, 0] = 0
+        }
+    }
+
     @Test func codableRoundTripIsExact() throws {
         let m = Matrix(rows: [[0.1, -2e-300], [Double.pi, 1e300]])
         let data = try JSONEncoder().encode(m)

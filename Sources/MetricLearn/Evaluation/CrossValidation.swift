@@ -48,9 +48,9 @@ private func crossValidate(_ pipeline: Pipeline, samples: some PipelineSamples, 
 }
 
 extension Pipeline {
-    /// Fits on the fold's training samples and scores on its test samples; times the fit and, apart, the
-    /// classifier's prediction. An error about a row of either part (`overflow`, `missingValue`) names the row of
-    /// `samples`.
+    /// Fits on the fold's training samples and scores on its test samples; times the fit (and records the
+    /// learner's own fit seconds from its report) and, apart, the classifier's prediction. An error about a row of
+    /// either part (`overflow`, `missingValue`) names the row of `samples`.
     func evaluate(on samples: some PipelineSamples, fold: StratifiedKFold.Fold, index: Int)
         throws(MetricLearnError) -> CrossValidationResult.Fold {
         let train = samples.subset(rows: fold.trainIndices), test = samples.subset(rows: fold.testIndices)
@@ -66,10 +66,11 @@ extension Pipeline {
         let predictSeconds = predictStopwatch.elapsedSeconds
         let confusion = try ConfusionMatrix(trueLabels: test.labels, predictedLabels: predicted,
                                             classNames: samples.classNames)
+        let report = fitted.metric?.report
         return CrossValidationResult.Fold(
             index: index, trainCount: train.sampleCount, testCount: test.sampleCount,
             accuracy: confusion.accuracy, balancedAccuracy: confusion.balancedAccuracy, fitSeconds: fitSeconds,
-            predictSeconds: predictSeconds,
-            iterations: fitted.metric?.report.iterations ?? 0, didConverge: fitted.metric?.report.didConverge ?? true)
+            learnerFitSeconds: report?.fitSeconds ?? 0, predictSeconds: predictSeconds,
+            iterations: report?.iterations ?? 0, didConverge: report?.didConverge ?? true)
     }
 }

@@ -12,6 +12,8 @@ public struct CrossValidationResult: Sendable, Hashable, Codable {
         public let balancedAccuracy: Double
         /// Wall-clock seconds to fit the whole pipeline on the training samples.
         public let fitSeconds: Double
+        /// The learner's own fit seconds within `fitSeconds` (its `FitReport.fitSeconds`; 0 without a learner).
+        public let learnerFitSeconds: Double
         /// Wall-clock seconds of the classifier's prediction on the test samples, already preprocessed and
         /// standardized: mapping them by the learned metric, the neighbour search and the vote.
         public let predictSeconds: Double
@@ -53,6 +55,8 @@ public struct CrossValidationResult: Sendable, Hashable, Codable {
     public var balancedAccuracy: Summary { Summary(folds.map(\.balancedAccuracy)) }
     /// Fit time over the folds.
     public var fitSeconds: Summary { Summary(folds.map(\.fitSeconds)) }
+    /// The learner's own fit time over the folds.
+    public var learnerFitSeconds: Summary { Summary(folds.map(\.learnerFitSeconds)) }
     /// Prediction time over the folds.
     public var predictSeconds: Summary { Summary(folds.map(\.predictSeconds)) }
     /// Whether the learner converged on every fold.

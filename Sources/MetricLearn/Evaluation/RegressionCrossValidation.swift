@@ -50,9 +50,9 @@ private func crossValidate(_ pipeline: RegressionPipeline, samples: some Regress
 }
 
 extension RegressionPipeline {
-    /// Fits on the fold's training samples and scores on its test samples; times the fit and, apart, the
-    /// regressor's prediction. An error about a row of either part (`overflow`, `missingValue`) names the row of
-    /// `samples`.
+    /// Fits on the fold's training samples and scores on its test samples; times the fit (and records the
+    /// learner's own fit seconds from its report) and, apart, the regressor's prediction. An error about a row of
+    /// either part (`overflow`, `missingValue`) names the row of `samples`.
     func evaluate(on samples: some RegressionSamples, fold: StratifiedKFold.Fold, index: Int)
         throws(MetricLearnError) -> RegressionCrossValidationResult.Fold {
         let train = samples.subset(rows: fold.trainIndices), test = samples.subset(rows: fold.testIndices)
@@ -72,7 +72,7 @@ extension RegressionPipeline {
             r2: try RegressionMetrics.r2(trueTargets: truth, predictedTargets: predicted),
             rootMeanSquaredError: try RegressionMetrics.rootMeanSquaredError(trueTargets: truth, predictedTargets: predicted),
             meanAbsoluteError: try RegressionMetrics.meanAbsoluteError(trueTargets: truth, predictedTargets: predicted),
-            fitSeconds: fitSeconds, predictSeconds: predictSeconds,
+            fitSeconds: fitSeconds, learnerFitSeconds: report?.fitSeconds ?? 0, predictSeconds: predictSeconds,
             iterations: report?.iterations ?? 0, didConverge: report?.didConverge ?? true)
     }
 }

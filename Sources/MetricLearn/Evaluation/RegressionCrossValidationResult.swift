@@ -14,6 +14,8 @@ public struct RegressionCrossValidationResult: Sendable, Hashable, Codable {
         public let meanAbsoluteError: Double
         /// Wall-clock seconds to fit the whole pipeline on the training samples.
         public let fitSeconds: Double
+        /// The learner's own fit seconds within `fitSeconds` (its `FitReport.fitSeconds`; 0 without a learner).
+        public let learnerFitSeconds: Double
         /// Wall-clock seconds of the regressor's prediction on the test samples, already preprocessed and
         /// standardized.
         public let predictSeconds: Double
@@ -42,6 +44,10 @@ public struct RegressionCrossValidationResult: Sendable, Hashable, Codable {
     }
     /// Fit time over the folds.
     public var fitSeconds: CrossValidationResult.Summary { CrossValidationResult.Summary(folds.map(\.fitSeconds)) }
+    /// The learner's own fit time over the folds.
+    public var learnerFitSeconds: CrossValidationResult.Summary {
+        CrossValidationResult.Summary(folds.map(\.learnerFitSeconds))
+    }
     /// Prediction time over the folds.
     public var predictSeconds: CrossValidationResult.Summary {
         CrossValidationResult.Summary(folds.map(\.predictSeconds))

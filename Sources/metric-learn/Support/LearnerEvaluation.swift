@@ -35,8 +35,9 @@ struct LearnerEvaluation: ComparedEvaluation {
         balancedAccuracyMean = result.balancedAccuracy.mean
         balancedAccuracyStd = result.balancedAccuracy.standardDeviation
         balancedAccuracyPerFold = result.folds.map(\.balancedAccuracy)
-        run = EvaluationRun(result.folds.map { ($0.fitSeconds, $0.predictSeconds, $0.iterations, $0.didConverge) },
-                            settings: settings, data: data)
+        run = EvaluationRun(result.folds.map {
+            ($0.fitSeconds, $0.learnerFitSeconds, $0.predictSeconds, $0.iterations, $0.didConverge)
+        }, settings: settings, data: data)
     }
 
     private enum CodingKeys: String, CodingKey {
@@ -63,8 +64,13 @@ struct LearnerEvaluation: ComparedEvaluation {
 /// solver iterations and convergence per fold, and the settings of the comparison (encoded in the learner's
 /// JSON object).
 struct EvaluationRun: Encodable {
+    /// In-process seconds to fit the whole pipeline (scaler, learner, classifier or regressor) on each training fold.
     let fitSecondsMedian: Double
     let fitSecondsPerFold: [Double]
+    /// The learner's own part of those seconds (its fit report's; 0 for `euclidean`, which fits nothing): what a
+    /// peer's `fit` alone is timed against.
+    let learnerFitSecondsMedian: Double
+    let learnerFitSecondsPerFold: [Double]
     /// In-process seconds of the neighbours' prediction on each test fold (already standardized).
     let predictSecondsMedian: Double
     let predictSecondsPerFold: [Double]
@@ -79,11 +85,15 @@ struct EvaluationRun: Encodable {
     /// The table preprocessing fitted in each fold (absent for numeric data).
     let tablePreprocessing: TablePreprocessing?
 
-    /// The run of the given folds (fit seconds, prediction seconds, iterations, convergence), with `settings`.
-    init(_ folds: [(fitSeconds: Double, predictSeconds: Double, iterations: Int, didConverge: Bool)],
+    /// The run of the given folds (pipeline and learner fit seconds, prediction seconds, iterations, convergence),
+    /// with `settings`.
+    init(_ folds: [(fitSeconds: Double, learnerFitSeconds: Double, predictSeconds: Double, iterations: Int,
+                    didConverge: Bool)],
          settings: EvaluationSettings, data: TrainingTable) {
         fitSecondsPerFold = folds.map(\.fitSeconds)
         fitSecondsMedian = fitSecondsPerFold.median
+        learnerFitSecondsPerFold = folds.map(\.learnerFitSeconds)
+        learnerFitSecondsMedian = learnerFitSecondsPerFold.median
         predictSecondsPerFold = folds.map(\.predictSeconds)
         predictSecondsMedian = predictSecondsPerFold.median
         iterationsPerFold = folds.map(\.iterations)

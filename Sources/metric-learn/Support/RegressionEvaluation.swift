@@ -39,8 +39,9 @@ struct RegressionEvaluation: ComparedEvaluation {
         rmsePerFold = result.folds.map(\.rootMeanSquaredError)
         (maeMean, maeStd) = (result.meanAbsoluteError.mean, result.meanAbsoluteError.standardDeviation)
         maePerFold = result.folds.map(\.meanAbsoluteError)
-        run = EvaluationRun(result.folds.map { ($0.fitSeconds, $0.predictSeconds, $0.iterations, $0.didConverge) },
-                            settings: settings, data: data)
+        run = EvaluationRun(result.folds.map {
+            ($0.fitSeconds, $0.learnerFitSeconds, $0.predictSeconds, $0.iterations, $0.didConverge)
+        }, settings: settings, data: data)
     }
 
     private enum CodingKeys: String, CodingKey {

@@ -29,9 +29,17 @@ struct CrossValidationTests {
                                                                                          predictedLabels: predicted)))
             #expect(fold.iterations == 0 && fold.didConverge && fold.fitSeconds >= 0)
             #expect(fold.predictSeconds >= 0 && fold.predictSeconds.isFinite)
+            #expect(fold.learnerFitSeconds > 0 && fold.learnerFitSeconds <= fold.fitSeconds)
         }
         #expect(result.folds.map(\.testCount).reduce(0, +) == wine.sampleCount)
         #expect(result.accuracy.mean > 0.9)
+    }
+
+    @Test("the learner's own fit seconds are 0 without a learner")
+    func learnerFitSecondsWithoutLearner() throws {
+        let result = try crossValidate(Pipeline(classifier: KNearestNeighbors(neighborCount: 3)), wine, folds: 3)
+        #expect(result.folds.map(\.learnerFitSeconds) == [0, 0, 0] && result.learnerFitSeconds.mean == 0)
+        #expect(result.folds.allSatisfy { $0.fitSeconds > 0 })
     }
 
     @Test("mean and population standard deviation (ddof 0) over the folds")

@@ -31,6 +31,7 @@ struct RegressionCrossValidationTests {
             #expect(fold.meanAbsoluteError
                 == (try RegressionMetrics.meanAbsoluteError(trueTargets: test.targets, predictedTargets: predicted)))
             #expect(fold.iterations > 0 && fold.fitSeconds >= 0 && fold.predictSeconds >= 0)
+            #expect(fold.learnerFitSeconds > 0 && fold.learnerFitSeconds <= fold.fitSeconds)
         }
         #expect(result.folds.map(\.testCount).reduce(0, +) == diabetes.sampleCount)
         let r2 = result.folds.map(\.r2)

@@ -10,7 +10,8 @@
 /// multiple of the identity (`report.details["regularization"]` = 0.5), so the result is finite where
 /// metric-learn's LFDA returns NaN or complex components. See <doc:Algorithm-LFDA>.
 ///
-/// Cost O(Σ_c n_c²·d) for the neighbours and affinities (in row blocks, no n_c × n_c matrix) plus O(n·d² + d³).
+/// Cost O(Σ_c n_c²·d) for the neighbours and affinities (in row blocks; n_c × n_c distances kept only up to 4 MiB)
+/// plus O(n·d² + d³).
 public struct LFDA: MetricLearner {
     /// How the eigenvectors become the rows of L.
     public enum Embedding: String, Sendable, Hashable, Codable, CaseIterable, KebabCaseParameterValue {

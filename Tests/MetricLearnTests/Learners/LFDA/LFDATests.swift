@@ -49,6 +49,28 @@ import Testing
         #expect(blocked.maxAbsoluteDifference(from: expected) <= 1e-12 * expected.frobeniusNorm)
     }
 
+    /// A class of more than 2¹⁹ pairs does not keep its distances between the passes: the affinity pass computes
+    /// them again, and the scatter is still the pair sum.
+    @Test func affinityScatterOfAClassTooLargeToKeepItsDistances() {
+        let n = 730   // 730² > 2¹⁹
+        let data = SyntheticData(classCount: 1, perClass: n, featureCount: 2, seed: 5)
+        let scales = [Double](repeating: 1.5, count: n)
+        let blocked = LocalScatters.affinityScatter(of: data.features, scales: scales)
+        var expected = [0.0, 0.0, 0.0, 0.0]
+        for i in 0..<n {
+            for j in 0..<n {
+                let (a, b) = (data.features[i, 0] - data.features[j, 0], data.features[i, 1] - data.features[j, 1])
+                let affinity = 0.5 * exp(-(a * a + b * b) / 2.25)
+                expected[0] += affinity * a * a
+                expected[1] += affinity * a * b
+                expected[3] += affinity * b * b
+            }
+        }
+        expected[2] = expected[1]
+        let reference = Matrix(rowCount: 2, columnCount: 2, elements: expected)
+        #expect(blocked.maxAbsoluteDifference(from: reference) <= 1e-11 * reference.frobeniusNorm)
+    }
+
     /// σᵢ is the distance to the k-th nearest other row, whatever the block height and the number of workers; a row
     /// with k exact duplicates gets σ = 0 (so its affinities are 0, as `affinityScatterIsThePairSum` checks).
     @Test(arguments: [1, 7, 45])
