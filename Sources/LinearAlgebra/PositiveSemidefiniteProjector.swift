@@ -41,9 +41,6 @@ package struct PositiveSemidefiniteProjector {
     private var work: [Double]
     private var iwork: [Int32]
 
-    /// The relative excess of ⟨W, X⟩ over t at which Newton's iteration stops.
-    package static let rootTolerance = 1e-10
-
     /// A projector for n×n matrices under ⟨`weights`, X⟩ ≤ `bound`.
     ///
     /// - Precondition: `weights` is n×n, symmetric positive semidefinite, finite and not zero, and
@@ -66,12 +63,13 @@ package struct PositiveSemidefiniteProjector {
     }
 
     /// Replaces the exactly symmetric row-major n×n matrix in `matrix` by X*, evaluating at most
-    /// `maxEvaluations` projections; the result is the last one evaluated, within the bound to `acceptance`
-    /// (relative) when `isWithinBound`.
+    /// `maxEvaluations` projections and stopping once ⟨W, X⟩ is within `tolerance`·t of t (or below t with the
+    /// bound inactive); the result is the last one evaluated, within `acceptance`·t of the bound when
+    /// `isWithinBound`.
     ///
     /// - Precondition: `matrix` holds n·n elements; `maxEvaluations` ≥ 1.
     /// - Throws: `nonFiniteInput` for NaN/∞, `didNotConverge` if LAPACK fails.
-    package mutating func project(_ matrix: inout [Double], maxEvaluations: Int,
+    package mutating func project(_ matrix: inout [Double], maxEvaluations: Int, tolerance: Double,
                                   acceptance: Double) throws(LinearAlgebraError) -> Projection {
         let n = order
         precondition(matrix.count == n * n && maxEvaluations >= 1, "Bad projection request")
@@ -84,7 +82,7 @@ package struct PositiveSemidefiniteProjector {
         var isZeroEvaluated = multiplier == 0
         // Solved: within the bound, and on it unless the bound is inactive (μ = 0).
         func isSolved(_ excess: Double) -> Bool {
-            excess <= Self.rootTolerance * bound && (multiplier == 0 || excess >= -Self.rootTolerance * bound)
+            excess <= tolerance * bound && (multiplier == 0 || excess >= -tolerance * bound)
         }
         while !isSolved(evaluation.excess) && evaluations < maxEvaluations {
             if evaluation.excess > 0 { low = multiplier } else { high = multiplier }

@@ -46,7 +46,7 @@ import Testing
         let bound = Self.inner(w, try Self.coneProjection(a)) / 10
         var projector = PositiveSemidefiniteProjector(weights: w, bound: bound)
         var x = a.elements
-        let projection = try projector.project(&x, maxEvaluations: 100, acceptance: 0.01)
+        let projection = try projector.project(&x, maxEvaluations: 100, tolerance: 1e-12, acceptance: 0.01)
         let result = Matrix(rowCount: n, columnCount: n, elements: x)
 
         #expect(projection.isWithinBound && projection.evaluations <= 12, "\(projection)")
@@ -76,18 +76,18 @@ import Testing
         var projector = PositiveSemidefiniteProjector(weights: identity,
                                                       bound: 2 * Self.inner(identity, definite))
         var x = a.elements
-        let projection = try projector.project(&x, maxEvaluations: 100, acceptance: 0.01)
+        let projection = try projector.project(&x, maxEvaluations: 100, tolerance: 1e-12, acceptance: 0.01)
         #expect(projection.evaluations == 1 && projection.isWithinBound)
         #expect(isClose(x, expected.elements, tolerance: 1e-12))
 
         var y = definite.elements
-        _ = try projector.project(&y, maxEvaluations: 100, acceptance: 0.01)
+        _ = try projector.project(&y, maxEvaluations: 100, tolerance: 1e-12, acceptance: 0.01)
         #expect(y == definite.elements)
     }
 
     /// Starting from the previous projection's multiplier changes the work, not the answer: a sequence of
     /// nearby matrices projected by one projector equals each projected by a fresh one, to within what the root's
-    /// tolerance (10⁻¹⁰ relative on the bound) allows.
+    /// tolerance (10⁻¹² relative on the bound) allows.
     @Test func warmStartsGiveTheSameProjections() throws {
         let n = 5
         let w = Self.symmetric(n, seed: 5, diagonal: 3).transposedTimesSelf()
@@ -97,8 +97,8 @@ import Testing
             let a = Self.symmetric(n, seed: 6) + Self.symmetric(n, seed: 10 + UInt64(step)) * 0.05
             var fresh = PositiveSemidefiniteProjector(weights: w, bound: bound)
             var (x, y) = (a.elements, a.elements)
-            _ = try reused.project(&x, maxEvaluations: 100, acceptance: 0.01)
-            _ = try fresh.project(&y, maxEvaluations: 100, acceptance: 0.01)
+            _ = try reused.project(&x, maxEvaluations: 100, tolerance: 1e-12, acceptance: 0.01)
+            _ = try fresh.project(&y, maxEvaluations: 100, tolerance: 1e-12, acceptance: 0.01)
             #expect(isClose(x, y, tolerance: 1e-9), "step \(step)")
         }
     }
@@ -108,7 +108,7 @@ import Testing
         var projector = PositiveSemidefiniteProjector(weights: .identity(2), bound: 1)
         var x = [1, Double.nan, Double.nan, -1]
         #expect(throws: LinearAlgebraError.nonFiniteInput(routine: "dsyevd")) {
-            try projector.project(&x, maxEvaluations: 10, acceptance: 0.01)
+            try projector.project(&x, maxEvaluations: 10, tolerance: 1e-12, acceptance: 0.01)
         }
     }
 }

@@ -94,7 +94,8 @@ extension MMC {
             cycles = cycle + 1
             let projection: PositiveSemidefiniteProjector.Projection
             do {
-                projection = try projector.project(&metric, maxEvaluations: maxProjections, acceptance: 0.01)
+                projection = try projector.project(&metric, maxEvaluations: maxProjections, tolerance: 1e-6,
+                                                   acceptance: 0.01)
             } catch { throw .linearAlgebra(error) }
             projections += projection.evaluations
             let satisfied = projection.isWithinBound
