@@ -9,12 +9,12 @@ import MetricLearn
 struct ScaleBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "scale",
-        abstract: "Fit NCA, feature weights and MLKR on 10⁴–10⁶ seeded rows × 50: time, peak RSS, 3-NN accuracy.")
+        abstract: "Fit NCA, LMNN, feature weights and MLKR on 10⁴–10⁶ seeded rows × 50: time, peak RSS, 3-NN accuracy.")
 
     @Option(parsing: .upToNextOption, help: "Training rows.")
     var sizes: [Int] = [10_000, 100_000]
 
-    @Option(parsing: .upToNextOption, help: "Learners: nca, feature-weights, mlkr, euclidean (no fit).")
+    @Option(parsing: .upToNextOption, help: "Learners: nca, lmnn, feature-weights, mlkr, euclidean (no fit).")
     var learners: [String] = ["euclidean", "nca", "feature-weights"]
 
     @Option(help: "The learners' solver: auto, full-batch or stochastic.")
@@ -53,7 +53,7 @@ struct ScaleBench: ParsableCommand {
 
     func validate() throws {
         guard Solver(parameterText: solver) != nil else { throw ValidationError("--solver must be auto, full-batch or stochastic") }
-        let known = ["nca", "feature-weights", "mlkr", "euclidean"]
+        let known = ["nca", "lmnn", "feature-weights", "mlkr", "euclidean"]
         if let unknown = learners.first(where: { !known.contains($0) }) { throw ValidationError("unknown learner \(unknown)") }
     }
 
@@ -120,6 +120,7 @@ struct ScaleBench: ParsableCommand {
         let metric: MahalanobisMetric?
         switch learner {
         case "nca": metric = try NCA(solver: choice, batchSize: size, epochs: count).fit(x, labels: labels)
+        case "lmnn": metric = try LMNN(solver: choice, batchSize: size, epochs: count).fit(x, labels: labels)
         case "feature-weights":
             metric = try FeatureReweighting(solver: choice, batchSize: size, epochs: count).fit(x, labels: labels)
         case "mlkr":

@@ -58,13 +58,16 @@ extension IterativeFit {
 
 /// The three parameters of the solver choice, declared once with one wording.
 extension LearnerParameter {
-    /// `solver`: auto, full-batch or stochastic (`prefix` as for `maxIterations`).
+    /// `solver`: auto, full-batch or stochastic (`prefix` as for `maxIterations`); `batchNeighbors` says what each
+    /// sample of a stochastic batch is compared with.
     static func solver<Learner: MetricLearner>(_ keyPath: WritableKeyPath<Learner, Solver> & Sendable,
-                                               prefix: String = "") -> LearnerParameter {
+                                               prefix: String = "",
+                                               batchNeighbors: String = "each sample's softmax over its batch")
+        -> LearnerParameter {
         LearnerParameter("solver", keyPath, summary: prefix + "auto: full-batch up to "
                              + "\(Solver.automaticSampleCount) samples, stochastic above; full-batch: L-BFGS on every "
-                             + "sample; stochastic: Adam on seeded (--seed) mini-batches (stratified by class, if any), each "
-                             + "sample's softmax over its batch, with early stopping on a held-back sample.")
+                             + "sample; stochastic: Adam on seeded (--seed) mini-batches (stratified by class, if any), "
+                             + batchNeighbors + ", with early stopping on a held-back sample.")
     }
 
     /// `batchSize` of the stochastic solver.

@@ -1,4 +1,4 @@
-/// How an iterative learner that has both solvers (NCA, MLKR, feature weights' NCA method) minimises its objective.
+/// How an iterative learner that has both solvers (NCA, LMNN, MLKR, feature weights' NCA method) minimises its objective.
 ///
 /// The full-batch solver is L-BFGS on the objective over every sample, O(n²) per evaluation; the stochastic one is
 /// `Adam` on seeded mini-batches, where each sample's softmax runs over the other samples of its batch, O(n·b) per

@@ -2,7 +2,7 @@ import Foundation
 @testable import MetricLearn
 import Testing
 
-/// The solver choice of NCA, MLKR and feature weights: full batch below `Solver.automaticSampleCount` (today's fits,
+/// The solver choice of NCA, LMNN, MLKR and feature weights: full batch below `Solver.automaticSampleCount` (today's fits,
 /// unchanged), stochastic Adam on request or above it, and configurations saved before the choice existed.
 @Suite struct IterativeFitSolverTests {
     let x: Matrix            // wine, standardised
@@ -68,9 +68,38 @@ import Testing
         #expect(abs(mlkr.report.details["leaveOneOutR2"]! - (1 - mlkr.report.details["heldBackObjective"]!)) < 1e-12)
     }
 
+    @Test func stochasticLMNNImprovesTheHeldBackObjectiveDeterministically() throws {
+        let fit = { (seed: UInt64) in try LMNN(seed: seed, solver: .stochastic, batchSize: 40, epochs: 6).fit(self.x, labels: self.y) }
+        let (a, b, c) = (try fit(4), try fit(4), try fit(5))
+        #expect(a.components == b.components && a.components != c.components)
+        let report = a.report
+        #expect(report.details["stochastic"] == 1 && report.details["activeTriplets"] == nil)
+        #expect(report.details["batches"] == Double(5 * report.iterations))
+        #expect(report.details["heldBackObjective"] == report.objectiveHistory.min())
+        #expect(report.objectiveHistory.min()! < report.objectiveHistory[0])   // LMNN minimises
+    }
+
+    @Test func stochasticLMNNIsAboutAsAccurateAsFullBatchOnWine() throws {
+        let stochastic = try protocolAccuracy(of: .lmnn(LMNN(solver: .stochastic, batchSize: 64, epochs: 30)),
+                                              on: "wine")
+        let full = try protocolAccuracy(of: .lmnn(LMNN()), on: "wine")
+        #expect(stochastic >= full - 0.03, "stochastic \(stochastic), full batch \(full)")
+    }
+
+    @Test func lmnnFitsTripletsFullBatchOnly() throws {
+        let triplets = TripletConstraints([(0, 1, 100), (2, 3, 120), (60, 61, 5)])
+        #expect(try LMNN(solver: .auto).fit(x, supervision: .triplets(triplets), progress: nil).report.details["stochastic"] == nil)
+        #expect(throws: MetricLearnError.invalidParameter(
+            name: "solver", value: "stochastic",
+            requirement: "must be auto or full-batch with triplets (they are fitted full batch)")) {
+            try LMNN(solver: .stochastic).fit(x, supervision: .triplets(triplets), progress: nil)
+        }
+    }
+
     @Test(arguments: [
         (LearnerConfiguration.nca(NCA(batchSize: 1)), "batchSize"), (.nca(NCA(epochs: 0)), "epochs"),
         (.mlkr(MLKR(batchSize: 0)), "batchSize"), (.featureReweighting(FeatureReweighting(epochs: -1)), "epochs"),
+        (.lmnn(LMNN(batchSize: 1)), "batchSize"), (.lmnn(LMNN(epochs: 0)), "epochs"),
     ])
     func rejectsInvalidSolverParameters(_ configuration: LearnerConfiguration, _ parameter: String) {
         #expect {
@@ -86,6 +115,7 @@ import Testing
     @Test(arguments: [
         LearnerConfiguration.nca(NCA(componentCount: 2, seed: 3)), .mlkr(MLKR(maxIterations: 9)),
         .featureReweighting(FeatureReweighting(method: .nca(regularization: 0.5))),
+        .lmnn(LMNN(neighborCount: 4, componentCount: 3, loss: .squaredHinge)),
     ])
     func encodesTheSolverParametersOnlyWhenTheyAreNotTheDefaults(_ configuration: LearnerConfiguration) throws {
         func parameters(_ configuration: LearnerConfiguration) throws -> [String: Any] {

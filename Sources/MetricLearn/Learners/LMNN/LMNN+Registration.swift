@@ -4,7 +4,8 @@ extension LMNN {
         LMNN.self, name: "lmnn", title: "Large Margin Nearest Neighbour",
         summary: "Large margin nearest neighbour: pull each sample's target neighbours close, push other classes a "
             + "margin away.",
-        discussion: "L-BFGS on L, so a low-rank --component-count works. Every class needs more samples than "
+        discussion: "L-BFGS on L (stochastic Adam on mini-batches above \(Solver.automaticSampleCount) samples), so a "
+            + "low-rank --component-count works. Every class needs more samples than "
             + "--neighbor-count. With --triplets (anchor, positive, negative rows) the positives are the target "
             + "neighbours and the negatives the impostors. The fit is scale dependent: standardise the features with "
             + "--standardize.",
@@ -25,7 +26,11 @@ extension LMNN {
                                  + "(smooth, as PyLMNN)."),
             .maxIterations(\LMNN.maxIterations),
             .tolerance(\LMNN.tolerance),
-            .seed(\LMNN.seed, of: "random initialization"),
+            .solver(\LMNN.solver, batchNeighbors: "each sample's impostors drawn from its batch (its target neighbours "
+                        + "from all samples; class labels only, triplets are fitted full batch)"),
+            .batchSize(\LMNN.batchSize),
+            .epochs(\LMNN.epochs),
+            .seed(\LMNN.seed, of: "random initialization and of the stochastic solver's batches"),
         ])
 }
 

@@ -7,7 +7,10 @@
 ///   f(L) = (1 − μ)·Σᵢ Σ_{j∈T(i)} ‖L(xᵢ − xⱼ)‖² + μ·Σᵢ Σ_{j∈T(i)} Σ_{l: y_l ≠ yᵢ} [1 + ‖L(xᵢ − xⱼ)‖² − ‖L(xᵢ − x_l)‖²]₊
 ///
 /// minimised over L with L-BFGS (as PyLMNN does), so a low-rank `componentCount` works. Impostors are found in
-/// row blocks of the projected data and kept as a sparse list, never an n×n matrix. See <doc:Algorithm-LMNN>.
+/// row blocks of the projected data and kept as a sparse list, never an n×n matrix. Above
+/// `Solver.automaticSampleCount` samples (or with `solver` `.stochastic`) `Adam` minimises f on stratified
+/// mini-batches instead, each batch's impostors drawn from the batch (`LMNNBatchObjective`, <doc:LargeTables>).
+/// See <doc:Algorithm-LMNN>.
 ///
 /// Users with relative judgements instead of labels give triplets (a, p, n), "a is closer to p than to n"
 /// (`Supervision.triplets`): the positives become the target neighbours and the negatives the impostors of the same
@@ -37,13 +40,21 @@ public struct LMNN: WarmStartLearner {
     /// L-BFGS stops when ‖∇f‖∞ ≤ this or the relative decrease of f in an iteration is ≤ this (default 1e-5,
     /// PyLMNN's `tol`, which SciPy applies to both).
     public var tolerance: Double
-    /// Seed of `.random` initialization (default 0).
+    /// Seed of `.random` initialization and of the stochastic solver's batches (default 0).
     public var seed: UInt64
+    /// Full-batch L-BFGS or stochastic Adam (default `.auto`: stochastic above `Solver.automaticSampleCount`
+    /// samples). Triplets are always fitted full batch.
+    public var solver: Solver
+    /// The stochastic solver's samples per mini-batch (default 512).
+    public var batchSize: Int
+    /// The stochastic solver's most epochs (default 20).
+    public var epochs: Int
 
     /// Creates an LMNN configuration; parameters are checked in `fit`.
     public init(neighborCount: Int = 3, pushWeight: Double = 0.5, componentCount: Int? = nil,
                 initialization: Initialization = .pca, loss: Loss = .hinge, maxIterations: Int = 100,
-                tolerance: Double = 1e-5, seed: UInt64 = 0) {
+                tolerance: Double = 1e-5, seed: UInt64 = 0, solver: Solver = .auto,
+                batchSize: Int = Solver.defaultBatchSize, epochs: Int = Solver.defaultEpochs) {
         self.neighborCount = neighborCount
         self.pushWeight = pushWeight
         self.componentCount = componentCount
@@ -52,6 +63,9 @@ public struct LMNN: WarmStartLearner {
         self.maxIterations = maxIterations
         self.tolerance = tolerance
         self.seed = seed
+        self.solver = solver
+        self.batchSize = batchSize
+        self.epochs = epochs
     }
 
     /// The default configuration.
@@ -65,7 +79,7 @@ public struct LMNN: WarmStartLearner {
     /// `initialization` (`.lda` needs labels; `.auto` without labels is `.pca` or `.identity`).
     ///
     /// - Throws: `classTooSmall` naming a class with fewer than `neighborCount` + 1 samples, `invalidParameter`
-    ///   for a bad parameter, and the input errors of every learner.
+    ///   for a bad parameter (`solver` `.stochastic` with triplets), and the input errors of every learner.
     public func fit(_ x: Matrix, supervision: Supervision, progress: ((OptimizationProgress) -> Void)?)
         throws(MetricLearnError) -> MahalanobisMetric {
         let stopwatch = Stopwatch()
@@ -115,6 +129,10 @@ public struct LMNN: WarmStartLearner {
     private func validate(_ x: Matrix, triplets: TripletConstraints) throws(MetricLearnError) -> IterativeFit {
         try Validation.checkFeatures(x)
         try triplets.validate(sampleCount: x.rowCount)
+        guard solver != .stochastic else {
+            throw .invalidParameter(name: "solver", value: "stochastic",
+                                    requirement: "must be auto or full-batch with triplets (they are fitted full batch)")
+        }
         return try validateShared(featureCount: x.columnCount)
     }
 
@@ -128,13 +146,20 @@ public struct LMNN: WarmStartLearner {
         let targets = Self.targetNeighbors(in: x.timesTransposed(start), labels: labels, count: neighborCount)
         let objective = LMNNObjective(x: x, labels: labels, targets: targets, neighborCount: neighborCount,
                                       componentCount: start.rowCount, pushWeight: pushWeight, loss: loss)
-        let result = solver.run(objective, from: start.elements, progress: progress)
-        let statistics = objective.statistics(at: result.point)
-        let report = try solver.report(of: configuration, result: result, stopwatch: stopwatch,
-                                   details: ["activeTriplets": Double(statistics.activeTriplets),
-                                             "impostorPairs": Double(statistics.impostorPairs)])
+        let settings = IterativeFit.StochasticSettings(solver: self.solver, batchSize: batchSize, epochs: epochs,
+                                                       seed: seed)
+        var fit = try solver.minimize(
+            sampleCount: x.rowCount, settings: settings, full: { objective },
+            batched: { LMNNBatchObjective(x: x, labels: labels, targets: targets, loss: objective.loss) },
+            from: start.elements, progress: progress, learner: configuration, stopwatch: stopwatch, details: { _ in [:] })
+        if !settings.solver.isStochastic(sampleCount: x.rowCount) {
+            // The full objective's statistics; a stochastic fit has no full impostor search to count them from.
+            let statistics = objective.statistics(at: fit.point)
+            fit.report.details["activeTriplets"] = Double(statistics.activeTriplets)
+            fit.report.details["impostorPairs"] = Double(statistics.impostorPairs)
+        }
         return MahalanobisMetric(components: Matrix(rowCount: start.rowCount, columnCount: x.columnCount,
-                                                    elements: result.point), report: report)
+                                                    elements: fit.point), report: fit.report)
     }
 
     /// Minimises the triplet form of the objective (`LMNNTripletObjective`) from `start`.
@@ -150,5 +175,43 @@ public struct LMNN: WarmStartLearner {
                                                  "targetPairs": Double(objective.targetPairs.count)])
         return MahalanobisMetric(components: Matrix(rowCount: start.rowCount, columnCount: x.columnCount,
                                                     elements: result.point), report: report)
+    }
+}
+
+extension LMNN {
+    private enum CodingKeys: String, CodingKey {
+        case neighborCount, pushWeight, componentCount, initialization, loss, maxIterations, tolerance, seed
+        case solver, batchSize, epochs
+    }
+
+    /// Decodes a configuration; one saved before the stochastic solver existed reads with its defaults.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let settings = try container.decodeSolverSettings(keys: (.solver, .batchSize, .epochs))
+        self.init(neighborCount: try container.decode(Int.self, forKey: .neighborCount),
+                  pushWeight: try container.decode(Double.self, forKey: .pushWeight),
+                  componentCount: try container.decodeIfPresent(Int.self, forKey: .componentCount),
+                  initialization: try container.decode(Initialization.self, forKey: .initialization),
+                  loss: try container.decode(Loss.self, forKey: .loss),
+                  maxIterations: try container.decode(Int.self, forKey: .maxIterations),
+                  tolerance: try container.decode(Double.self, forKey: .tolerance),
+                  seed: try container.decode(UInt64.self, forKey: .seed),
+                  solver: settings.solver, batchSize: settings.batchSize, epochs: settings.epochs)
+    }
+
+    /// Encodes the configuration; the solver parameters only when they differ from their defaults, so a model that
+    /// keeps them reads as it did before they existed.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(neighborCount, forKey: .neighborCount)
+        try container.encode(pushWeight, forKey: .pushWeight)
+        try container.encodeIfPresent(componentCount, forKey: .componentCount)
+        try container.encode(initialization, forKey: .initialization)
+        try container.encode(loss, forKey: .loss)
+        try container.encode(maxIterations, forKey: .maxIterations)
+        try container.encode(tolerance, forKey: .tolerance)
+        try container.encode(seed, forKey: .seed)
+        try container.encodeSolverSettings(solver, batchSize: batchSize, epochs: epochs,
+                                           keys: (.solver, .batchSize, .epochs))
     }
 }

@@ -17,7 +17,7 @@ extension MLKR {
             .solver(\MLKR.solver),
             .batchSize(\MLKR.batchSize),
             .epochs(\MLKR.epochs),
-            .seed(\MLKR.seed, of: "random initialization"),
+            .seed(\MLKR.seed, of: "random initialization and of the stochastic solver's batches"),
         ])
 }
 

@@ -15,7 +15,7 @@ extension NCA {
             .solver(\NCA.solver),
             .batchSize(\NCA.batchSize),
             .epochs(\NCA.epochs),
-            .seed(\NCA.seed, of: "random initialization"),
+            .seed(\NCA.seed, of: "random initialization and of the stochastic solver's batches"),
         ])
 }
 
