@@ -1,17 +1,35 @@
 extension Matrix {
     /// The `count` leading principal axes of the centred rows, as unit rows (count×d), largest variance first.
     ///
-    /// Each axis's sign is fixed so that its largest-magnitude entry is positive, making the result deterministic.
+    /// Up to `principalAxesCopyLimit` elements: the right singular vectors of a centred copy (`dgesdd`, accurate
+    /// however ill-conditioned the data). Larger tables: the eigenvectors of the scatter XcᵀXc, accumulated in one
+    /// streaming pass (`centeredGram(about:)`), because the centred copy, U and `dgesdd`'s workspace would be three
+    /// more n×d matrices (1.2 GB at 10⁶ × 50). Each axis's sign is fixed so that its largest-magnitude entry is
+    /// positive, making the result deterministic.
     func principalAxes(count: Int) throws(MetricLearnError) -> Matrix {
-        let centered = subtractingFromEachRow(columnMeans())
-        let svd: SingularValueDecomposition
-        do { svd = try SingularValueDecomposition(centered) } catch { throw .linearAlgebra(error) }
+        let means = columnMeans()
+        let leading: Matrix                 // the axes as rows, largest variance first
+        do {
+            if rowCount * columnCount <= Self.principalAxesCopyLimit {
+                leading = try SingularValueDecomposition(subtractingFromEachRow(means)).vt
+            } else {
+                let scatter = centeredGram(about: Matrix(rowCount: 1, columnCount: columnCount, elements: means)).gram
+                let decomposition = try SymmetricEigendecomposition(scatter)
+                leading = decomposition.eigenvectors.columns(at: Array(decomposition.eigenvalues.indices.reversed()))
+                    .transposed()
+            }
+        } catch {
+            throw .linearAlgebra(error)
+        }
         var axes = Matrix(rowCount: count, columnCount: columnCount)
-        for i in 0..<min(count, svd.vt.rowCount) {
-            for j in 0..<columnCount { axes[i, j] = svd.vt[i, j] }
+        for i in 0..<min(count, leading.rowCount) {
+            for j in 0..<columnCount { axes[i, j] = leading[i, j] }
         }
         return axes.withDeterministicRowSigns()
     }
+
+    /// The most elements (n·d, 32 MiB of doubles) for which `principalAxes(count:)` decomposes a centred copy.
+    static let principalAxesCopyLimit = 1 << 22
 
     /// The `count` leading discriminant directions for `labels` (count×d): W·u for the top eigenvectors u of
     /// W·S_b·W, where W = S_w^(−1/2) is the inverse square root of the pooled within-class covariance
