@@ -45,6 +45,7 @@ struct ThreadCountCase: Sendable, CustomTestStringConvertible {
         ThreadCountCase("fit nca --input blobs.csv --solver stochastic --batch-size 300 --epochs 3"),
         ThreadCountCase("fit feature-weights --input blobs.csv --solver stochastic --batch-size 300 --epochs 2"),
         ThreadCountCase("fit mlkr --input blobs.csv --solver stochastic --batch-size 300 --epochs 2"),
+        ThreadCountCase("fit lmnn --input blobs.csv --solver stochastic --batch-size 300 --epochs 2"),
     ]
 
     /// 600 rows of 3 overlapping classes in 6 columns (two of them noise), from a fixed recurrence.
