@@ -27,7 +27,9 @@ struct LMNNBatchObjective: MiniBatchObjective {
         self.labels = labels
         self.targets = targets
         self.loss = loss
-        classSizes = ClassLabels.members(of: labels).map(\.count)
+        var sizes = [Int](repeating: 0, count: (labels.max() ?? -1) + 1)
+        for label in labels { sizes[label] += 1 }
+        classSizes = sizes
     }
 
     var dimension: Int { loss.componentCount * x.columnCount }
