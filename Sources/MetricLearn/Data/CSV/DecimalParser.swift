@@ -17,17 +17,39 @@ enum DecimalParser {
 
     /// The number in `bytes[start..<end]`, or `nil` if the bytes are not a decimal number.
     static func parse(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Double? {
-        guard let base = bytes.baseAddress, start < end,
-              let decimal = scanPlain(base, from: start, to: end) ?? scan(base, from: start, to: end) else { return nil }
+        guard let base = bytes.baseAddress, start < end else { return nil }
+        let plain = scanPlain(base, from: start, to: end)
+        guard let decimal = plain?.end == end ? plain?.decimal : scan(base, from: start, to: end) else { return nil }
+        return value(of: decimal, base, from: start, to: end)
+    }
+
+    /// The plain number (`[+-]digits[.digits]`, at most 19 digits, no exponent) at `start`, up to the first byte
+    /// before `limit` that cannot continue it, and where it ends; nil when none starts there. When it ends where its
+    /// cell does, it is what `parse` reads in the cell.
+    @inline(__always)
+    static func parsePlain(_ base: UnsafePointer<UInt8>, from start: Int, limit: Int) -> (value: Double, end: Int)? {
+        guard start < limit, let (decimal, end) = scanPlain(base, from: start, to: limit),
+              let value = value(of: decimal, base, from: start, to: end) else { return nil }
+        return (value, end)
+    }
+
+    /// The value of `decimal`, scanned from `base[start..<end]`: a fast path, else the standard library.
+    @inline(__always)
+    private static func value(of decimal: Decimal, _ base: UnsafePointer<UInt8>, from start: Int, to end: Int)
+        -> Double? {
         if !decimal.isTruncated, let value = fastValue(decimal.mantissa, decimal.exponent) {
             return decimal.isNegative ? -value : value
         }
-        return Double(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+        return Double(String(decoding: UnsafeBufferPointer(start: base + start, count: end - start), as: UTF8.self))
     }
 
-    /// `[+-]digits[.digits]` with at most 19 digits in all (leading zeros included) and no exponent — what CSV
-    /// files mostly hold — read eight digits at a time; nil for anything else (which `scan` then reads).
-    private static func scanPlain(_ base: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Decimal? {
+    /// `[+-]digits[.digits]` with at most 19 digits (not counting the fraction's leading zeros after a zero integer
+    /// part) and no exponent — what CSV files mostly hold — read eight digits at a time up to the first byte that
+    /// cannot continue it, and where it ends; nil when no such number starts at `start`. (`parse` takes it only
+    /// when it ends at the cell's end, else `scan` reads the cell.)
+    @inline(__always)
+    private static func scanPlain(_ base: UnsafePointer<UInt8>, from start: Int, to end: Int)
+        -> (decimal: Decimal, end: Int)? {
         var decimal = Decimal()
         var cursor = start
         if base[cursor] == plus || base[cursor] == minus {
@@ -36,15 +58,20 @@ enum DecimalParser {
         }
         let integerStart = cursor
         cursor = readDigits(base, from: cursor, to: end, into: &decimal.mantissa)
-        var digitCount = cursor - integerStart
+        var (digitCount, leadingZeros) = (cursor - integerStart, 0)
         if cursor < end && base[cursor] == point {
             let fractionStart = cursor + 1
-            cursor = readDigits(base, from: fractionStart, to: end, into: &decimal.mantissa)
+            var digitsStart = fractionStart
+            if decimal.mantissa == 0 {    // 0.000123…: the zeros add nothing to the mantissa
+                while digitsStart < end && base[digitsStart] == zero { digitsStart += 1 }
+            }
+            cursor = readDigits(base, from: digitsStart, to: end, into: &decimal.mantissa)
             decimal.exponent = fractionStart - cursor
-            digitCount += cursor - fractionStart
+            digitCount += cursor - digitsStart
+            leadingZeros = digitsStart - fractionStart
         }
-        guard cursor == end, digitCount > 0, digitCount <= 19 else { return nil }
-        return decimal
+        guard digitCount + leadingZeros > 0, digitCount <= 19 else { return nil }
+        return (decimal, cursor)
     }
 
     /// Appends the decimal digits from `start` to `mantissa` (wrapping: the caller refuses more than 19) and returns

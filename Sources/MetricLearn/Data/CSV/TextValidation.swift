@@ -16,16 +16,19 @@ enum TextValidation {
                      quotes: inout Int) -> (problem: (offset: Int, reason: String)?, next: Int) {
         var index = start
         while index < end {
-            if index + 8 <= end {
-                let word = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)
-                if word & highBits == 0 && CSVByte.zeroBytes(word) == 0 {
-                    let breaks = CSVByte.zeroBytes(word ^ lineFeeds) | CSVByte.zeroBytes(word ^ carriageReturns)
-                    lineBreaks += breaks.nonzeroBitCount
-                    quotes += CSVByte.zeroBytes(word ^ quoteBytes).nonzeroBitCount
-                    index += 8
-                    continue
+            while end - index >= 16 {    // sixteen bytes at a time while they are ASCII without NUL
+                let first = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)
+                let second = UnsafeRawPointer(bytes.baseAddress! + index + 8).loadUnaligned(as: UInt64.self)
+                guard (first | ~(first &+ lowBits) | second | ~(second &+ lowBits)) & highBits == 0 else { break }
+                lineBreaks += (asciiZeroBytes(first ^ lineFeeds) | asciiZeroBytes(first ^ carriageReturns)).nonzeroBitCount
+                    + (asciiZeroBytes(second ^ lineFeeds) | asciiZeroBytes(second ^ carriageReturns)).nonzeroBitCount
+                let firstQuotes = asciiZeroBytes(first ^ quoteBytes), secondQuotes = asciiZeroBytes(second ^ quoteBytes)
+                if firstQuotes | secondQuotes != 0 {
+                    quotes += firstQuotes.nonzeroBitCount + secondQuotes.nonzeroBitCount
                 }
+                index += 16
             }
+            guard index < end else { break }
             let lead = bytes[index]
             if lead >= 0x01 && lead < 0x80 {
                 if lead == CSVByte.lineFeed || lead == CSVByte.carriageReturn { lineBreaks += 1 }
@@ -42,6 +45,11 @@ enum TextValidation {
     }
 
     private static let highBits: UInt64 = 0x8080_8080_8080_8080
+    private static let lowBits: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+
+    /// The high bit of each zero byte of `word`, whose bytes are all below 0x80 (no carry from adding 0x7F).
+    @inline(__always)
+    private static func asciiZeroBytes(_ word: UInt64) -> UInt64 { ~(word &+ lowBits) & highBits }
     private static let lineFeeds = CSVByte.word(CSVByte.lineFeed)
     private static let carriageReturns = CSVByte.word(CSVByte.carriageReturn)
     private static let quoteBytes = CSVByte.word(CSVByte.quote)
