@@ -4,8 +4,8 @@
 /// Words (`nan`, `inf`), hexadecimal floats and spaces are not numbers here. Most CSV numbers have
 /// at most 19 significant digits and a small exponent: those take Clinger's fast path (an exact
 /// integer times or divided by an exact power of ten is one correctly rounded operation) or, with 17 to 19
-/// digits (`%.17g`), its extended-precision form. Others go through the standard library's correctly rounded
-/// conversion. Numbers too large for a `Double` give ±∞; the caller decides what to do with them.
+/// digits (`%.17g`), Eisel–Lemire's 128-bit multiply, where it declines an extended-precision form of Clinger's.
+/// Others go through the standard library's correctly rounded conversion. Numbers too large for a `Double` give ±∞; the caller decides what to do with them.
 enum DecimalParser {
     /// A scanned number: ±`mantissa`·10^`exponent`, exact unless `isTruncated` (digits beyond the 19th dropped).
     private struct Decimal {
@@ -295,7 +295,7 @@ enum DecimalParser {
     ]
 
     #if arch(x86_64) || arch(i386)
-    /// `mantissa` · 10^`exponent` correctly rounded, for the 17–19 digit numbers Clinger's path leaves (`%.17g`):
+    /// `mantissa` · 10^`exponent` correctly rounded, for the 17–19 digit numbers Eisel–Lemire declines:
     /// the mantissa (< 10¹⁹ < 2⁶⁴) and 10^|exponent| (|exponent| ≤ 27, 5²⁷ < 2⁶⁴) are exact in `Float80`, so the
     /// product or quotient is one rounding to 64 bits. Rounding that to 53 bits gives the correctly rounded
     /// `Double` unless the 64-bit result is exactly halfway between two doubles (a double rounding can only go
