@@ -16,35 +16,24 @@ struct CSVDocument {
     let lineBreakCount: Int
     /// Whether the input holds a quote character anywhere (without one, every line break ends a record).
     let hasQuotes: Bool
-    /// The last offset at or before the middle of the input where the text check started a chunk, and the line
-    /// breaks before it (`CSVHalves` cuts there without counting the first half again).
+    /// An offset near the middle of the input where the text check started a part or a chunk (at a character's
+    /// start), and the line breaks before it (`CSVHalves` cuts there without counting the first half again).
     let midpoint: (offset: Int, lineBreaks: Int)
-
-    /// The bytes checked before handing them back (`FileContents.withBytes`).
-    private static let validationChunk = 1 << 20
 
     /// Checks `buffer` is UTF-8 text without NUL bytes (after an optional byte order mark), picks the
     /// delimiter (`format.delimiter` or detection) and reads the header. The check hands back the bytes it has
-    /// passed with `handBack`, chunk by chunk.
+    /// passed with `handBack`, chunk by chunk (from two threads at once on a large input: `TextValidation.check`).
     init(_ buffer: UnsafeBufferPointer<UInt8>, format: CSVFormat,
          handingBack handBack: (Range<Int>) -> Void = { _ in }) throws(MetricLearnError) {
         let start = Self.hasByteOrderMark(buffer) ? 3 : 0
-        var (index, lineBreaks, quotes) = (start, 0, 0)
-        var midpoint = (offset: start, lineBreaks: 0)
-        while index < buffer.count {
-            if index <= buffer.count / 2 { midpoint = (index, lineBreaks) }
-            let scan = TextValidation.scan(buffer, from: index, to: min(index + Self.validationChunk, buffer.count),
-                                           lineBreaks: &lineBreaks, quotes: &quotes)
-            if let problem = scan.problem {
-                throw .csv(line: Self.lineNumber(atOffset: problem.offset, in: buffer), column: nil,
-                           reason: "not a text CSV file: \(problem.reason)")
-            }
-            handBack(index..<scan.next)
-            index = scan.next
+        let check = TextValidation.check(buffer, from: start, handingBack: handBack)
+        if let problem = check.problem {
+            throw .csv(line: Self.lineNumber(atOffset: problem.offset, in: buffer), column: nil,
+                       reason: "not a text CSV file: \(problem.reason)")
         }
-        lineBreakCount = lineBreaks
-        hasQuotes = quotes > 0
-        self.midpoint = midpoint
+        lineBreakCount = check.lineBreaks
+        hasQuotes = check.quotes > 0
+        midpoint = check.midpoint
         delimiter = format.delimiter?.byte ?? Self.detectDelimiter(buffer, from: start)
         tokenizer = CSVTokenizer(bytes: buffer, start: start, delimiter: delimiter)
         var fields: [CSVField] = []

@@ -88,18 +88,36 @@ struct CSVRowReader {
 
     /// Reads the rows left in `document` (to the end of its tokenizer's bytes) into `sink` and `labels` and returns
     /// how many there were; every `CSVTableReader.handBackInterval` rows it hands back the bytes from `handedBack`
-    /// to the current row.
+    /// to the current row. Plain rows take `CSVPlainRowReader`, the others the tokenizer and `cells`.
     func read<Reader: CSVLabelReader, Sink: CSVNumberSink>(
         _ document: inout CSVDocument, into sink: inout Sink, labels: inout Reader, handedBack: Int,
         handingBack handBack: (Range<Int>) -> Void
     ) throws(MetricLearnError) -> Int {
+        let featureCount = layout.featureIndices.count
+        let plain = CSVPlainRowReader(layout: layout, columnCount: document.header.count, delimiter: document.delimiter)
+        let row = UnsafeMutablePointer<Double>.allocate(capacity: max(featureCount, 1))
+        defer { row.deallocate() }
         var fields: [CSVField] = []
+        var label: CSVField?
         var (rowCount, handedBack) = (0, handedBack)
-        while try document.nextRow(into: &fields) {
-            if rowCount % CSVTableReader.handBackInterval == 0 {
-                handBack(handedBack..<max(handedBack, fields[0].start))
-                handedBack = max(handedBack, fields[0].start)
+        func handBackBefore(row start: Int) {
+            guard rowCount % CSVTableReader.handBackInterval == 0 else { return }
+            handBack(handedBack..<max(handedBack, start))
+            handedBack = max(handedBack, start)
+        }
+        while true {
+            let rowStart = document.tokenizer.offset
+            if document.tokenizer.nextPlainRecord(plain, into: row, label: &label) {
+                handBackBefore(row: rowStart)
+                for position in 0..<featureCount { sink.append(row[position]) }
+                if let labelIndex = layout.labelIndex, let label {
+                    try labels.add(label, column: labelIndex + 1, cells: cells)
+                }
+                rowCount += 1
+                continue
             }
+            guard try document.nextRow(into: &fields) else { break }
+            handBackBefore(row: fields[0].start)
             for column in layout.featureIndices {
                 sink.append(try cells.number(in: fields[column], column: column + 1, policy: policy))
             }

@@ -51,6 +51,18 @@ struct CSVTokenizer {
         }
     }
 
+    /// Reads the next record with `plain` when it is a plain row (`CSVPlainRowReader`): its numbers into `row`, its
+    /// label cell into `label` (nil without a label column). Returns `false`, having read nothing, for any other.
+    mutating func nextPlainRecord(_ plain: CSVPlainRowReader, into row: UnsafeMutablePointer<Double>,
+                                  label: inout CSVField?) -> Bool {
+        guard let base = bytes.baseAddress,
+              let read = plain.read(base, from: position, count: bytes.count, into: row) else { return false }
+        label = read.label.map { CSVField(start: $0.lowerBound, end: $0.upperBound, hasEscapedQuotes: false, line: line) }
+        position = read.end
+        if read.endsLine { line += 1 }
+        return true
+    }
+
     /// The field's text, with `""` turned back into `"`.
     func text(of field: CSVField) -> String {
         let content = UnsafeBufferPointer(rebasing: bytes[field.start..<field.end])
@@ -103,24 +115,8 @@ struct CSVTokenizer {
             return try readQuotedField(openingQuote: cursor, column: column)
         }
         let start = cursor
-        if let base = bytes.baseAddress {    // eight bytes at a time to the next delimiter or line break
-            let (delimiters, lineFeeds, returns) = (CSVByte.word(delimiter), CSVByte.word(CSVByte.lineFeed),
-                                                    CSVByte.word(CSVByte.carriageReturn))
-            while bytes.count - cursor >= 8 {
-                let word = UInt64(littleEndian: UnsafeRawPointer(base + cursor).loadUnaligned(as: UInt64.self))
-                let found = CSVByte.zeroBytes(word ^ delimiters) | CSVByte.zeroBytes(word ^ lineFeeds)
-                    | CSVByte.zeroBytes(word ^ returns)
-                if found != 0 {
-                    cursor += found.trailingZeroBitCount / 8
-                    break
-                }
-                cursor += 8
-            }
-        }
-        while cursor < bytes.count {
-            let byte = bytes[cursor]
-            if byte == delimiter || byte == CSVByte.lineFeed || byte == CSVByte.carriageReturn { break }
-            cursor += 1
+        if let base = bytes.baseAddress {
+            cursor = CSVByte.fieldEnd(base, from: cursor, count: bytes.count, delimiter: delimiter)
         }
         position = cursor
         var end = cursor
@@ -180,6 +176,26 @@ enum CSVByte {
 
     /// `byte` in each of a word's eight bytes.
     static func word(_ byte: UInt8) -> UInt64 { UInt64(byte) &* 0x0101_0101_0101_0101 }
+
+    /// The offset of the first delimiter or line break in `base[start..<count]` (`count` if none), eight bytes at a
+    /// time.
+    @inline(__always)
+    static func fieldEnd(_ base: UnsafePointer<UInt8>, from start: Int, count: Int, delimiter: UInt8) -> Int {
+        var cursor = start
+        let (delimiters, lineFeeds, returns) = (word(delimiter), word(lineFeed), word(carriageReturn))
+        while count - cursor >= 8 {
+            let word = UInt64(littleEndian: UnsafeRawPointer(base + cursor).loadUnaligned(as: UInt64.self))
+            let found = zeroBytes(word ^ delimiters) | zeroBytes(word ^ lineFeeds) | zeroBytes(word ^ returns)
+            if found != 0 { return cursor + found.trailingZeroBitCount / 8 }
+            cursor += 8
+        }
+        while cursor < count {
+            let byte = base[cursor]
+            if byte == delimiter || byte == lineFeed || byte == carriageReturn { break }
+            cursor += 1
+        }
+        return cursor
+    }
 
     /// The high bit of each zero byte of `word` set, every other bit clear (exact: no borrow between bytes).
     static func zeroBytes(_ word: UInt64) -> UInt64 {

@@ -1,3 +1,4 @@
+import Foundation
 @testable import MetricLearn
 import Testing
 
@@ -32,4 +33,35 @@ import Testing
         }
         #expect(scan.problem == nil && scan.next == 10)
     }
+
+    /// A large input is checked in two parts (cut at a character's start near the middle, here inside a run of
+    /// two-byte characters): the same line breaks, quotes and first problem as one scan, and every byte handed back.
+    @Test(arguments: [nil, 1_000, 3_000_000, 4_000_000])
+    func aPartedCheckFindsWhatOneScanFinds(badOffset: Int?) {
+        var text = Array(String(repeating: "1.5,\"a\",2\r\n", count: 400_000).utf8)
+        text.replaceSubrange(2_199_991..<2_200_011, with: Array("éééééééééé".utf8))
+        if let badOffset { text[badOffset] = 0xFF }
+        var (lineBreaks, quotes) = (0, 0)
+        let handedBack = HandedBack()
+        let (summary, scan) = text.withUnsafeBufferPointer { buffer in
+            (TextValidation.check(buffer, from: 0) { handedBack.add($0) },
+             TextValidation.scan(buffer, from: 0, to: buffer.count, lineBreaks: &lineBreaks, quotes: &quotes))
+        }
+        #expect(text.count >= TextValidation.minimumPartedBytes)
+        #expect(summary.problem?.offset == scan.problem?.offset && summary.problem?.offset == badOffset)
+        if badOffset == nil {
+            #expect(summary.lineBreaks == lineBreaks && summary.quotes == quotes && handedBack.count == text.count)
+            #expect(summary.midpoint.offset > 2_199_990 && summary.midpoint.offset < 2_200_010)
+            #expect(summary.midpoint.lineBreaks == text[..<summary.midpoint.offset].count { $0 == 10 || $0 == 13 })
+        }
+    }
+}
+
+/// The byte count handed back, from either thread.
+private final class HandedBack: @unchecked Sendable {
+    private let lock = NSLock()
+    private var bytes = 0
+
+    func add(_ range: Range<Int>) { lock.withLock { bytes += range.count } }
+    var count: Int { lock.withLock { bytes } }
 }
