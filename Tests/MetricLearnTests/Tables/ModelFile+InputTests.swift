@@ -15,7 +15,7 @@ import Testing
     init() throws {
         let metric = MahalanobisMetric(components: Matrix(rows: [[1, 0], [0, 2]]), featureNames: ["a", "b"],
                                        report: FitReport(learner: .whitening(Whitening())))
-        model = try ModelFile(metric: metric)
+        model = ModelFile(metric: metric)
     }
 
     @Test func readsTheModelsColumnsByNameAndKeepsTheLabels() throws {
