@@ -25,9 +25,26 @@ struct DocsRenderer {
         return files
     }
 
-    /// The environment every example runs with: one BLAS thread, so sums are added in one order, and
-    /// no crash backtrace (a failing example's error message is what the author needs).
+    /// The environment every example runs with: one BLAS thread, so sums are added in one order, the same BLAS
+    /// kernels on every x86-64 machine that can run them, and no crash backtrace (a failing example's error message
+    /// is what the author needs).
     static let exampleEnvironment = ["OPENBLAS_NUM_THREADS": "1", "SWIFT_BACKTRACE": "enable=no"]
+        .merging(pinnedBLASKernels) { $1 }
+
+    /// OpenBLAS chooses its kernels by CPU, and its kernels for AVX-512 add in another order than those for AVX2:
+    /// an iterative fit (MLKR's notebook) then ends on other digits on an Intel Xeon than on an AMD EPYC. Every
+    /// x86-64 CPU with AVX2 and FMA runs the Haswell kernels (AMD's Zen ones are the same code), so they are pinned
+    /// there and the notebooks render the same on both; elsewhere OpenBLAS chooses as usual.
+    private static var pinnedBLASKernels: [String: String] {
+        #if arch(x86_64) && os(Linux)
+        guard let cpuInfo = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
+              let flags = cpuInfo.split(separator: "\n").first(where: { $0.hasPrefix("flags") }) else { return [:] }
+        let names = Set(flags.split(separator: " "))
+        return names.contains("avx2") && names.contains("fma") ? ["OPENBLAS_CORETYPE": "Haswell"] : [:]
+        #else
+        return [:]
+        #endif
+    }
 
     private func run(_ example: Example, executable: URL) throws -> [Int: CellOutput] {
         let result = try ProcessRunner.runInScratchDirectory(executable, environment: Self.exampleEnvironment)
