@@ -37,7 +37,7 @@ print("test accuracy, Euclidean distance:", percent(before))
 //: `Whitening` is the simplest metric learner: it measures distances in units of the data's own
 //: spread, M = Σ⁻¹ for the covariance Σ of the training data, so every direction counts equally and
 //: correlated measurements are not counted twice (`mode: .total` whitens the covariance of all samples and needs no
-//: labels; the default, `.withinClass` shrunk halfway, uses them). Like every learner, it is a configuration whose
+//: labels; the default, `.withinClass` with its shrinkage chosen on the labels, uses them). Like every learner, it is a configuration whose
 //: `fit` returns a `MahalanobisMetric`; the metric maps samples with `transform` (x ↦ Lx, M = LᵀL).
 let metric = try Whitening(mode: .total, shrinkage: .none).fit(train)
 print("learned L:", metric.outputDimension, "×", metric.inputDimension)

@@ -11,10 +11,10 @@ import Testing
             let lines = result.stdout.split(separator: "\n").map(String.init)
             #expect(lines.first == "m.json")
             #expect(lines.contains("  learner        whitening"))
-            #expect(lines.contains("  configuration  componentCount = 2, mode = within-class, relativeTolerance = 1e-10, shrinkage = 0.5"))
+            #expect(lines.contains("  configuration  componentCount = 2, mode = within-class, relativeTolerance = 1e-10, shrinkage = cross-validated"))
             #expect(lines.contains("  dimensions     4 features → 2 components"))
             #expect(lines.contains { $0.hasPrefix("  fit            closed form, ") && $0.hasSuffix(" s") })
-            #expect(lines.contains("  details        effectiveRank = 4, shrinkage = 0.5"))
+            #expect(lines.contains("  details        effectiveRank = 4, neighborAgreement = 0.864, shrinkage = 0.5"))
             #expect(lines.contains("  features       sepal length (cm), sepal width (cm), petal length (cm), petal width (cm)"))
             #expect(lines.contains("  format         version 1, written by MetricLearn 0.1.0"))
         }

@@ -9,8 +9,11 @@ extension Whitening {
             LearnerParameter("mode", \Whitening.mode,
                              summary: "Which covariance to invert: of all samples, or pooled within classes."),
             LearnerParameter("shrinkage", \Whitening.shrinkage,
-                             summary: "Shrinkage towards a scaled identity: none, ledoit-wolf, or a coefficient in "
-                                 + "[0, 1].", rule: Whitening.Shrinkage.rule, valueName: "none|ledoit-wolf|λ"),
+                             summary: "Shrinkage towards a scaled identity: cross-validated (of 0, 0.25, 0.5, 0.75 "
+                                 + "and 1, the coefficient under which held-out rows' nearest neighbours best share "
+                                 + "their class), none, ledoit-wolf, or a coefficient in [0, 1].",
+                             rule: Whitening.Shrinkage.rule,
+                             valueName: "cross-validated|none|ledoit-wolf|λ"),
             LearnerParameter("componentCount", \Whitening.componentCount,
                              summary: "Keep only this many leading components (default: every non-degenerate one).",
                              rule: .componentCount),
@@ -27,22 +30,24 @@ extension Whitening.Shrinkage: ParameterValue {
         return ParameterRule.fractionViolation(coefficient, includingZero: true, includingOne: true)
     }
 
-    /// `none`, `ledoit-wolf`, or a coefficient (`0.1`).
+    /// `none`, `ledoit-wolf`, `cross-validated`, or a coefficient (`0.1`).
     public init?(parameterText text: String) {
         switch text {
         case "none": self = .none
         case "ledoit-wolf": self = .ledoitWolf
+        case "cross-validated": self = .crossValidated
         default:
             guard let coefficient = Double(text) else { return nil }
             self = .fixed(coefficient)
         }
     }
 
-    /// `none`, `ledoit-wolf` or the coefficient.
+    /// `none`, `ledoit-wolf`, `cross-validated` or the coefficient.
     public var parameterText: String {
         switch self {
         case .none: "none"
         case .ledoitWolf: "ledoit-wolf"
+        case .crossValidated: "cross-validated"
         case let .fixed(coefficient): coefficient.parameterText
         }
     }

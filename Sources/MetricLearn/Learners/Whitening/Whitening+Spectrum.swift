@@ -18,20 +18,20 @@ extension Whitening {
                                  for: "whitening \(columnCount) features (a \(columnCount)×\(columnCount) covariance)",
                                  remedies: coefficient > 0 && columnCount > degreesOfFreedom
                                      ? [.fewerFeatures, .fewerComponents] : [.fewerFeatures])
-        var covariance = scatter() / Double(degreesOfFreedom)
-        if coefficient > 0 {
-            let target = covariance.trace / d
-            covariance = (1 - coefficient) * covariance + (coefficient * target) * Matrix.identity(columnCount)
-        }
+        let covariance = scatter() / Double(degreesOfFreedom)
         let decomposition: SymmetricEigendecomposition
         do { decomposition = try SymmetricEigendecomposition(covariance) } catch { throw .linearAlgebra(error) }
-        let cutoff = decomposition.cutoff(relativeTolerance: relativeTolerance)
-        let kept = decomposition.eigenvalues.indices.reversed().filter { decomposition.eigenvalues[$0] > cutoff }
+        // Shrinkage keeps the eigenvectors and moves each variance to (1 − λ)·w + λ·(tr C / d); shrinking the
+        // eigenvalues rather than the matrix keeps C's order of directions even at λ = 1, where all are equal.
+        let target = covariance.trace / d
+        let variances = decomposition.eigenvalues.map { (1 - coefficient) * $0 + coefficient * target }
+        let cutoff = relativeTolerance * max(variances.max() ?? 0, 0)
+        let kept = variances.indices.reversed().filter { variances[$0] > cutoff }
         guard !kept.isEmpty else { throw .emptyInput(what: "every feature is constant: the covariance is zero") }
         let chosen = Array(kept.prefix(componentCount ?? kept.count))
         var components = Matrix(rowCount: chosen.count, columnCount: columnCount)
         for (row, index) in chosen.enumerated() {
-            let scale = 1 / decomposition.eigenvalues[index].squareRoot()
+            let scale = 1 / variances[index].squareRoot()
             for j in 0..<columnCount { components[row, j] = decomposition.eigenvectors[j, index] * scale }
         }
         return WhiteningSpectrum(components: components, rank: kept.count)

@@ -49,6 +49,15 @@ import Testing
         #expect(abs(abs(row[0]) - 1.0 / 3) < 1e-12 && abs(row[1]) < 1e-12)
     }
 
+    /// Full shrinkage makes every variance tr C / d = 5, but the kept component is still C's leading direction
+    /// (shrinkage moves the eigenvalues, not the eigenvectors), not whichever one LAPACK returns first.
+    @Test func fullShrinkageKeepsTheCovariancesLeadingDirection() throws {
+        let x = Matrix(rows: [[-3, 1], [3, -1], [-3, -1], [3, 1]]) * 0.75.squareRoot()
+        let metric = try Whitening(mode: .total, shrinkage: .fixed(1), componentCount: 1).fit(x)
+        let row = metric.components.row(0)
+        #expect(abs(abs(row[0]) - 1 / 5.0.squareRoot()) < 1e-12 && abs(row[1]) < 1e-12)
+    }
+
     @Test func constantColumnsAndMoreFeaturesThanSamplesStayFinite() throws {
         // 3 samples, 5 features, one constant column: rank ≤ 2, finite PSD result.
         let x = Matrix(rows: [[1, 7, 0, 2, 5], [2, 7, 1, 0, 5], [4, 7, 3, 1, 5]])
