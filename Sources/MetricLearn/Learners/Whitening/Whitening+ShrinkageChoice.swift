@@ -10,8 +10,8 @@ extension Whitening {
     /// The coefficients `.crossValidated` compares: from the covariance itself to a scaled identity, whose whitened
     /// distances are the Euclidean ones.
     static let crossValidatedCoefficients: [Double] = [0, 0.25, 0.5, 0.75, 1]
-    /// `.crossValidated` scores the coefficients on at most this many training rows (every ⌈n/2 000⌉-th, in order),
-    /// so its cost does not grow with n.
+    /// `.crossValidated` scores the coefficients on about this many training rows, so its cost does not grow with n:
+    /// evenly spread over each class's rows in proportion to the class, and at least two of every class.
     static let crossValidationRowLimit = 2000
     /// Row i of class c is held out in fold (i's position among c's rows) mod 5: stratified, and without a seed.
     static let crossValidationFoldCount = 5
@@ -45,12 +45,10 @@ extension Whitening {
     /// The candidate under which the held-out rows of the folds have the most same-class rows among their nearest
     /// neighbours in the rest of the sample (each fold's metric fitted on the rest alone, so that no row helps to
     /// shape the metric it is scored in), with that share. A tie goes to the larger coefficient, the more conservative
-    /// metric: with no evidence at all (folds too small to fit), the Euclidean distance.
+    /// metric: with no evidence at all (folds too small to fit), the Euclidean distance, and no share.
     private func crossValidatedCoefficient(for x: Matrix, labels: [Int]) throws(MetricLearnError)
-        -> (coefficient: Double, agreement: Double) {
-        let n = x.rowCount
-        let sampleCount = min(n, Self.crossValidationRowLimit)
-        let rows = (0..<sampleCount).map { $0 * n / sampleCount }
+        -> (coefficient: Double, agreement: Double?) {
+        let rows = Self.crossValidationSample(labels: labels)
         let sampleLabels = rows.map { labels[$0] }
         var positions: [Int: Int] = [:]
         let folds = sampleLabels.map { label in
@@ -87,6 +85,21 @@ extension Whitening {
         }
         var best = candidates.count - 1
         for index in candidates.indices.reversed() where agreements[index] > agreements[best] { best = index }
-        return (candidates[best], checked == 0 ? 0 : Double(agreements[best]) / Double(checked))
+        return (candidates[best], checked == 0 ? nil : Double(agreements[best]) / Double(checked))
+    }
+
+    /// The rows `.crossValidated` scores on, in order: every row up to the limit; above it, each class's rows evenly
+    /// strided, in proportion to the class's share but at least two (so no class is lost, whatever the row order).
+    static func crossValidationSample(labels: [Int]) -> [Int] {
+        let n = labels.count
+        guard n > crossValidationRowLimit else { return Array(0..<n) }
+        var rowsOfClass: [Int: [Int]] = [:]
+        for (row, label) in labels.enumerated() { rowsOfClass[label, default: []].append(row) }
+        var sample: [Int] = []
+        for classRows in rowsOfClass.values {
+            let count = min(classRows.count, max(2, classRows.count * crossValidationRowLimit / n))
+            sample += (0..<count).map { classRows[$0 * classRows.count / count] }
+        }
+        return sample.sorted()
     }
 }

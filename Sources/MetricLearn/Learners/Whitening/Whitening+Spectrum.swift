@@ -27,7 +27,7 @@ extension Whitening {
         let variances = decomposition.eigenvalues.map { (1 - coefficient) * $0 + coefficient * target }
         let cutoff = relativeTolerance * max(variances.max() ?? 0, 0)
         let kept = variances.indices.reversed().filter { variances[$0] > cutoff }
-        guard !kept.isEmpty else { throw .emptyInput(what: "every feature is constant: the covariance is zero") }
+        guard !kept.isEmpty else { throw zeroCovariance }
         let chosen = Array(kept.prefix(componentCount ?? kept.count))
         var components = Matrix(rowCount: chosen.count, columnCount: columnCount)
         for (row, index) in chosen.enumerated() {
@@ -55,7 +55,7 @@ extension Whitening {
         let cutoff = relativeTolerance * max(shrunk.first ?? 0, outside)
         let inSpan = shrunk.indices.filter { shrunk[$0] > cutoff && variances[$0] > relativeTolerance * variances[0] }
         let rank = outside > cutoff ? d : shrunk.filter { $0 > cutoff }.count
-        guard rank > 0 else { throw .emptyInput(what: "every feature is constant: the covariance is zero") }
+        guard rank > 0 else { throw zeroCovariance }
         let count = componentCount ?? rank
         guard count <= inSpan.count else { return nil }
         var components = Matrix(rowCount: count, columnCount: d)
@@ -64,5 +64,13 @@ extension Whitening {
             for j in 0..<d { components[row, j] = svd.vt[index, j] * scale }
         }
         return WhiteningSpectrum(components: components, rank: rank)
+    }
+
+    /// The error for a zero covariance: within-class, the features may vary, but only between the classes.
+    private var zeroCovariance: MetricLearnError {
+        .emptyInput(what: mode == .withinClass
+            ? "every feature is constant within each class: the within-class covariance is zero (total mode "
+                + "whitens the spread between the classes)"
+            : "every feature is constant: the covariance is zero")
     }
 }

@@ -36,7 +36,8 @@ public struct Whitening: MetricLearner {
         case ledoitWolf
         /// The coefficient among 0, ¼, ½, ¾ and 1 (1: Euclidean distance) under which, fitted on four fifths of the
         /// training rows, the most same-class rows are among the 5 nearest of each row of the other fifth (5-fold
-        /// cross-validation on at most 2 000 evenly spread rows); ties go to the larger coefficient. Needs labels.
+        /// cross-validation on about 2 000 rows spread over the classes); ties go to the larger coefficient. Needs
+        /// labels.
         case crossValidated
 
         /// `.fixed(λ)` encodes as `{"fixed": {"coefficient": λ}}`.

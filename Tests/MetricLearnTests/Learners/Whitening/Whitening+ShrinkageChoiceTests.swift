@@ -65,7 +65,25 @@ import Testing
     /// Three rows of two classes leave no fold with a metric to fit: no evidence, so the Euclidean end.
     @Test func tooFewRowsToScoreFallBackToEuclidean() throws {
         let metric = try Whitening().fit(Matrix(rows: [[1, 2], [3, 1], [5, 5]]), labels: [0, 0, 1])
-        #expect(metric.report.details["shrinkage"] == 1 && metric.report.details["neighborAgreement"] == 0)
+        #expect(metric.report.details["shrinkage"] == 1 && metric.report.details["neighborAgreement"] == nil)
+    }
+
+    /// Past the row limit the sample is drawn per class: a class on every third row, which an even stride over all
+    /// 3 000 rows (rows 0, 1, 3, 4, …) would miss entirely, is scored (two overlapping classes: agreement < 1; with
+    /// one class sampled it would be exactly 1).
+    @Test func theSampleKeepsAClassTheStrideWouldMiss() throws {
+        var generator = SeededGenerator(seed: 9)
+        let x = Matrix(rowCount: 3000, columnCount: 2, elements: (0..<6000).map { _ in generator.nextGaussian() })
+        let metric = try Whitening().fit(x, labels: (0..<3000).map { $0 % 3 == 2 ? 1 : 0 })
+        #expect(try #require(metric.report.details["neighborAgreement"]) < 0.9)
+    }
+
+    @Test func classesConstantInsideButApartSayWhatIsZero() {
+        let x = Matrix(rows: (0..<8).map { $0 % 2 == 0 ? [0, 0] : [1, 2] })
+        #expect(throws: MetricLearnError.emptyInput(what: "every feature is constant within each class: the within-class "
+                                                        + "covariance is zero (total mode whitens the spread between the classes)")) {
+            try Whitening().fit(x, labels: (0..<8).map { $0 % 2 })
+        }
     }
 
     @Test func sameInputSameChoice() throws {
