@@ -7,24 +7,47 @@ struct WhiteningSpectrum {
     let rank: Int
 }
 
+/// The eigendecomposition of a covariance C and its shrinkage target tr C / d: every shrinkage coefficient shares
+/// it, since shrinkage moves only the eigenvalues.
+struct CovarianceEigenbasis {
+    let decomposition: SymmetricEigendecomposition
+    let target: Double
+}
+
 extension Whitening {
     /// The spectrum from the eigendecomposition of the (shrunk) covariance, `scatter()` (XᵀX of the centred rows,
     /// `columnCount` wide) over `degreesOfFreedom` (d×d: O(d³) time, O(d²) memory, checked against the memory
     /// available before `scatter` is called).
     func covarianceSpectrum(columnCount: Int, scatter: () -> Matrix, degreesOfFreedom: Int,
                             shrinkage coefficient: Double) throws(MetricLearnError) -> WhiteningSpectrum {
+        let basis = try covarianceEigenbasis(columnCount: columnCount, scatter: scatter,
+                                             degreesOfFreedom: degreesOfFreedom, isShrunk: coefficient > 0)
+        return try spectrum(of: basis, shrinkage: coefficient)
+    }
+
+    /// The eigendecomposition of the covariance `scatter()` / `degreesOfFreedom` (memory checked first; `isShrunk`
+    /// only chooses the remedies the refusal suggests).
+    func covarianceEigenbasis(columnCount: Int, scatter: () -> Matrix, degreesOfFreedom: Int,
+                              isShrunk: Bool) throws(MetricLearnError) -> CovarianceEigenbasis {
         let d = Double(columnCount)
         try MemoryBudget.require(doubles: 5 * d * d,
                                  for: "whitening \(columnCount) features (a \(columnCount)×\(columnCount) covariance)",
-                                 remedies: coefficient > 0 && columnCount > degreesOfFreedom
+                                 remedies: isShrunk && columnCount > degreesOfFreedom
                                      ? [.fewerFeatures, .fewerComponents] : [.fewerFeatures])
         let covariance = scatter() / Double(degreesOfFreedom)
         let decomposition: SymmetricEigendecomposition
         do { decomposition = try SymmetricEigendecomposition(covariance) } catch { throw .linearAlgebra(error) }
+        return CovarianceEigenbasis(decomposition: decomposition, target: covariance.trace / d)
+    }
+
+    /// The spectrum of the covariance of `basis` shrunk by `coefficient`.
+    func spectrum(of basis: CovarianceEigenbasis, shrinkage coefficient: Double) throws(MetricLearnError)
+        -> WhiteningSpectrum {
+        let decomposition = basis.decomposition
+        let columnCount = decomposition.eigenvalues.count
         // Shrinkage keeps the eigenvectors and moves each variance to (1 − λ)·w + λ·(tr C / d); shrinking the
         // eigenvalues rather than the matrix keeps C's order of directions even at λ = 1, where all are equal.
-        let target = covariance.trace / d
-        let variances = decomposition.eigenvalues.map { (1 - coefficient) * $0 + coefficient * target }
+        let variances = decomposition.eigenvalues.map { (1 - coefficient) * $0 + coefficient * basis.target }
         let cutoff = relativeTolerance * max(variances.max() ?? 0, 0)
         let kept = variances.indices.reversed().filter { variances[$0] > cutoff }
         guard !kept.isEmpty else { throw zeroCovariance }

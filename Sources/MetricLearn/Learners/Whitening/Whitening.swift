@@ -141,10 +141,11 @@ public struct Whitening: MetricLearner {
         let offsets = groups.map { x.classMeans(labels: $0) }
             ?? Matrix(rowCount: 1, columnCount: x.columnCount, elements: x.columnMeans())
         let (scatter, fourthPowerSum) = x.centeredGram(about: offsets, groups: groups)
+        // One eigendecomposition for every coefficient `body` asks for (`.crossValidated` asks for five).
+        let basis = try covarianceEigenbasis(columnCount: x.columnCount, scatter: { scatter },
+                                             degreesOfFreedom: degreesOfFreedom, isShrunk: shrinkage != .none)
         return try body({ Matrix.ledoitWolfShrinkage(scatter: scatter, fourthPowerSum: fourthPowerSum, rowCount: x.rowCount) }) {
-            coefficient throws(MetricLearnError) in
-            try covarianceSpectrum(columnCount: x.columnCount, scatter: { scatter },
-                                   degreesOfFreedom: degreesOfFreedom, shrinkage: coefficient)
+            coefficient throws(MetricLearnError) in try spectrum(of: basis, shrinkage: coefficient)
         }
     }
 }
