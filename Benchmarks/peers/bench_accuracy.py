@@ -145,24 +145,33 @@ AUTO_CANDIDATES = ["whitening", "nca", "lmnn", "itml", "feature-weights", "lfda"
 
 def run_auto(binary, path, folds, scratch):
     """`evaluate --learner auto` and every learner it tries, on `folds` (auto's inner search runs on each training
-    fold only): auto's accuracy and median fit seconds, and the slowest single learner's median fit seconds."""
+    fold only): auto's accuracy and median fit seconds, and the slowest single learner's median fit seconds. Each
+    learner runs in its own `evaluate`, so one that cannot fit the table (auto ranks it last) is reported, not
+    fatal."""
     import run_peers
 
     folds_json, folds_txt = os.path.join(scratch, "folds.json"), os.path.join(scratch, "folds.txt")
     with open(folds_json, "w") as handle:
         json.dump(folds, handle)
     run_peers.write_test_folds(folds_json, folds_txt)
-    results, error = run_peers.run_evaluate(binary, path, folds_txt, ["auto"] + AUTO_CANDIDATES, [], 7200)
-    if error:
-        return {"error": error}
-    by_name = {entry["learner"]: entry for entry in results}
-    slowest = max(AUTO_CANDIDATES, key=lambda name: by_name[name]["fitSecondsMedian"])
+    by_name, failures = {}, {}
+    for learner in ["auto"] + AUTO_CANDIDATES:
+        results, error = run_peers.run_evaluate(binary, path, folds_txt, [learner], [], 7200)
+        if error:
+            failures[learner] = error
+        else:
+            by_name[learner] = results[0]
+    if "auto" not in by_name:
+        return {"error": failures["auto"]}
+    fitted = [name for name in AUTO_CANDIDATES if name in by_name]
+    slowest = max(fitted, key=lambda name: by_name[name]["fitSecondsMedian"])
     auto = by_name["auto"]
+    candidates = {name: {"accuracyMean": by_name[name]["accuracyMean"],
+                         "fitSecondsMedian": by_name[name]["fitSecondsMedian"]} for name in fitted}
+    candidates.update({name: {"error": error} for name, error in failures.items()})
     return {"accuracyPerFold": auto["accuracyPerFold"], "accuracyMean": auto["accuracyMean"],
             "fitSecondsMedian": auto["fitSecondsMedian"], "slowestLearner": slowest,
-            "slowestFitSecondsMedian": by_name[slowest]["fitSecondsMedian"],
-            "candidates": {name: {"accuracyMean": by_name[name]["accuracyMean"],
-                                  "fitSecondsMedian": by_name[name]["fitSecondsMedian"]} for name in AUTO_CANDIDATES}}
+            "slowestFitSecondsMedian": by_name[slowest]["fitSecondsMedian"], "candidates": candidates}
 
 
 def peer_results(methods, name, path, folds, cache, rerun, budget, scratch, save):
@@ -276,7 +285,8 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--binary", default=os.path.join(peerlib.REPO_ROOT, ".build", "release", "metric-learn"))
     parser.add_argument("--tables", nargs="+", default=TABLES, help="default: %(default)s")
-    parser.add_argument("--families", nargs="+", default=list(FAMILIES), choices=list(FAMILIES))
+    parser.add_argument("--families", nargs="*", default=list(FAMILIES), choices=list(FAMILIES),
+                        help="our candidates to run (none: only --auto); default: all")
     parser.add_argument("--auto", action="store_true", help="also run `evaluate --learner auto`")
     parser.add_argument("--data-dir", default=peerlib.DEFAULT_DATA_DIR)
     parser.add_argument("--peer-cache", default=DEFAULT_PEER_CACHE)
@@ -291,7 +301,9 @@ def main(argv=None):
     if os.path.exists(arguments.peer_cache):
         with open(arguments.peer_cache) as handle:
             cache = json.load(handle)
-    methods = [EUCLIDEAN] + [m for family in arguments.families for m in FAMILIES[family][0]]
+    # auto is compared with the best peer of any family, so it needs every family's peers.
+    peer_families = list(FAMILIES) if arguments.auto else arguments.families
+    methods = [EUCLIDEAN] + [m for family in peer_families for m in FAMILIES[family][0]]
     results = {}
     load_before = os.getloadavg()
     for name, path in resolve(arguments.tables, arguments.data_dir):

@@ -23,6 +23,7 @@ struct MetricLearnCommand: ParsableCommand {
     )
 
     static func main() {
+        BLASKernels.relaunchIfKernelsAreGeneric()
         StandardOutput.reserveDescriptors()
         Interruption.install()
         do {

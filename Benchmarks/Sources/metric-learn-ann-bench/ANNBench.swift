@@ -39,6 +39,12 @@ struct ANNBench: ParsableCommand {
     @Option(help: "Only plot: read a report this command printed (its curve and exact speed) and write --figure.")
     var plotReport: String?
 
+    /// Relaunches with OpenBLAS's fast kernels when it chose generic ones (`BLASKernels`), then runs.
+    static func main() {
+        BLASKernels.relaunchIfKernelsAreGeneric()
+        main(nil)
+    }
+
     func run() throws {
         if let plotReport {
             guard let figure else { throw ValidationError("--plot-report needs --figure") }

@@ -46,7 +46,8 @@ extension BenchmarkReport {
         var lines = [
             "Machine: \(machine.cpuModel), nproc \(machine.processorCount), "
                 + String(format: "%.1f GiB", Double(machine.memoryBytes) / 1_073_741_824) + ", \(machine.operatingSystem)",
-            "OpenBLAS: \(machine.openBLASPackage ?? "package unknown"); \(threads); "
+            "OpenBLAS: \(machine.openBLASPackage ?? "package unknown"), \(machine.openBLASCore) kernels; "
+                + "\(threads); "
                 + "load average at start \(machine.loadAverage ?? "unknown")",
         ]
         if let load = machine.loadAverage?.split(separator: " ").first.flatMap({ Double($0) }),

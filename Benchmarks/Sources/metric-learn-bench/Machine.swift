@@ -1,4 +1,5 @@
 import Foundation
+import MetricLearn
 
 /// The machine a report was measured on.
 struct Machine: Sendable, Codable {
@@ -12,6 +13,8 @@ struct Machine: Sendable, Codable {
     let openBLASThreads: String?
     /// The installed OpenBLAS package and version (`dpkg-query`), when known.
     let openBLASPackage: String?
+    /// The kernels OpenBLAS runs ("SkylakeX", "Haswell", …; `OPENBLAS_CORETYPE` when set).
+    let openBLASCore: String
     /// The 1-, 5- and 15-minute load averages at the start: other work on the machine skews timings.
     let loadAverage: String?
     /// Operating system version.
@@ -23,6 +26,7 @@ struct Machine: Sendable, Codable {
                 memoryBytes: ProcessInfo.processInfo.physicalMemory,
                 openBLASThreads: openBLASThreads,
                 openBLASPackage: openBLASPackage(),
+                openBLASCore: BLASKernels.coreName,
                 loadAverage: firstLine(of: "/proc/loadavg").map { $0.split(separator: " ").prefix(3).joined(separator: " ") },
                 operatingSystem: ProcessInfo.processInfo.operatingSystemVersionString)
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MetricLearn
 
 /// Times MetricLearn's learners and kernels; see Docs/Performance.md.
 @main
@@ -61,6 +62,12 @@ struct MetricLearnBench: ParsableCommand {
         if threads != nil && inProcess {
             throw ValidationError("--threads needs child processes (OpenBLAS reads it at start): drop --in-process")
         }
+    }
+
+    /// Relaunches with OpenBLAS's fast kernels when it chose generic ones (`BLASKernels`), then runs.
+    static func main() {
+        BLASKernels.relaunchIfKernelsAreGeneric()
+        main(nil)
     }
 
     func run() throws {

@@ -25,11 +25,12 @@ enum CLI {
     }()
 
     /// Runs `metric-learn arguments…` in `directory` with a fixed terminal width (so help text is
-    /// stable), stdin, stdout and stderr not terminals, and `environment` added to the environment.
+    /// stable), stdin, stdout and stderr not terminals, `environment` added to the environment and the variables
+    /// `unsetting` removed from it.
     ///
     /// With `processors` (a `taskset -c` list such as "0"), the binary runs confined to those processors.
     static func run(_ arguments: [String], in directory: URL? = nil, environment overrides: [String: String] = [:],
-                    processors: String? = nil) throws -> Result {
+                    unsetting removed: [String] = [], processors: String? = nil) throws -> Result {
         let process = Process()
         if let processors {
             process.executableURL = URL(fileURLWithPath: taskset)
@@ -42,6 +43,7 @@ enum CLI {
         var environment = ProcessInfo.processInfo.environment
         environment["COLUMNS"] = "80"
         environment.merge(overrides) { $1 }
+        for name in removed { environment[name] = nil }
         process.environment = environment
         // Files rather than pipes: nothing can block, and stdout/stderr are not terminals.
         let capture = FileManager.default.temporaryDirectory.appendingPathComponent("metric-learn-run-\(UUID().uuidString)")
