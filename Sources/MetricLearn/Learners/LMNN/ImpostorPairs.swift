@@ -12,87 +12,165 @@ struct ImpostorPairs {
 
     var count: Int { first.count }
 
-    /// Finds every candidate pair of `z`, calling `body` once per block of pairs.
+    /// Buffers a search reuses from call to call: one block's pairs per job of a round, one distance tile per
+    /// worker.
+    final class Workspace {
+        fileprivate var blocks: [ImpostorPairs] = []
+        fileprivate var tiles: [Double] = []
+    }
+
+    /// Finds every candidate pair of `z`, calling `body` once per round of blocks with the round's blocks in order.
     ///
     /// Rows are grouped by class and each class c is compared with the classes after it, so each
-    /// different-class pair is measured once and same-class pairs never: Σ_{c<c'} n_c·n_c' distances,
-    /// from `PairwiseDistances.forEachBlock` (one `dgemm` a block). Pairs that pass the screen with
-    /// `ScreenedDistances.slack` are recomputed exactly by direct differences and kept when strictly inside a
-    /// radius, so the result equals a brute-force search. Memory: the distance block plus the pairs of one block,
-    /// both O(block · n), in buffers reused from block to block (and from call to call through `pairs`).
-    static func forEachBlock(in z: Matrix, labels: [Int], radii: [Double], reusing pairs: inout ImpostorPairs,
-                             _ body: (ImpostorPairs) -> Void) {
+    /// different-class pair is measured once and same-class pairs never: Σ_{c<c'} n_c·n_c' distances. Each block
+    /// of a class's rows is one `Parallel` job: one `dgemm` of the block against the later classes' rows into
+    /// the worker's tile, then a screen with `ScreenedDistances.slack`; pairs that pass are recomputed exactly
+    /// by direct differences and kept when strictly inside a radius, so the result equals a brute-force search.
+    /// The blocks' boundaries, and so the pairs and their order, depend only on the labels, never on the core
+    /// count. Memory: per worker one tile of about 1 MiB, and the pairs of one round's blocks, in buffers reused
+    /// from round to round and from call to call (`workspace`).
+    static func forEachRound(in z: Matrix, labels: [Int], radii: [Double], reusing workspace: Workspace,
+                             _ body: (ArraySlice<ImpostorPairs>) -> Void) {
         let order = labels.indices.sorted { (labels[$0], $0) < (labels[$1], $1) }
-        var classStarts = [0]
-        for position in 1..<max(order.count, 1) where labels[order[position]] != labels[order[position - 1]] {
-            classStarts.append(position)
-        }
+        let jobs = blocks(sortedLabels: order.map { labels[$0] })
+        guard !jobs.isEmpty else { return }
+        let sorted = z.rows(at: order)
+        let norms = sorted.rowSquaredNorms()
         // One screening slack for all pairs, at least each pair's own.
-        let largestNorm = z.rowSquaredNorms().max() ?? 0
-        let slack = ScreenedDistances.slack(largestNorm, largestNorm)
-        z.elements.withUnsafeBufferPointer { points in
-            for (index, start) in classStarts.enumerated().dropLast() {
-                let end = classStarts[index + 1]
-                let queryRows = Array(order[start..<end])
-                let referenceRows = Array(order[end...])
-                let referenceRadii = referenceRows.map { radii[$0] }
-                let screens = referenceRadii.map { $0 + slack }
-                PairwiseDistances.forEachBlock(queries: z.rows(at: queryRows), references: z.rows(at: referenceRows),
-                                               blockRowCount: blockRowCount(referenceCount: referenceRows.count)) {
-                    block, distances in
-                    pairs.first.removeAll(keepingCapacity: true)
-                    pairs.second.removeAll(keepingCapacity: true)
-                    pairs.squaredDistances.removeAll(keepingCapacity: true)
-                    let m = referenceRows.count
-                    for query in block {
-                        let a = queryRows[query]
-                        let radius = radii[a]
-                        let row = UnsafeBufferPointer(rebasing: distances[((query - block.lowerBound) * m)...].prefix(m))
-                        screens.withUnsafeBufferPointer { screens in
-                            forEachScreened(row, below: screens, or: radius + slack) { column in
-                                let exact = points.squaredDistance(between: a, and: referenceRows[column], width: z.columnCount)
-                                if exact < radius || exact < referenceRadii[column] {
-                                    pairs.first.append(a)
-                                    pairs.second.append(referenceRows[column])
-                                    pairs.squaredDistances.append(exact)
-                                }
+        let slack = ScreenedDistances.slack(norms.max() ?? 0, norms.max() ?? 0)
+        let screens = order.map { radii[$0] + slack }
+        let workers = Parallel.workerCount
+        let roundSize = 4 * workers
+        let tileSize = jobs.map { $0.queries.count * (order.count - $0.firstReference) }.max() ?? 0
+        if workspace.tiles.count < workers * tileSize {
+            workspace.tiles = [Double](repeating: 0, count: workers * tileSize)
+        }
+        if workspace.blocks.count < roundSize {
+            workspace.blocks.append(contentsOf: repeatElement(ImpostorPairs(), count: roundSize - workspace.blocks.count))
+        }
+        for roundStart in stride(from: 0, to: jobs.count, by: roundSize) {
+            let round = jobs[roundStart..<min(jobs.count, roundStart + roundSize)]
+            let work = round.reduce(0) { $0 + $1.queries.count * (order.count - $1.firstReference) * (z.columnCount + 2) }
+            z.elements.withUnsafeBufferPointer { points in
+                sorted.elements.withUnsafeBufferPointer { sortedPoints in
+                    workspace.blocks.withUnsafeMutableBufferPointer { blocks in
+                        workspace.tiles.withUnsafeMutableBufferPointer { tiles in
+                            let search = BlockSearch(points: points, sorted: sortedPoints, width: z.columnCount,
+                                                     order: order, norms: norms, radii: radii, screens: screens,
+                                                     slack: slack, blocks: blocks, tiles: tiles, tileSize: tileSize)
+                            Parallel.forEach(jobs: round.count, work: work) { job, worker in
+                                search.run(round[roundStart + job], into: job, worker: worker)
                             }
                         }
                     }
-                    body(pairs)
                 }
             }
+            body(workspace.blocks[0..<round.count])
         }
     }
 
-    /// A block height whose distances (about 1 MiB) stay in cache between the `dgemm` that writes them and
-    /// the scan that reads them.
-    private static func blockRowCount(referenceCount: Int) -> Int {
-        max(8, (1 << 17) / max(referenceCount, 1))
+    /// One block of the search: the sorted rows `queries` (one class's) against the sorted rows from
+    /// `firstReference` on (the later classes').
+    fileprivate struct Block: Sendable {
+        let queries: Range<Int>
+        let firstReference: Int
     }
 
-    /// Calls `body` with each index c where `values[c] < thresholds[c]` or `values[c] < bound`, in order.
+    /// The blocks of the search over the rows sorted by class (`sortedLabels`), in class order and then row order:
+    /// each class's rows in blocks whose distances to the later classes' rows (about 1 MiB) stay in cache between
+    /// the `dgemm` that writes them and the scan that reads them.
+    private static func blocks(sortedLabels labels: [Int]) -> [Block] {
+        var blocks: [Block] = []
+        var start = 0
+        while start < labels.count {
+            var end = start + 1
+            while end < labels.count && labels[end] == labels[start] { end += 1 }
+            let referenceCount = labels.count - end
+            if referenceCount > 0 {
+                let height = max(8, (1 << 17) / referenceCount)
+                for first in stride(from: start, to: end, by: height) {
+                    blocks.append(Block(queries: first..<min(end, first + height), firstReference: end))
+                }
+            }
+            start = end
+        }
+        return blocks
+    }
+
+    /// Calls `body` with each index c where `values[c] < thresholds[c]` or `values[c] < bound`, in order, where
+    /// `values[c]` = (products[c] + offset) + norms[c], the expanded squared distance before its clamp at 0 (which
+    /// changes no comparison with a positive threshold).
     ///
     /// Four lanes at a time (`SIMD4`): almost every pair fails the screen, so the common case is two
     /// vector comparisons and one branch per four pairs.
     @inline(__always)
-    private static func forEachScreened(_ values: UnsafeBufferPointer<Double>, below thresholds: UnsafeBufferPointer<Double>,
-                                        or bound: Double, _ body: (Int) -> Void) {
-        guard let v = values.baseAddress, let t = thresholds.baseAddress else { return }
-        let count = values.count
-        let bounds = SIMD4<Double>(repeating: bound)
+    fileprivate static func forEachScreened(_ products: UnsafePointer<Double>, plus offset: Double,
+                                            _ norms: UnsafePointer<Double>, count: Int,
+                                            below thresholds: UnsafePointer<Double>, or bound: Double,
+                                            _ body: (Int) -> Void) {
+        let (bounds, offsets) = (SIMD4<Double>(repeating: bound), SIMD4<Double>(repeating: offset))
         var c = 0
         while c + 4 <= count {
-            let lanes = UnsafeRawPointer(v + c).loadUnaligned(as: SIMD4<Double>.self)
-            let hits = (lanes .< UnsafeRawPointer(t + c).loadUnaligned(as: SIMD4<Double>.self)) .| (lanes .< bounds)
+            let lanes = (UnsafeRawPointer(products + c).loadUnaligned(as: SIMD4<Double>.self) + offsets)
+                + UnsafeRawPointer(norms + c).loadUnaligned(as: SIMD4<Double>.self)
+            let hits = (lanes .< UnsafeRawPointer(thresholds + c).loadUnaligned(as: SIMD4<Double>.self)) .| (lanes .< bounds)
             if any(hits) {
                 for lane in 0..<4 where hits[lane] { body(c + lane) }
             }
             c += 4
         }
         while c < count {
-            if v[c] < t[c] || v[c] < bound { body(c) }
+            let value = (products[c] + offset) + norms[c]
+            if value < thresholds[c] || value < bound { body(c) }
             c += 1
+        }
+    }
+
+    /// What the jobs of one round share: `points` is z, `sorted` its rows in class order (`order[s]` is the row
+    /// of sorted row s, with squared norm `norms[s]` and screen `screens[s]`). Job j writes only `blocks[j]`, and
+    /// worker w only its tile.
+    private struct BlockSearch: @unchecked Sendable {
+        let points: UnsafeBufferPointer<Double>
+        let sorted: UnsafeBufferPointer<Double>
+        let width: Int
+        let order: [Int]
+        let norms: [Double]
+        let radii: [Double]
+        let screens: [Double]
+        let slack: Double
+        let blocks: UnsafeMutableBufferPointer<ImpostorPairs>
+        let tiles: UnsafeMutableBufferPointer<Double>
+        let tileSize: Int
+
+        func run(_ block: Block, into job: Int, worker: Int) {
+            let (rows, first) = (block.queries, block.firstReference)
+            let m = order.count - first
+            let tile = UnsafeMutableBufferPointer(rebasing: tiles[(worker * tileSize)..<((worker + 1) * tileSize)])
+            BufferProducts.multiply(UnsafeBufferPointer(rebasing: sorted[(rows.lowerBound * width)..<(rows.upperBound * width)]),
+                                    UnsafeBufferPointer(rebasing: sorted[(first * width)...]), transposingB: true,
+                                    into: tile, m: rows.count, n: m, k: width, alpha: -2)
+            blocks[job].first.removeAll(keepingCapacity: true)
+            blocks[job].second.removeAll(keepingCapacity: true)
+            blocks[job].squaredDistances.removeAll(keepingCapacity: true)
+            norms.withUnsafeBufferPointer { norms in
+                screens.withUnsafeBufferPointer { screens in
+                    for (offset, query) in rows.enumerated() {
+                        let a = order[query]
+                        let radius = radii[a]
+                        ImpostorPairs.forEachScreened(tile.baseAddress! + offset * m, plus: norms[query],
+                                                      norms.baseAddress! + first, count: m,
+                                                      below: screens.baseAddress! + first, or: radius + slack) { column in
+                            let b = order[first + column]
+                            let exact = points.squaredDistance(between: a, and: b, width: width)
+                            if exact < radius || exact < radii[b] {
+                                blocks[job].first.append(a)
+                                blocks[job].second.append(b)
+                                blocks[job].squaredDistances.append(exact)
+                            }
+                        }
+                    }
+                }
+            }
         }
     }
 }

@@ -15,8 +15,12 @@
 /// O((m·k + pairs)·d + r·d·k') for m anchors and r rows, with two `dgemm`s; no n×n or pairs×d matrix is formed.
 /// Forming Σ w·vvᵀ from a pairs×d difference matrix would cost O(pairs·d²) instead.
 ///
-/// The impostor search is `ImpostorPairs` (O(Σ_{c<c'} m_c·m_c'·k') in row blocks). Scratch buffers live in a private
-/// workspace reused across calls; no state carries from one evaluation to the next except the last statistics.
+/// The impostor search is `ImpostorPairs` (O(Σ_{c<c'} m_c·m_c'·k') in row blocks, in parallel). Each round of blocks
+/// it returns is then weighed in parallel twice: by blocks (the loss and each pair's weight), then by anchor rows
+/// (the target weights and CX rows an anchor owns, each summed in pair order), so every sum is added in the order a
+/// single thread would add it and the result is the same bits on any number of cores. Scratch buffers live in a
+/// private workspace reused across calls; no state carries from one evaluation to the next except the last
+/// statistics.
 struct LMNNLoss {
     /// k, the target neighbours per anchor.
     let neighborCount: Int
@@ -51,7 +55,12 @@ struct LMNNLoss {
         var targetDistances: [Double] = []
         var targetWeights: [Double] = []
         var radii: [Double] = []
-        var impostors = ImpostorPairs()
+        var impostors = ImpostorPairs.Workspace()
+        /// The impostor weight of each pair of a round, block after block.
+        var pairWeights: [Double] = []
+        /// Each block's push term and statistics, in a round.
+        var blockValues: [Double] = []
+        var blockStatistics: [Statistics] = []
         var lastPoint: [Double] = []
         var lastStatistics = Statistics()
     }
@@ -72,8 +81,8 @@ struct LMNNLoss {
 
         var value = rows.pullScale * pullTerm(z, rows: rows)
         var statistics = Statistics()
-        ImpostorPairs.forEachBlock(in: z, labels: rows.anchorLabels, radii: w.radii, reusing: &w.impostors) { pairs in
-            value += pushTerm(pairs, rows: rows, statistics: &statistics)
+        ImpostorPairs.forEachRound(in: z, labels: rows.anchorLabels, radii: w.radii, reusing: w.impostors) { blocks in
+            addPushTerm(blocks, rows: rows, to: &value, statistics: &statistics)
         }
         addTargetPairs(rows)
 
@@ -107,50 +116,64 @@ struct LMNNLoss {
         return (1 - pushWeight) * sum
     }
 
-    /// μ·Σ s_{yᵢ}·ℓ(1 + dᵢⱼ − dᵢₗ) over the triplets of one block of impostor pairs. Each triplet's slope goes to its
-    /// target pair's weight; the pair {a, b} itself enters CX once, with minus the sum of its slopes.
-    private func pushTerm(_ pairs: ImpostorPairs, rows: Rows, statistics: inout Statistics) -> Double {
-        let (d, k, mu) = (rows.x.columnCount, neighborCount, pushWeight)
-        var sum = 0.0
+    /// Adds μ·Σ s_{yᵢ}·ℓ(1 + dᵢⱼ − dᵢₗ) over the triplets of one round of blocks of impostor pairs to `value`, block
+    /// by block. Each triplet's slope goes to its target pair's weight; the pair {a, b} itself enters CX once, with
+    /// minus the sum of its slopes.
+    private func addPushTerm(_ blocks: ArraySlice<ImpostorPairs>, rows: Rows, to value: inout Double,
+                             statistics: inout Statistics) {
+        let w = workspace
+        var offsets = [0]
+        offsets.reserveCapacity(blocks.count + 1)
+        for block in blocks { offsets.append(offsets[offsets.count - 1] + block.count) }
+        let pairCount = offsets[blocks.count]
+        if w.pairWeights.count < pairCount { w.pairWeights = [Double](repeating: 0, count: pairCount) }
+        if w.blockValues.count < blocks.count {
+            w.blockValues = [Double](repeating: 0, count: blocks.count)
+            w.blockStatistics = [Statistics](repeating: Statistics(), count: blocks.count)
+        }
+        let (d, k, m) = (rows.x.columnCount, neighborCount, rows.anchorLabels.count)
+        let rowChunks = min(m, 4 * Parallel.workerCount)
         rows.x.elements.withUnsafeBufferPointer { x in
-            workspace.laplacianTimesX.withUnsafeMutableBufferPointer { cx in
-                workspace.targetWeights.withUnsafeMutableBufferPointer { targetWeights in
-                    workspace.targetDistances.withUnsafeBufferPointer { targetDistances in
-                        workspace.radii.withUnsafeBufferPointer { radii in
-                            for p in 0..<pairs.count {
-                                let (a, b) = (pairs.first[p], pairs.second[p])
-                                let distance = pairs.squaredDistances[p]
-                                var impostorWeight = 0.0
-                                for side in 0..<2 {      // b as a's impostor, then a as b's
-                                    let i = side == 0 ? a : b
-                                    guard distance < radii[i] else { continue }
-                                    statistics.impostorPairs += 1
-                                    let scale = rows.pushScales?[rows.anchorLabels[i]] ?? 1
-                                    for t in 0..<k {
-                                        let margin = 1 + targetDistances[i * k + t] - distance
-                                        guard margin > 0 else { continue }
-                                        statistics.activeTriplets += 1
-                                        let slope: Double
-                                        switch loss {
-                                        case .hinge:
-                                            sum += scale * margin
-                                            slope = mu * scale
-                                        case .squaredHinge:
-                                            sum += scale * (margin * margin)
-                                            slope = 2 * mu * margin * scale
+            w.laplacianTimesX.withUnsafeMutableBufferPointer { cx in
+                w.targetWeights.withUnsafeMutableBufferPointer { targetWeights in
+                    w.targetDistances.withUnsafeBufferPointer { targetDistances in
+                        w.radii.withUnsafeBufferPointer { radii in
+                            w.pairWeights.withUnsafeMutableBufferPointer { pairWeights in
+                                w.blockValues.withUnsafeMutableBufferPointer { blockValues in
+                                    w.blockStatistics.withUnsafeMutableBufferPointer { blockStatistics in
+                                        let push = PushRound(
+                                            blocks: blocks, offsets: offsets, triplets: self, rows: rows, x: x, cx: cx,
+                                            targetWeights: targetWeights, targetDistances: targetDistances, radii: radii,
+                                            pairWeights: pairWeights, blockValues: blockValues,
+                                            blockStatistics: blockStatistics)
+                                        Parallel.forEach(jobs: blocks.count, work: pairCount * 2 * k) { block, _ in
+                                            push.weigh(block: block)
                                         }
-                                        targetWeights[i * k + t] += slope
-                                        impostorWeight -= slope
+                                        Parallel.forEach(jobs: rowChunks, work: pairCount * (d + k)) { chunk, _ in
+                                            push.accumulate(rows: Parallel.chunk(chunk, of: m, count: rowChunks))
+                                        }
                                     }
                                 }
-                                cx.addPair(a, b, weight: impostorWeight, rows: x, width: d)
                             }
                         }
                     }
                 }
             }
         }
-        return mu * sum
+        for block in 0..<blocks.count {
+            value += w.blockValues[block]
+            statistics.activeTriplets += w.blockStatistics[block].activeTriplets
+            statistics.impostorPairs += w.blockStatistics[block].impostorPairs
+        }
+    }
+
+    /// ℓ(margin) scaled by `scale`, and μ times its slope: the term and slope of one active triplet.
+    @inline(__always)
+    fileprivate func term(margin: Double, scale: Double) -> (value: Double, slope: Double) {
+        switch loss {
+        case .hinge: (scale * margin, pushWeight * scale)
+        case .squaredHinge: (scale * (margin * margin), 2 * pushWeight * margin * scale)
+        }
     }
 
     /// Adds every target pair (i, j) with its accumulated weight to CX.
@@ -163,6 +186,92 @@ struct LMNNLoss {
                         cx.addPair(i, rows.targets[i * k + t], weight: workspace.targetWeights[i * k + t], rows: x,
                                    width: d)
                     }
+                }
+            }
+        }
+    }
+}
+
+/// One round of `LMNNLoss.addPushTerm`, shared by its parallel jobs: `weigh(block:)` writes only its block's
+/// value, statistics and pair weights; `accumulate(rows:)` only the target weights and CX rows of its anchors.
+private struct PushRound: @unchecked Sendable {
+    let blocks: ArraySlice<ImpostorPairs>
+    /// Block b's pairs have weights `pairWeights[offsets[b] ..< offsets[b + 1]]`.
+    let offsets: [Int]
+    let triplets: LMNNLoss
+    let rows: LMNNLoss.Rows
+    let x: UnsafeBufferPointer<Double>
+    let cx: UnsafeMutableBufferPointer<Double>
+    let targetWeights: UnsafeMutableBufferPointer<Double>
+    let targetDistances: UnsafeBufferPointer<Double>
+    let radii: UnsafeBufferPointer<Double>
+    let pairWeights: UnsafeMutableBufferPointer<Double>
+    let blockValues: UnsafeMutableBufferPointer<Double>
+    let blockStatistics: UnsafeMutableBufferPointer<LMNNLoss.Statistics>
+
+    /// The push term of block `block` (μ·Σ s·ℓ, summed in pair order) and each of its pairs' weight, minus the
+    /// slopes of the pair's active triplets in both directions (b as a's impostor, then a as b's).
+    func weigh(block: Int) {
+        let pairs = blocks[blocks.startIndex + block]
+        let k = triplets.neighborCount
+        var sum = 0.0
+        var statistics = LMNNLoss.Statistics()
+        for p in 0..<pairs.count {
+            let distance = pairs.squaredDistances[p]
+            var impostorWeight = 0.0
+            for side in 0..<2 {      // b as a's impostor, then a as b's
+                let i = side == 0 ? pairs.first[p] : pairs.second[p]
+                guard distance < radii[i] else { continue }
+                statistics.impostorPairs += 1
+                let scale = rows.pushScales?[rows.anchorLabels[i]] ?? 1
+                for t in 0..<k {
+                    let margin = 1 + targetDistances[i * k + t] - distance
+                    guard margin > 0 else { continue }
+                    statistics.activeTriplets += 1
+                    let (value, slope) = triplets.term(margin: margin, scale: scale)
+                    sum += value
+                    impostorWeight -= slope
+                }
+            }
+            pairWeights[offsets[block] + p] = impostorWeight
+        }
+        blockValues[block] = triplets.pushWeight * sum
+        blockStatistics[block] = statistics
+    }
+
+    /// For every pair of the round, in order, with an anchor in `owned`: that anchor's triplets' slopes added to
+    /// its target weights, and the pair's weight times (xₐ − xᵦ) added to its CX row (row a gains it, row b loses
+    /// it). Each element thus receives its terms in pair order, as one thread would add them.
+    func accumulate(rows owned: Range<Int>) {
+        let (d, k) = (rows.x.columnCount, triplets.neighborCount)
+        guard let target = cx.baseAddress, let source = x.baseAddress else { return }
+        for block in 0..<blocks.count {
+            let pairs = blocks[blocks.startIndex + block]
+            for p in 0..<pairs.count {
+                let (a, b) = (pairs.first[p], pairs.second[p])
+                let (ownsA, ownsB) = (owned.contains(a), owned.contains(b))
+                guard ownsA || ownsB else { continue }
+                let distance = pairs.squaredDistances[p]
+                for side in 0..<2 {
+                    let (i, owns) = side == 0 ? (a, ownsA) : (b, ownsB)
+                    guard owns && distance < radii[i] else { continue }
+                    let scale = rows.pushScales?[rows.anchorLabels[i]] ?? 1
+                    for t in 0..<k {
+                        let margin = 1 + targetDistances[i * k + t] - distance
+                        guard margin > 0 else { continue }
+                        targetWeights[i * k + t] += triplets.term(margin: margin, scale: scale).slope
+                    }
+                }
+                let weight = pairWeights[offsets[block] + p]
+                guard weight != 0 else { continue }
+                let (sourceA, sourceB) = (source + a * d, source + b * d)
+                if ownsA {
+                    let targetA = target + a * d
+                    for c in 0..<d { targetA[c] += weight * (sourceA[c] - sourceB[c]) }
+                }
+                if ownsB {
+                    let targetB = target + b * d
+                    for c in 0..<d { targetB[c] -= weight * (sourceA[c] - sourceB[c]) }
                 }
             }
         }

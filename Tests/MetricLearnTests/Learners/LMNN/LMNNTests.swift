@@ -99,6 +99,30 @@ import Testing
         #expect(FiniteDifferences.relativeError(analytic, numeric) <= 1e-6)
     }
 
+    /// The impostor search and both parallel passes over its pairs (by blocks, then by anchor rows) give the same
+    /// value, gradient and statistics, to the bit, on one worker and on three: here with enough pairs (over 11 000,
+    /// so 2·k·pairs passes `Parallel.concurrencyThreshold`) for every pass to run concurrently.
+    @Test(arguments: [LMNN.Loss.hinge, .squaredHinge])
+    func lossIsTheSameBitsOnAnyWorkerCount(loss: LMNN.Loss) {
+        let data = SyntheticData(classCount: 4, perClass: 150, featureCount: 6, separation: 0.3, seed: 5)
+        let targets = LMNN.targetNeighbors(in: data.features, labels: data.labels, count: 3)
+        var generator = SeededGenerator(seed: 6)
+        let point = (0..<(4 * 6)).map { _ in generator.nextGaussian() }
+        let evaluations = [1, 3].map { workers in
+            Parallel.withWorkers(workers) {
+                let objective = LMNNObjective(x: data.features, labels: data.labels, targets: targets, neighborCount: 3,
+                                              componentCount: 4, pushWeight: 0.5, loss: loss)
+                var gradient = [Double](repeating: 0, count: point.count)
+                let value = objective.valueAndGradient(at: point, gradient: &gradient)
+                return (value.bitPattern, gradient.map(\.bitPattern), objective.statistics(at: point))
+            }
+        }
+        #expect(evaluations[0].2.impostorPairs > 11_000)
+        #expect(evaluations[1].0 == evaluations[0].0)
+        #expect(evaluations[1].1 == evaluations[0].1)
+        #expect(evaluations[1].2 == evaluations[0].2)
+    }
+
     /// The blocked search with its exact recheck gives exactly the brute-force impostors (as directed pairs).
     @Test(arguments: [UInt64(0), 1, 2, 3, 4])
     func impostorSearchEqualsBruteForce(seed: UInt64) {
@@ -115,14 +139,14 @@ import Testing
 
         var found: [[Int]] = []
         var distancesAreExact = true
-        var pairs = ImpostorPairs()
-        ImpostorPairs.forEachBlock(in: z, labels: data.labels, radii: radii, reusing: &pairs) { pairs in
-            for p in 0..<pairs.count {
+        ImpostorPairs.forEachRound(in: z, labels: data.labels, radii: radii, reusing: ImpostorPairs.Workspace()) {
+            blocks in
+            for pairs in blocks { for p in 0..<pairs.count {
                 let (a, b, distance) = (pairs.first[p], pairs.second[p], pairs.squaredDistances[p])
                 distancesAreExact = distancesAreExact && distance == squaredDistance(z, a, b)
                 if distance < radii[a] { found.append([a, b]) }
                 if distance < radii[b] { found.append([b, a]) }
-            }
+            } }
         }
         found.sort { $0.lexicographicallyPrecedes($1) }
         var expected: [[Int]] = []
