@@ -54,6 +54,7 @@ FAMILIES = {
         "k 3, squared hinge": ["--loss", "squared-hinge"],
         "k 5, hinge": ["--neighbor-count", "5"],
         "k 1, hinge": ["--neighbor-count", "1"],
+        "k 3, hinge, 50 iterations": ["--max-iterations", "50"],
     }),
     "itml": (["ml-itml"], "itml", {
         "identity prior": [],
