@@ -37,7 +37,8 @@ struct ImpostorPairs {
         let sorted = z.rows(at: order)
         let norms = sorted.rowSquaredNorms()
         // One screening slack for all pairs, at least each pair's own.
-        let slack = ScreenedDistances.slack(norms.max() ?? 0, norms.max() ?? 0)
+        let largestNorm = norms.max() ?? 0
+        let slack = ScreenedDistances.slack(largestNorm, largestNorm)
         let screens = order.map { radii[$0] + slack }
         let workers = Parallel.workerCount
         let roundSize = 4 * workers
