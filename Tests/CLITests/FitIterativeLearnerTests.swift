@@ -123,6 +123,9 @@ import Testing
         ("fit feature-weights --neighbor-count 3 --input iris.csv --output w.json",
          "--neighbor-count applies to --method relieff only (see 'metric-learn fit feature-weights --help')"),
         ("fit nca --input iris.csv --max-iterations 0 --output m.json", "invalid --max-iterations 0: must be at least 1"),
+        // A negative value after a space is the option's value, judged by the parameter's rule (not "missing").
+        ("fit nca --input iris.csv --tolerance -1 --output m.json", "invalid --tolerance -1.0: must be finite and non-negative"),
+        ("fit nca --input iris.csv --max-iterations -5 --output m.json", "invalid --max-iterations -5: must be at least 1"),
         ("fit nca --input iris.csv --initialization lda --component-count 3 --output m.json",
          "invalid --component-count 3: LDA initialization gives at most classes − 1 = 2 components"),
     ])
