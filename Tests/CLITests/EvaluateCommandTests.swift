@@ -165,6 +165,9 @@ import Testing
             + "provide one of the following: \(learnerValues) (see 'metric-learn evaluate --help')"),
         ("evaluate --input iris.csv --learner euclidean --folds 1", "invalid --folds 1: must be at least 2"),
         ("evaluate --input iris.csv --learner euclidean --neighbors 0", "invalid --neighbors 0: must be at least 1"),
+        ("evaluate --input iris.csv --learner euclidean --neighbors -3", "invalid --neighbors -3: must be at least 1"),
+        ("evaluate --input iris.csv --learner euclidean --seed -1",
+         "The value '-1' is invalid for '--seed <seed>' (see 'metric-learn evaluate --help')"),
         ("evaluate --input iris.csv --learner nca --feature-weights-method relieff", "--feature-weights-method applies "
             + "to --learner feature-weights only (see 'metric-learn evaluate --help')"),
         ("evaluate --input iris.csv --learner feature-weights --feature-weights-method magic", "The value 'magic' is "
