@@ -27,10 +27,10 @@ struct MetricLearnCommand: ParsableCommand {
         StandardOutput.reserveDescriptors()
         Interruption.install()
         do {
-            let arguments = Array(CommandLine.arguments.dropFirst())
+            let arguments = NegativeNumberArguments.attached(Array(CommandLine.arguments.dropFirst()))
             try checkHelpTopic(in: arguments)
             try FitCommand.checkLearnerName(in: arguments)
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(arguments)
             try (command as? FileCommand)?.checkOutputsAreNotInputs()
             try command.run()
             try StandardOutput.flush()

@@ -126,6 +126,10 @@ import Testing
         // A negative value after a space is the option's value, judged by the parameter's rule (not "missing").
         ("fit nca --input iris.csv --tolerance -1 --output m.json", "invalid --tolerance -1.0: must be finite and non-negative"),
         ("fit nca --input iris.csv --max-iterations -5 --output m.json", "invalid --max-iterations -5: must be at least 1"),
+        ("fit whitening --input iris.csv --shrinkage -0.1 --output m.json", "invalid --shrinkage -0.1: must be in [0, 1]"),
+        // A forgotten value is still missing, not the next option taken as the value.
+        ("fit nca --input iris.csv --tolerance --output m.json",
+         "Missing value for '--tolerance <tolerance>' (see 'metric-learn fit nca --help')"),
         ("fit nca --input iris.csv --initialization lda --component-count 3 --output m.json",
          "invalid --component-count 3: LDA initialization gives at most classes − 1 = 2 components"),
     ])

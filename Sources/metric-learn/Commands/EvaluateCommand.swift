@@ -34,15 +34,15 @@ struct EvaluateCommand: ParsableCommand {
                                + "numeric targets, scored by R², RMSE and MAE.", valueName: "task"))
     var task: LearningTask = .classification
 
-    @Option(parsing: .unconditional, help: "The number of nearest training samples that vote.")
+    @Option(help: "The number of nearest training samples that vote.")
     var neighbors = EvaluationSettings().neighbors
 
-    @Option(parsing: .unconditional, help: "The number of folds. (default: \(EvaluationSettings().folds))")
+    @Option(help: "The number of folds. (default: \(EvaluationSettings().folds))")
     var folds: Int?
 
     @OptionGroup var foldsFile: FoldsFileOption
 
-    @Option(parsing: .unconditional, help: "Seed of the folds and of every learner's random choices.")
+    @Option(help: "Seed of the folds and of every learner's random choices.")
     var seed = EvaluationSettings().seed
 
     @Option(help: ArgumentHelp(

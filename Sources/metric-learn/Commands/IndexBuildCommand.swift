@@ -26,7 +26,7 @@ struct IndexBuildCommand: ParsableCommand {
     @Option(help: "Candidates kept while inserting a row.")
     var efConstruction = HNSWParameters().efConstruction
 
-    @Option(parsing: .unconditional, help: "Seed of the layer each row is placed on.")
+    @Option(help: "Seed of the layer each row is placed on.")
     var seed: UInt64 = 0
 
     @Flag(help: "Insert rows one at a time, in order, so that the index is reproducible bit for bit (slower).")

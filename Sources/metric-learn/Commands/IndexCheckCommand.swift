@@ -22,19 +22,19 @@ struct IndexCheckCommand: ParsableCommand {
 
     @OptionGroup var source: IndexSourceOptions
 
-    @Option(parsing: .unconditional, help: "How many training rows to sample as queries (default: 1000).")
+    @Option(help: "How many training rows to sample as queries (default: 1000).")
     var queries: Int?
 
     @Option(help: ArgumentHelp("Query with the rows of this CSV file (the model's features) instead of a sample.",
                                valueName: "queries.csv"))
     var queryInput: String?
 
-    @Option(parsing: .unconditional, help: "The k of recall@k.")
+    @Option(help: "The k of recall@k.")
     var neighbors = 10
 
     @OptionGroup var efSearch: EfSearchOption
 
-    @Option(parsing: .unconditional, help: "Seed of the sample of queries.")
+    @Option(help: "Seed of the sample of queries.")
     var seed: UInt64 = 0
 
     @Flag(help: "Print only a JSON object.")

@@ -21,11 +21,11 @@ struct CalibrationOptions: ParsableArguments {
                                + "--min-rate (max-tpr), or the reverse (max-tnr).", valueName: "strategy"))
     var strategy: Strategy = .accuracy
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("With --strategy f-beta: β, how many times recall counts as much as precision "
+    @Option(help: ArgumentHelp("With --strategy f-beta: β, how many times recall counts as much as precision "
                                + "(default: 1).", valueName: "β"))
     var beta: Double?
 
-    @Option(name: .customLong("min-rate"), parsing: .unconditional,
+    @Option(name: .customLong("min-rate"),
             help: ArgumentHelp("With --strategy max-tpr, the lowest true-negative rate allowed; with max-tnr, the "
                                + "lowest true-positive rate (in [0, 1]).", valueName: "rate"))
     var minRate: Double?

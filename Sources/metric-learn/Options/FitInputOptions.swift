@@ -12,7 +12,7 @@ struct FitInputOptions: ParsableArguments {
 
     @OptionGroup var label: LabelColumnOption
 
-    @Option(parsing: .unconditional, help: "Seed for every random choice; fits are reproducible (ignored where nothing is random).")
+    @Option(help: "Seed for every random choice; fits are reproducible (ignored where nothing is random).")
     var seed: UInt64 = 0
 
     @Flag(help: ArgumentHelp("Learn on standardised features (each column's mean and standard deviation, after the "

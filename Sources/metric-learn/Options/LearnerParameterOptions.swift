@@ -75,12 +75,10 @@ extension LearnerParameter {
     private func option<Value: ParameterValue>(_: Value.Type) -> Any {
         let names = NameSpecification.customLong(name.kebabCased)
         let help = ArgumentHelp(summary, valueName: valueName ?? name.kebabCased)
-        // Unconditional: the next word is the value even when it starts with '-' (`--tolerance -1`), so the
-        // parameter's own rule reports it rather than the parser calling the value missing.
         if hasDefault, let value = defaultValue as? Value {
-            return Option(wrappedValue: ParameterArgument(value), name: names, parsing: .unconditional, help: help)
+            return Option(wrappedValue: ParameterArgument(value), name: names, help: help)
         }
-        return Option<ParameterArgument<Value>?>(name: names, parsing: .unconditional, help: help)
+        return Option<ParameterArgument<Value>?>(name: names, help: help)
     }
 
     private func decodeOption<Value: ParameterValue>(_: Value.Type, from container: KeyedDecodingContainer<ParameterKey>)

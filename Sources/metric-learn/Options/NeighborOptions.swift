@@ -3,7 +3,7 @@ import MetricLearn
 
 /// `--neighbors` and `--weighting`: the k-nearest-neighbours vote (or mean) of `predict`.
 struct NeighborOptions: ParsableArguments {
-    @Option(name: .customLong("neighbors"), parsing: .unconditional, help: "The number of nearest training samples that vote.")
+    @Option(name: .customLong("neighbors"), help: "The number of nearest training samples that vote.")
     var count = 3
 
     @Option(help: "uniform: one vote each; distance: votes weighted by 1/distance.")

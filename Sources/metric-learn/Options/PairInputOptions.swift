@@ -21,7 +21,7 @@ struct PairInputOptions: ParsableArguments {
                                + "named by 0-based number).", valueName: "name"))
     var idColumn: String?
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Predict pairs at this distance or nearer similar, instead of the model's threshold.",
+    @Option(help: ArgumentHelp("Predict pairs at this distance or nearer similar, instead of the model's threshold.",
                                valueName: "distance"))
     var threshold: Double?
 
