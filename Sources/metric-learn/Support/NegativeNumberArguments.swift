@@ -3,7 +3,7 @@
 /// swift-argument-parser reads a word that starts with `-` as the next option, so `--tolerance -1` would be
 /// reported as a missing value instead of by the parameter's rule ("invalid --tolerance -1.0: must be finite and
 /// non-negative"). Attaching only words that are whole numbers keeps the parser's own messages everywhere else: a
-/// forgotten value (`--tolerance --output m.json`) is still "missing", and `--help` after an option still shows help.
+/// forgotten value (`--tolerance --output m.json`) is still "missing", not the next option taken as the value.
 enum NegativeNumberArguments {
     /// `arguments` with each negative number that follows a long option (`--name`, no `=`) joined to it with `=`.
     static func attached(_ arguments: [String]) -> [String] {
