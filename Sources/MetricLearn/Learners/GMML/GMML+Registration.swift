@@ -6,9 +6,9 @@ extension GMML {
         summary: "Geometric mean metric learning: the closed-form point on the geodesic between the inverse "
             + "similar-pair scatter and the dissimilar-pair scatter.",
         discussion: "Learns from --pairs (similar and dissimilar pairs of rows) or samples pairs from the labels with "
-            + "--seed. Two eigendecompositions, no iterations. Without --regularization the similar pairs' "
-            + "differences must span every feature direction (collinear or one-hot columns need a small "
-            + "--regularization).",
+            + "--seed. Two eigendecompositions, no iterations. Collinear or constant columns are fitted in the "
+            + "span of the pairs' differences; when dissimilar pairs differ along a direction no similar pair "
+            + "does (too few similar pairs), a small --regularization is needed.",
         supervision: [.pairs, .classLabels],
         parameters: [
             LearnerParameter("geodesicStep", \GMML.geodesicStep,

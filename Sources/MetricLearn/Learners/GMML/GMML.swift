@@ -34,7 +34,7 @@ public struct GMML: MetricLearner {
 
     /// t ∈ [0, 1], the position on the geodesic from Sλ⁻¹ (t = 0) to Dλ (t = 1) (default ½).
     public var geodesicStep: Double
-    /// λ ≥ 0, the weight of the pull towards `prior` (default 0: none, so Σ_S vvᵀ must be non-singular).
+    /// λ ≥ 0, the weight of the pull towards `prior` (default 0: none; see `fit` for a singular Σ_S vvᵀ).
     public var regularization: Double
     /// The prior M₀ of the regulariser (default `.identity`); unused when `regularization` is 0.
     public var prior: Prior
@@ -64,8 +64,9 @@ public struct GMML: MetricLearner {
     /// Learns M in closed form from class labels (sampled pairs) or from given pairs.
     ///
     /// - Throws: the input and pair errors of every pair learner (`Supervision.pairConstraints`),
-    ///   `invalidParameter` for a bad parameter, and `invalidData` when Sλ is singular (fewer independent similar
-    ///   differences than features, or collinear features such as one-hot columns, without regularisation).
+    ///   `invalidParameter` for a bad parameter, and `invalidData` when Sλ is singular along a direction in which
+    ///   dissimilar pairs differ (too few similar pairs, or a feature constant within each class), or is 0, without
+    ///   regularisation. Along directions in which no pair differs (constant or collinear features) M is 0.
     public func fit(_ x: Matrix, supervision: Supervision, progress: ((OptimizationProgress) -> Void)?)
         throws(MetricLearnError) -> MahalanobisMetric {
         let stopwatch = Stopwatch()
@@ -101,26 +102,40 @@ public struct GMML: MetricLearner {
         // L = diag(γ^{t/2})·Uᵀ·Sλ^{−½}, exactly positive semidefinite.
         let similarDecomposition = try Self.decompose(similar)
         let rank = similarDecomposition.rank()
-        guard rank == d, let smallest = similarDecomposition.eigenvalues.first, smallest > 0 else {
+        let isFullRank = rank == d && (similarDecomposition.eigenvalues.first ?? 0) > 0
+        guard rank > 0 else {
+            throw .invalidData(what: "constraints.similar", value: "\(constraints.similar.count) pairs",
+                               requirement: "every similar pair is a pair of identical rows, so Σ vvᵀ is 0; "
+                                   + "set regularization > 0")
+        }
+        if !isFullRank, let direction = Self.dissimilarEnergy(outside: similarDecomposition, rank: rank, dissimilar) {
             throw .invalidData(
                 what: "constraints.similar", value: "\(constraints.similar.count) pairs",
-                requirement: "their differences span \(rank) of the \(d) feature directions, so Σ vvᵀ is singular "
-                    + "(too few similar pairs, or collinear features such as one-hot columns); set regularization > 0")
+                requirement: "their differences span \(rank) of the \(d) feature directions, and dissimilar pairs "
+                    + "differ along a direction where no similar pair does (\(direction)); too few similar pairs, or "
+                    + "a feature that is constant within each class; set regularization > 0")
         }
-        let root = similarDecomposition.reconstructed(relativeTolerance: 0) { $0.squareRoot() }
-        let inverseRoot = similarDecomposition.reconstructed(relativeTolerance: 0) { 1 / $0.squareRoot() }
+        // Sλ's null space, when there is one, holds no pair's difference at all (constant or collinear features):
+        // the geodesic is taken within the span, with pseudo-inverse roots, and M is 0 on the null space.
+        let tolerance: Double? = isFullRank ? 0 : nil
+        let root = similarDecomposition.reconstructed(relativeTolerance: tolerance) { $0.squareRoot() }
+        let inverseRoot = similarDecomposition.reconstructed(relativeTolerance: tolerance) { 1 / $0.squareRoot() }
         let between = try Self.decompose((root * dissimilar * root).symmetrized())
+        let cutoff = isFullRank ? 0 : between.cutoff(relativeTolerance: SymmetricEigendecomposition
+            .defaultRelativeTolerance(order: d))
         let exponent = geodesicStep / 2
         let rescaling = pow(similarScale, exponent - 0.5) * pow(dissimilarScale, exponent)
         var components = between.eigenvectors.transposedTimes(inverseRoot)
         for (row, value) in between.eigenvalues.enumerated() {
-            let scale = value > 0 ? pow(value, exponent) * rescaling : 0
+            let scale = value > cutoff ? pow(value, exponent) * rescaling : 0
             for j in 0..<d { components[row, j] *= scale }
         }
         let report = FitReport(learner: configuration, fitSeconds: stopwatch.elapsedSeconds,
                                details: ["similarPairCount": Double(constraints.similar.count),
                                          "dissimilarPairCount": Double(constraints.dissimilar.count),
-                                         "similarConditionNumber": (similarDecomposition.eigenvalues.last ?? 0) / smallest])
+                                         "similarRank": Double(rank),
+                                         "similarConditionNumber": (similarDecomposition.eigenvalues.last ?? 0)
+                                             / (similarDecomposition.eigenvalues[d - rank])])
         return MahalanobisMetric(components: components, report: report)
     }
 
@@ -136,6 +151,23 @@ public struct GMML: MetricLearner {
             }
             return (given.symmetrized(), decomposition.reconstructed(relativeTolerance: 0) { 1 / $0 })
         }
+    }
+
+    /// Where the dissimilar scatter has energy in the null space of the similar one: "u·D·u = … of tr D along the
+    /// k-th null direction", or nil when that energy is round-off (below 10⁻⁸ of tr D), as for constant or collinear
+    /// features, along which no pair differs.
+    private static func dissimilarEnergy(outside similar: SymmetricEigendecomposition, rank: Int,
+                                         _ dissimilar: Matrix) -> String? {
+        let d = dissimilar.rowCount
+        let trace = (0..<d).reduce(0) { $0 + dissimilar[$1, $1] }
+        for k in 0..<(d - rank) {
+            let u = similar.eigenvectors.column(k)
+            let energy = zip(u, dissimilar.transposedTimes(u)).reduce(0) { $0 + $1.0 * $1.1 }
+            if !(energy <= 1e-8 * trace) {
+                return "uᵀDu = \(energy / trace) of tr D along null direction \(k + 1) of \(d - rank)"
+            }
+        }
+        return nil
     }
 
     /// trace/d, the mean eigenvalue of a scatter matrix; 1 when that is 0 (the rank check then refuses).

@@ -52,8 +52,9 @@ import Testing
         }
     }
 
-    /// One-hot-like collinear columns make Σ vvᵀ singular: refused with advice, and fitted once regularised.
-    @Test func singularSimilarScatterNeedsRegularization() throws {
+    /// One-hot-like columns (x₃ + x₄ = 1) make Σ vvᵀ singular, but no pair differs along (0, 0, 0, 1, 1): the metric
+    /// is fitted in the span of the differences, without regularisation, and is 0 along that direction.
+    @Test func collinearColumnsAreFittedInTheirSpan() throws {
         let data = SyntheticData()
         var x = Matrix(rowCount: data.features.rowCount, columnCount: 5)
         for i in 0..<x.rowCount {
@@ -61,15 +62,55 @@ import Testing
             x[i, 3] = i % 2 == 0 ? 1 : 0
             x[i, 4] = 1 - x[i, 3]
         }
+        let metric = try GMML().fit(x, labels: data.labels)
+        let m = metric.mahalanobisMatrix
+        #expect(m.isFinite)
+        #expect(metric.report.details["similarRank"] == 4)
+        let along = m.transposedTimes([0, 0, 0, 1, 1])
+        #expect(along.allSatisfy { abs($0) <= 1e-12 * m.frobeniusNorm })
+        #expect(try GMML(regularization: 1e-3).fit(x, labels: data.labels).mahalanobisMatrix.isFinite)
+    }
+
+    /// Embedding the features in a larger space by an orthogonal map (a constant column, then a rotation that
+    /// mixes it into every coordinate) changes no distance: the span's geodesic is the original one.
+    @Test func anOrthogonalEmbeddingChangesNoDistance() throws {
+        let data = SyntheticData(classCount: 3, perClass: 20, featureCount: 3, separation: 1.5, seed: 4)
+        let (n, d) = (data.features.rowCount, 3)
+        var generator = SeededGenerator(seed: 8)
+        let random = Matrix(rowCount: d + 1, columnCount: d + 1,
+                            elements: (0..<((d + 1) * (d + 1))).map { _ in generator.nextGaussian() })
+        let rotation = try SymmetricEigendecomposition(random.transposedTimesSelf()).eigenvectors
+        var padded = Matrix(rowCount: n, columnCount: d + 1)
+        for i in 0..<n { for j in 0..<d { padded[i, j] = data.features[i, j] } }
+        let embedded = padded.timesTransposed(rotation)
+        let plain = try GMML(constraintCount: 60).fit(data.features, labels: data.labels)
+        let wide = try GMML(constraintCount: 60).fit(embedded, labels: data.labels)
+        #expect(wide.report.details["similarRank"] == Double(d))
+        for (a, b) in [(0, 1), (3, 40), (17, 52), (29, 30)] {
+            let expected = try plain.distance(data.features.row(a), data.features.row(b))
+            let actual = try wide.distance(embedded.row(a), embedded.row(b))
+            #expect(abs(actual - expected) <= 1e-8 * expected, "pair (\(a), \(b))")
+        }
+    }
+
+    /// A feature constant within each class but not between them: dissimilar pairs differ along a direction no
+    /// similar pair does, which only regularisation can weigh, so it is refused with that advice.
+    @Test func aDirectionOnlyDissimilarPairsSpanNeedsRegularization() throws {
+        let data = SyntheticData()
+        var x = Matrix(rowCount: data.features.rowCount, columnCount: 4)
+        for i in 0..<x.rowCount {
+            for j in 0..<3 { x[i, j] = data.features[i, j] }
+            x[i, 3] = Double(data.labels[i])
+        }
         #expect {
             try GMML().fit(x, labels: data.labels)
         } throws: { error in
             guard case let .invalidData(what, _, requirement) = error as? MetricLearnError else { return false }
-            return what == "constraints.similar" && requirement.contains("span 4 of the 5")
+            return what == "constraints.similar" && requirement.contains("span 3 of the 4")
+                && requirement.contains("dissimilar pairs differ along a direction where no similar pair does")
                 && requirement.hasSuffix("set regularization > 0")
         }
-        let metric = try GMML(regularization: 1e-3).fit(x, labels: data.labels)
-        #expect(metric.mahalanobisMatrix.isFinite)
+        #expect(try GMML(regularization: 1e-3).fit(x, labels: data.labels).mahalanobisMatrix.isFinite)
     }
 
     @Test func rejectsBadParameters() {
