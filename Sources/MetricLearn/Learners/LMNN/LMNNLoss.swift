@@ -213,7 +213,6 @@ private struct PushRound: @unchecked Sendable {
     /// slopes of the pair's active triplets in both directions (b as a's impostor, then a as b's).
     func weigh(block: Int) {
         let pairs = blocks[blocks.startIndex + block]
-        let k = triplets.neighborCount
         var sum = 0.0
         var statistics = LMNNLoss.Statistics()
         for p in 0..<pairs.count {
@@ -223,10 +222,7 @@ private struct PushRound: @unchecked Sendable {
                 let i = side == 0 ? pairs.first[p] : pairs.second[p]
                 guard distance < radii[i] else { continue }
                 statistics.impostorPairs += 1
-                let scale = rows.pushScales?[rows.anchorLabels[i]] ?? 1
-                for t in 0..<k {
-                    let margin = 1 + targetDistances[i * k + t] - distance
-                    guard margin > 0 else { continue }
+                forEachActiveTriplet(of: i, impostorAt: distance) { _, margin, scale in
                     statistics.activeTriplets += 1
                     let (value, slope) = triplets.term(margin: margin, scale: scale)
                     sum += value
@@ -239,11 +235,25 @@ private struct PushRound: @unchecked Sendable {
         blockStatistics[block] = statistics
     }
 
+    /// Calls `body(t, margin, scale)` for each target neighbour slot t = i·k + j of anchor `i` whose triplet with an
+    /// impostor at squared distance `distance` is active (margin 1 + dᵢⱼ − distance > 0), in target order, with the
+    /// anchor's push scale. Both passes walk the triplets this one way, so they see the same ones.
+    @inline(__always)
+    private func forEachActiveTriplet(of i: Int, impostorAt distance: Double,
+                                      _ body: (_ target: Int, _ margin: Double, _ scale: Double) -> Void) {
+        let k = triplets.neighborCount
+        let scale = rows.pushScales?[rows.anchorLabels[i]] ?? 1
+        for t in (i * k)..<((i + 1) * k) {
+            let margin = 1 + targetDistances[t] - distance
+            if margin > 0 { body(t, margin, scale) }
+        }
+    }
+
     /// For every pair of the round, in order, with an anchor in `owned`: that anchor's triplets' slopes added to
     /// its target weights, and the pair's weight times (xₐ − xᵦ) added to its CX row (row a gains it, row b loses
     /// it). Each element thus receives its terms in pair order, as one thread would add them.
     func accumulate(rows owned: Range<Int>) {
-        let (d, k) = (rows.x.columnCount, triplets.neighborCount)
+        let d = rows.x.columnCount
         guard let target = cx.baseAddress, let source = x.baseAddress else { return }
         for block in 0..<blocks.count {
             let pairs = blocks[blocks.startIndex + block]
@@ -255,11 +265,8 @@ private struct PushRound: @unchecked Sendable {
                 for side in 0..<2 {
                     let (i, owns) = side == 0 ? (a, ownsA) : (b, ownsB)
                     guard owns && distance < radii[i] else { continue }
-                    let scale = rows.pushScales?[rows.anchorLabels[i]] ?? 1
-                    for t in 0..<k {
-                        let margin = 1 + targetDistances[i * k + t] - distance
-                        guard margin > 0 else { continue }
-                        targetWeights[i * k + t] += triplets.term(margin: margin, scale: scale).slope
+                    forEachActiveTriplet(of: i, impostorAt: distance) { target, margin, scale in
+                        targetWeights[target] += triplets.term(margin: margin, scale: scale).slope
                     }
                 }
                 let weight = pairWeights[offsets[block] + p]
