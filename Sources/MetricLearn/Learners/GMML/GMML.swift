@@ -102,7 +102,7 @@ public struct GMML: MetricLearner {
         // L = diag(γ^{t/2})·Uᵀ·Sλ^{−½}, exactly positive semidefinite.
         let similarDecomposition = try Self.decompose(similar)
         let rank = similarDecomposition.rank()
-        let isFullRank = rank == d && (similarDecomposition.eigenvalues.first ?? 0) > 0
+        let isFullRank = rank == d
         guard rank > 0 else {
             throw .invalidData(what: "constraints.similar", value: "\(constraints.similar.count) pairs",
                                requirement: "every similar pair is a pair of identical rows, so Σ vvᵀ is 0; "
@@ -158,8 +158,7 @@ public struct GMML: MetricLearner {
     /// features, along which no pair differs.
     private static func dissimilarEnergy(outside similar: SymmetricEigendecomposition, rank: Int,
                                          _ dissimilar: Matrix) -> String? {
-        let d = dissimilar.rowCount
-        let trace = (0..<d).reduce(0) { $0 + dissimilar[$1, $1] }
+        let (d, trace) = (dissimilar.rowCount, dissimilar.trace)
         for k in 0..<(d - rank) {
             let u = similar.eigenvectors.column(k)
             let energy = zip(u, dissimilar.transposedTimes(u)).reduce(0) { $0 + $1.0 * $1.1 }
@@ -172,7 +171,7 @@ public struct GMML: MetricLearner {
 
     /// trace/d, the mean eigenvalue of a scatter matrix; 1 when that is 0 (the rank check then refuses).
     private static func meanEigenvalue(_ scatter: Matrix) -> Double {
-        let mean = (0..<scatter.rowCount).reduce(0) { $0 + scatter[$1, $1] } / Double(scatter.rowCount)
+        let mean = scatter.trace / Double(scatter.rowCount)
         return mean > 0 && mean.isFinite ? mean : 1
     }
 
