@@ -24,7 +24,7 @@ let package = Package(
 
         .target(
             name: "MetricLearn",
-            dependencies: ["LinearAlgebra", "Optimization", "_CHNSW"],
+            dependencies: ["LinearAlgebra", "Optimization", "_CHNSW", "_CSoftmax"],
             resources: [
                 .copy("Data/Resources/diabetes.csv"),
                 .copy("Data/Resources/iris.csv"),
@@ -79,6 +79,8 @@ let package = Package(
 
         // hnswlib (Debian `libhnswlib-dev`, header-only C++) behind a C interface: the only C++ in the package.
         .target(name: "_CHNSW", path: "Sources/_CHNSW"),
+        // The softmax's exponential and its row loops, compiled per x86-64 vector width (Swift cannot target a function).
+        .target(name: "_CSoftmax", path: "Sources/_CSoftmax"),
 
         // MARK: - Unit test bundles
 

@@ -58,32 +58,34 @@ struct KernelRegressionWeighting: StochasticNeighborWeighting {
                  backward: UnsafeMutablePointer<Double>) {
         let (i, width, lower) = (row.sample, row.columns.count, row.columns.lowerBound)
         let values = row.row
+        row.exponentials(backward: backward)
         targets.withUnsafeBufferPointer { all in
             let t = all.baseAddress! + lower
             let own = all[i]
             let (a, b) = (row.first[i], row.second[i])
-            if let split = row.split, let shifts = row.columnShifts {
+            if let split = row.split, row.columnShifts != nil {
                 // forward = e·Rᵢ·Cⱼ·(aᵢtⱼ + bᵢ), backward = e/Rᵢ·(tᵢ·aⱼ/Cⱼ + bⱼ/Cⱼ), e = exp(hᵢ + mⱼ/2 − dᵢⱼ).
                 let factors = split.columnFactors
                 let (forwardA, forwardB) = (split.rowFactor * a, split.rowFactor * b)
                 for c in 0..<width {
-                    let e = SoftmaxExponential.wideValue(split.half + shifts[c] / 2 - values[c])
+                    let e = values[c]
                     let forward = e * factors[c] * (forwardA * t[c] + forwardB)
                     backward[c] = e * split.inverse * (own * factors[width + c] + factors[2 * width + c])
                     values[c] = forward + backward[c]
                     columnSums[c] += forward
                 }
-            } else if let shifts = row.columnShifts {
+            } else if row.columnShifts != nil {
+                // values[c] = exp(mᵢ − dᵢⱼ), backward[c] = exp(mⱼ − dᵢⱼ).
                 let (columnA, columnB) = (row.first + lower, row.second + lower)
                 for c in 0..<width {
-                    let forward = SoftmaxExponential.value(row.shift - values[c]) * (a * t[c] + b)
-                    backward[c] = SoftmaxExponential.value(shifts[c] - values[c]) * (columnA[c] * own + columnB[c])
+                    let forward = values[c] * (a * t[c] + b)
+                    backward[c] *= columnA[c] * own + columnB[c]
                     values[c] = forward + backward[c]
                     columnSums[c] += forward
                 }
             } else {
                 for c in 0..<width {
-                    values[c] = SoftmaxExponential.value(row.shift - values[c]) * (a * t[c] + b)
+                    values[c] *= a * t[c] + b
                     columnSums[c] += values[c]
                 }
             }

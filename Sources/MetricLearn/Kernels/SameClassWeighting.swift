@@ -73,13 +73,14 @@ struct SameClassWeighting: StochasticNeighborWeighting {
                  backward: UnsafeMutablePointer<Double>) {
         let (i, width, lower) = (row.sample, row.columns.count, row.columns.lowerBound)
         let same = Self.local(classRanges[labels[i]], in: row.columns)
-        if let split = row.split, let columnMinima = row.columnShifts {
+        row.exponentials(backward: backward)
+        if let split = row.split, row.columnShifts != nil {
             let (other, sameClass) = (split.rowFactor * row.second[i], split.rowFactor * row.first[i])
             let factors = split.columnFactors
             func fill(_ range: Range<Int>, _ forwardFactor: Double, _ columnCoefficients: UnsafeMutablePointer<Double>) {
-                Self.splitWeights(row: row.row, range, half: split.half, forwardFactor: forwardFactor,
-                                  backwardFactor: split.inverse, columnMinima: columnMinima, columnFactors: factors,
-                                  columnCoefficients: columnCoefficients, columnSums: columnSums, backward: backward)
+                Self.splitWeights(row: row.row, range, forwardFactor: forwardFactor, backwardFactor: split.inverse,
+                                  columnFactors: factors, columnCoefficients: columnCoefficients,
+                                  columnSums: columnSums, backward: backward)
             }
             fill(0..<same.lowerBound, other, factors + width)
             fill(same, sameClass, factors + 2 * width)
@@ -89,9 +90,8 @@ struct SameClassWeighting: StochasticNeighborWeighting {
             // class is i's exactly in `same`.
             let (sameColumns, otherColumns) = (row.first + lower, row.second + lower)
             func fill(_ range: Range<Int>, _ coefficient: Double, _ columnCoefficients: UnsafeMutablePointer<Double>) {
-                Self.weights(row: row.row, range, rowShift: row.shift, coefficient: coefficient,
-                             columnShifts: row.columnShifts, columnCoefficients: columnCoefficients,
-                             columnSums: columnSums, backward: backward)
+                Self.weights(row: row.row, range, coefficient: coefficient, hasColumns: row.columnShifts != nil,
+                             columnCoefficients: columnCoefficients, columnSums: columnSums, backward: backward)
             }
             fill(0..<same.lowerBound, row.second[i], otherColumns)
             fill(same, row.first[i], sameColumns)
@@ -99,41 +99,40 @@ struct SameClassWeighting: StochasticNeighborWeighting {
         }
     }
 
-    /// Replaces row[c], c ∈ `range`, by the weight forward = exp(`rowShift` − row[c])·`coefficient` (W'ᵢⱼ) plus,
-    /// with `columnShifts`, backward[c] = exp(columnShifts[c] − row[c])·columnCoefficients[c] (W'ⱼᵢ), and adds the
-    /// forward weights to `columnSums[c]`.
+    /// With row[c] = exp(mᵢ − dᵢⱼ) and, `hasColumns`, backward[c] = exp(mⱼ − dᵢⱼ) (`SoftmaxWeightRow.exponentials`),
+    /// c ∈ `range`: replaces row[c] by the weight forward = row[c]·`coefficient` (W'ᵢⱼ) plus, `hasColumns`,
+    /// backward[c] = backward[c]·columnCoefficients[c] (W'ⱼᵢ), and adds the forward weights to `columnSums[c]`.
     @inline(__always)
     private static func weights(
-        row: UnsafeMutablePointer<Double>, _ range: Range<Int>, rowShift: Double, coefficient: Double,
-        columnShifts: UnsafeMutablePointer<Double>?, columnCoefficients: UnsafeMutablePointer<Double>,
-        columnSums: UnsafeMutablePointer<Double>, backward: UnsafeMutablePointer<Double>
+        row: UnsafeMutablePointer<Double>, _ range: Range<Int>, coefficient: Double, hasColumns: Bool,
+        columnCoefficients: UnsafeMutablePointer<Double>, columnSums: UnsafeMutablePointer<Double>,
+        backward: UnsafeMutablePointer<Double>
     ) {
-        guard let columnShifts else {
+        guard hasColumns else {
             for c in range {
-                row[c] = SoftmaxExponential.value(rowShift - row[c]) * coefficient
+                row[c] *= coefficient
                 columnSums[c] += row[c]
             }
             return
         }
         for c in range {
-            let forward = SoftmaxExponential.value(rowShift - row[c]) * coefficient
-            backward[c] = SoftmaxExponential.value(columnShifts[c] - row[c]) * columnCoefficients[c]
+            let forward = row[c] * coefficient
+            backward[c] *= columnCoefficients[c]
             row[c] = forward + backward[c]
             columnSums[c] += forward
         }
     }
 
-    /// The split form of `weights` off the diagonal: with eᵢⱼ = exp(hᵢ + hⱼ − dᵢⱼ), hⱼ = columnMinima[c]/2,
+    /// The split form of `weights` off the diagonal: with row[c] = eᵢⱼ = exp(hᵢ + hⱼ − dᵢⱼ),
     /// forward = e·forwardFactor·columnFactors[c] and backward = e·backwardFactor·columnCoefficients[c].
     @inline(__always)
     private static func splitWeights(
-        row: UnsafeMutablePointer<Double>, _ range: Range<Int>, half: Double, forwardFactor: Double,
-        backwardFactor: Double, columnMinima: UnsafeMutablePointer<Double>, columnFactors: UnsafeMutablePointer<Double>,
-        columnCoefficients: UnsafeMutablePointer<Double>, columnSums: UnsafeMutablePointer<Double>,
-        backward: UnsafeMutablePointer<Double>
+        row: UnsafeMutablePointer<Double>, _ range: Range<Int>, forwardFactor: Double, backwardFactor: Double,
+        columnFactors: UnsafeMutablePointer<Double>, columnCoefficients: UnsafeMutablePointer<Double>,
+        columnSums: UnsafeMutablePointer<Double>, backward: UnsafeMutablePointer<Double>
     ) {
         for c in range {
-            let e = SoftmaxExponential.wideValue(half + columnMinima[c] / 2 - row[c])
+            let e = row[c]
             let forward = e * (forwardFactor * columnFactors[c])
             backward[c] = e * (backwardFactor * columnCoefficients[c])
             row[c] = forward + backward[c]
@@ -157,7 +156,7 @@ struct SameClassWeighting: StochasticNeighborWeighting {
         let n = row.count
         row[i] = .infinity
         let nearest = SoftmaxRows.minimum(row)
-        for j in 0..<n { row[j] = SoftmaxExponential.value(nearest - row[j]) }
+        SoftmaxExponential.fill(row.baseAddress!, distances: row.baseAddress!, shift: nearest, count: n)
         let sameSum = SoftmaxRows.sum(row, sameClass)
         let total = sameSum + SoftmaxRows.sum(row, 0..<sameClass.lowerBound) + SoftmaxRows.sum(row, sameClass.upperBound..<n)
         let p = sameSum / total

@@ -26,7 +26,8 @@ protocol StochasticNeighborWeighting: Sendable {
 
     /// Pass 2: replaces the row's distances by W'ᵢⱼ + W'ⱼᵢ (W'ᵢⱼ alone on a diagonal tile), adds the forward
     /// weights W'ᵢⱼ to `forwardColumnSums[c]` and, off the diagonal, writes the backward weights W'ⱼᵢ to
-    /// `backward[c]` (the engine adds their sum to column i's sum).
+    /// `backward[c]` (the engine adds their sum to column i's sum). `SoftmaxWeightRow.exponentials(backward:)`
+    /// computes the row's exponentials in the vector loops; the weights are then products of them.
     func weights(_ row: SoftmaxWeightRow, addingForwardColumnsTo forwardColumnSums: UnsafeMutablePointer<Double>,
                  backward: UnsafeMutablePointer<Double>)
 }
@@ -96,4 +97,20 @@ struct SoftmaxWeightRow {
     let split: Split?
     /// The coefficients of every sample (indexed by sample, not by column).
     let first, second: UnsafeMutablePointer<Double>
+
+    /// Replaces the row's distances by its exponentials: eᵢⱼ = exp(hᵢ + mⱼ/2 − dᵢⱼ) on a split tile, else
+    /// exp(mᵢ − dᵢⱼ), and off the diagonal of an unsplit tile writes exp(mⱼ − dᵢⱼ) to `backward[c]` first. A
+    /// weighting's `weights` calls it once, then forms its weights from these terms.
+    func exponentials(backward: UnsafeMutablePointer<Double>) {
+        let width = columns.count
+        if let split, let columnShifts {
+            SoftmaxExponential.fill(row, distances: row, shift: split.half, columnShifts: columnShifts, scale: 0.5,
+                                    count: width, wide: true)
+            return
+        }
+        if let columnShifts {
+            SoftmaxExponential.fill(backward, distances: row, shift: 0, columnShifts: columnShifts, scale: 1, count: width)
+        }
+        SoftmaxExponential.fill(row, distances: row, shift: shift, count: width)
+    }
 }

@@ -235,7 +235,8 @@ private struct TilePasses<Weighting: StochasticNeighborWeighting>: @unchecked Se
             if split {
                 // eᵢⱼ = exp((mᵢ + mⱼ)/2 − dᵢⱼ); exp(mᵢ − dᵢⱼ) = eᵢⱼ·Rᵢ·Cⱼ and exp(mⱼ − dᵢⱼ) = eᵢⱼ/(Rᵢ·Cⱼ).
                 let half = nearest / 2
-                for c in 0..<width { row[c] = SoftmaxExponential.wideValue(half + columnMinima[c] / 2 - row[c]) }
+                SoftmaxExponential.fill(row, distances: row, shift: half, columnShifts: columnMinima, scale: 0.5,
+                                        count: width, wide: true)
                 let (rowFactor, inverse) = (SoftmaxExponential.wideValue(half - s.center),
                                             SoftmaxExponential.wideValue(s.center - half))
                 for c in 0..<width { columnSums[c] += row[c] * inverse }
@@ -243,13 +244,12 @@ private struct TilePasses<Weighting: StochasticNeighborWeighting>: @unchecked Se
                                         columnFactors: s.columnFactors, columnTerms: nil)
             } else {
                 if !diagonal {
-                    for c in 0..<width {
-                        s.columnTerms[c] = SoftmaxExponential.value(columnMinima[c] - row[c])
-                        columnSums[c] += s.columnTerms[c]
-                    }
+                    SoftmaxExponential.fill(s.columnTerms, distances: row, shift: 0, columnShifts: columnMinima, scale: 1,
+                                            count: width)
+                    for c in 0..<width { columnSums[c] += s.columnTerms[c] }
                 }
                 // The row's own exponentials in place (the tile is recomputed in pass 2).
-                for c in 0..<width { row[c] = SoftmaxExponential.value(nearest - row[c]) }
+                SoftmaxExponential.fill(row, distances: row, shift: nearest, count: width)
                 terms = SoftmaxRowTerms(sample: i, columns: columns, row: row, split: nil,
                                         columnFactors: s.columnFactors, columnTerms: diagonal ? nil : s.columnTerms)
             }
