@@ -29,17 +29,31 @@ struct SinglePrecisionScreen: Sendable {
     /// width·2⁻¹⁴⁰: the screen's absolute round-off (underflow).
     let absoluteError: Double
 
-    /// The copies of `queries` and `points` (of one width).
-    init(queries: Matrix, points: Matrix) {
+    /// The copies of `queries` and `points` (of one width); without `queries`, of the points searched among
+    /// themselves (one copy, shared).
+    init(queries: Matrix? = nil, points: Matrix) {
         let d = points.columnCount
         let center = points.columnMeans()
-        var largest = 0.0
-        for x in [queries, points] {
+        // The largest |x − centre| from each column's extremes (rounding is monotonic: the same value).
+        var lowest = [Double](repeating: .infinity, count: d), highest = [Double](repeating: -.infinity, count: d)
+        for x in queries.map({ [$0, points] }) ?? [points] {
             x.elements.withUnsafeBufferPointer { values in
-                for row in 0..<x.rowCount {
-                    for column in 0..<d { largest = max(largest, abs(values[row * d + column] - center[column])) }
+                lowest.withUnsafeMutableBufferPointer { lowest in
+                    highest.withUnsafeMutableBufferPointer { highest in
+                        for row in 0..<x.rowCount {
+                            let source = values.baseAddress! + row * d
+                            for column in 0..<d {
+                                lowest[column] = min(lowest[column], source[column])
+                                highest[column] = max(highest[column], source[column])
+                            }
+                        }
+                    }
                 }
             }
+        }
+        var largest = 0.0
+        for column in 0..<d where lowest[column] <= highest[column] {
+            largest = max(largest, highest[column] - center[column], center[column] - lowest[column])
         }
         // 2^e > largest, so that every scaled coordinate is below 1; e is kept within ±500 so that s² is a finite,
         // positive Double (coordinates beyond 2^500 stay far inside Float's range after scaling).
@@ -50,22 +64,28 @@ struct SinglePrecisionScreen: Sendable {
             var norms = [Float](repeating: 0, count: x.rowCount)
             let rows = [Float](unsafeUninitializedCapacity: x.rowCount * d) { buffer, initialized in
                 x.elements.withUnsafeBufferPointer { values in
-                    for row in 0..<x.rowCount {
-                        var norm = 0.0
-                        for column in 0..<d {
-                            let value = Float((values[row * d + column] - center[column]) * scale)
-                            buffer[row * d + column] = value
-                            norm += Double(value) * Double(value)
+                    center.withUnsafeBufferPointer { center in
+                        for row in 0..<x.rowCount {
+                            let (source, target) = (values.baseAddress! + row * d, buffer.baseAddress! + row * d)
+                            for column in 0..<d { target[column] = Float((source[column] - center[column]) * scale) }
+                            var (norm0, norm1) = (0.0, 0.0)
+                            var column = 0
+                            while column + 2 <= d {
+                                norm0 += Double(target[column]) * Double(target[column])
+                                norm1 += Double(target[column + 1]) * Double(target[column + 1])
+                                column += 2
+                            }
+                            if column < d { norm0 += Double(target[column]) * Double(target[column]) }
+                            norms[row] = Float((1 - relativeError) * (norm0 + norm1))
                         }
-                        norms[row] = Float((1 - relativeError) * norm)
                     }
                 }
                 initialized = x.rowCount * d
             }
             return (rows, norms)
         }
-        (self.queries, queryNorms) = copy(queries)
         (self.points, pointNorms) = copy(points)
+        (self.queries, queryNorms) = queries.map(copy) ?? (self.points, pointNorms)
         squaredScale = scale * scale
         expansionError = Double(4 * d + 32) * 0x1p-53
         absoluteError = Double(d) * 0x1p-140

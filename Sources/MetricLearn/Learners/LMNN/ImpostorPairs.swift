@@ -16,18 +16,20 @@ struct ImpostorPairs {
     /// worker.
     final class Workspace {
         fileprivate var blocks: [ImpostorPairs] = []
-        fileprivate var tiles: [Double] = []
+        fileprivate var tiles: [Float] = []
     }
 
     /// Finds every candidate pair of `z`, calling `body` once per round of blocks with the round's blocks in order.
     ///
     /// Rows are grouped by class and each class c is compared with the classes after it, so each
     /// different-class pair is measured once and same-class pairs never: Σ_{c<c'} n_c·n_c' distances. Each block
-    /// of a class's rows is one `Parallel` job: one `dgemm` of the block against the later classes' rows into
-    /// the worker's tile, then a screen with `ScreenedDistances.slack`; pairs that pass are recomputed exactly
-    /// by direct differences and kept when strictly inside a radius, so the result equals a brute-force search.
+    /// of a class's rows is one `Parallel` job: one `sgemm` of the block's single-precision copies against the
+    /// later classes' (`SinglePrecisionScreen`, twice `dgemm`'s speed) into the worker's tile, then a screen whose
+    /// thresholds bound that product's round-off and the direct distance's (`ScreenedDistances.slack`); pairs that
+    /// pass are recomputed exactly by direct differences and kept when strictly inside a radius, so the result
+    /// equals a brute-force search, whatever the screen lets through.
     /// The blocks' boundaries, and so the pairs and their order, depend only on the labels, never on the core
-    /// count. Memory: per worker one tile of about 1 MiB, and the pairs of one round's blocks, in buffers reused
+    /// count. Memory: per worker one tile of about 512 KiB, and the pairs of one round's blocks, in buffers reused
     /// from round to round and from call to call (`workspace`).
     static func forEachRound(in z: Matrix, labels: [Int], radii: [Double], reusing workspace: Workspace,
                              _ body: (ArraySlice<ImpostorPairs>) -> Void) {
@@ -35,16 +37,18 @@ struct ImpostorPairs {
         let jobs = blocks(sortedLabels: order.map { labels[$0] })
         guard !jobs.isEmpty else { return }
         let sorted = z.rows(at: order)
-        let norms = sorted.rowSquaredNorms()
         // One screening slack for all pairs, at least each pair's own.
-        let largestNorm = norms.max() ?? 0
+        let largestNorm = sorted.rowSquaredNorms().max() ?? 0
         let slack = ScreenedDistances.slack(largestNorm, largestNorm)
-        let screens = order.map { radii[$0] + slack }
+        let copies = SinglePrecisionScreen(points: sorted)
+        let screens = order.map {
+            copies.threshold(radii[$0] + slack, queryNorm: largestNorm, largestPointNorm: largestNorm)
+        }
         let workers = Parallel.workerCount
         let roundSize = 4 * workers
         let tileSize = jobs.map { $0.queries.count * (order.count - $0.firstReference) }.max() ?? 0
         if workspace.tiles.count < workers * tileSize {
-            workspace.tiles = [Double](repeating: 0, count: workers * tileSize)
+            workspace.tiles = [Float](repeating: 0, count: workers * tileSize)
         }
         if workspace.blocks.count < roundSize {
             workspace.blocks.append(contentsOf: repeatElement(ImpostorPairs(), count: roundSize - workspace.blocks.count))
@@ -53,12 +57,12 @@ struct ImpostorPairs {
             let round = jobs[roundStart..<min(jobs.count, roundStart + roundSize)]
             let work = round.reduce(0) { $0 + $1.queries.count * (order.count - $1.firstReference) * (z.columnCount + 2) }
             z.elements.withUnsafeBufferPointer { points in
-                sorted.elements.withUnsafeBufferPointer { sortedPoints in
+                copies.points.withUnsafeBufferPointer { sortedCopies in
                     workspace.blocks.withUnsafeMutableBufferPointer { blocks in
                         workspace.tiles.withUnsafeMutableBufferPointer { tiles in
-                            let search = BlockSearch(points: points, sorted: sortedPoints, width: z.columnCount,
-                                                     order: order, norms: norms, radii: radii, screens: screens,
-                                                     slack: slack, blocks: blocks, tiles: tiles, tileSize: tileSize)
+                            let search = BlockSearch(points: points, copies: sortedCopies, width: z.columnCount,
+                                                     order: order, copyNorms: copies.pointNorms, radii: radii,
+                                                     screens: screens, blocks: blocks, tiles: tiles, tileSize: tileSize)
                             Parallel.forEach(jobs: round.count, work: work) { job, worker in
                                 search.run(round[roundStart + job], into: job, worker: worker)
                             }
@@ -78,8 +82,8 @@ struct ImpostorPairs {
     }
 
     /// The blocks of the search over the rows sorted by class (`sortedLabels`), in class order and then row order:
-    /// each class's rows in blocks whose distances to the later classes' rows (about 1 MiB) stay in cache between
-    /// the `dgemm` that writes them and the scan that reads them.
+    /// each class's rows in blocks whose distances to the later classes' rows (about 128 Ki single-precision values,
+    /// 512 KiB) stay in cache between the `sgemm` that writes them and the scan that reads them.
     private static func blocks(sortedLabels labels: [Int]) -> [Block] {
         var blocks: [Block] = []
         var start = 0
@@ -99,26 +103,25 @@ struct ImpostorPairs {
     }
 
     /// Calls `body` with each index c where `values[c] < thresholds[c]` or `values[c] < bound`, in order, where
-    /// `values[c]` = (products[c] + offset) + norms[c], the expanded squared distance before its clamp at 0 (which
-    /// changes no comparison with a positive threshold).
+    /// `values[c]` = (products[c] + offset) + norms[c], the screened squared distance (`SinglePrecisionScreen`).
     ///
-    /// Four lanes at a time (`SIMD4`): almost every pair fails the screen, so the common case is two
-    /// vector comparisons and one branch per four pairs.
+    /// Eight lanes at a time (`SIMD8`): almost every pair fails the screen, so the common case is two
+    /// vector comparisons and one branch per eight pairs.
     @inline(__always)
-    fileprivate static func forEachScreened(_ products: UnsafePointer<Double>, plus offset: Double,
-                                            _ norms: UnsafePointer<Double>, count: Int,
-                                            below thresholds: UnsafePointer<Double>, or bound: Double,
+    fileprivate static func forEachScreened(_ products: UnsafePointer<Float>, plus offset: Float,
+                                            _ norms: UnsafePointer<Float>, count: Int,
+                                            below thresholds: UnsafePointer<Float>, or bound: Float,
                                             _ body: (Int) -> Void) {
-        let (bounds, offsets) = (SIMD4<Double>(repeating: bound), SIMD4<Double>(repeating: offset))
+        let (bounds, offsets) = (SIMD8<Float>(repeating: bound), SIMD8<Float>(repeating: offset))
         var c = 0
-        while c + 4 <= count {
-            let lanes = (UnsafeRawPointer(products + c).loadUnaligned(as: SIMD4<Double>.self) + offsets)
-                + UnsafeRawPointer(norms + c).loadUnaligned(as: SIMD4<Double>.self)
-            let hits = (lanes .< UnsafeRawPointer(thresholds + c).loadUnaligned(as: SIMD4<Double>.self)) .| (lanes .< bounds)
+        while c + 8 <= count {
+            let lanes = (UnsafeRawPointer(products + c).loadUnaligned(as: SIMD8<Float>.self) + offsets)
+                + UnsafeRawPointer(norms + c).loadUnaligned(as: SIMD8<Float>.self)
+            let hits = (lanes .< UnsafeRawPointer(thresholds + c).loadUnaligned(as: SIMD8<Float>.self)) .| (lanes .< bounds)
             if any(hits) {
-                for lane in 0..<4 where hits[lane] { body(c + lane) }
+                for lane in 0..<8 where hits[lane] { body(c + lane) }
             }
-            c += 4
+            c += 8
         }
         while c < count {
             let value = (products[c] + offset) + norms[c]
@@ -127,40 +130,40 @@ struct ImpostorPairs {
         }
     }
 
-    /// What the jobs of one round share: `points` is z, `sorted` its rows in class order (`order[s]` is the row
-    /// of sorted row s, with squared norm `norms[s]` and screen `screens[s]`). Job j writes only `blocks[j]`, and
-    /// worker w only its tile.
+    /// What the jobs of one round share: `points` is z, `copies` the single-precision copies of its rows in class
+    /// order (`order[s]` is the row of sorted row s, with screened norm `copyNorms[s]` and screen threshold
+    /// `screens[s]` for its radius). Job j writes only `blocks[j]`, and worker w only its tile.
     private struct BlockSearch: @unchecked Sendable {
         let points: UnsafeBufferPointer<Double>
-        let sorted: UnsafeBufferPointer<Double>
+        let copies: UnsafeBufferPointer<Float>
         let width: Int
         let order: [Int]
-        let norms: [Double]
+        let copyNorms: [Float]
         let radii: [Double]
-        let screens: [Double]
-        let slack: Double
+        let screens: [Float]
         let blocks: UnsafeMutableBufferPointer<ImpostorPairs>
-        let tiles: UnsafeMutableBufferPointer<Double>
+        let tiles: UnsafeMutableBufferPointer<Float>
         let tileSize: Int
 
         func run(_ block: Block, into job: Int, worker: Int) {
             let (rows, first) = (block.queries, block.firstReference)
             let m = order.count - first
             let tile = UnsafeMutableBufferPointer(rebasing: tiles[(worker * tileSize)..<((worker + 1) * tileSize)])
-            BufferProducts.multiply(UnsafeBufferPointer(rebasing: sorted[(rows.lowerBound * width)..<(rows.upperBound * width)]),
-                                    UnsafeBufferPointer(rebasing: sorted[(first * width)...]), transposingB: true,
-                                    into: tile, m: rows.count, n: m, k: width, alpha: -2)
+            BufferProducts.multiplyTransposingB(
+                UnsafeBufferPointer(rebasing: copies[(rows.lowerBound * width)..<(rows.upperBound * width)]),
+                UnsafeBufferPointer(rebasing: copies[(first * width)...]), into: tile, m: rows.count, n: m, k: width,
+                alpha: -2)
             blocks[job].first.removeAll(keepingCapacity: true)
             blocks[job].second.removeAll(keepingCapacity: true)
             blocks[job].squaredDistances.removeAll(keepingCapacity: true)
-            norms.withUnsafeBufferPointer { norms in
+            copyNorms.withUnsafeBufferPointer { norms in
                 screens.withUnsafeBufferPointer { screens in
                     for (offset, query) in rows.enumerated() {
                         let a = order[query]
                         let radius = radii[a]
                         ImpostorPairs.forEachScreened(tile.baseAddress! + offset * m, plus: norms[query],
                                                       norms.baseAddress! + first, count: m,
-                                                      below: screens.baseAddress! + first, or: radius + slack) { column in
+                                                      below: screens.baseAddress! + first, or: screens[query]) { column in
                             let b = order[first + column]
                             let exact = points.squaredDistance(between: a, and: b, width: width)
                             if exact < radius || exact < radii[b] {

@@ -160,6 +160,40 @@ import Testing
         #expect(found.count > 100)
     }
 
+    /// The single-precision screen drops no pair at the edge of a radius (radius = its distance's next double up),
+    /// also on rows far from the origin, where the screen's cancellation is worst.
+    @Test(arguments: [0.0, 1e6])
+    func impostorsAtTheEdgeOfARadiusAreKept(offset: Double) {
+        let data = SyntheticData(classCount: 3, perClass: 40, featureCount: 6, separation: 1, seed: 9)
+        let z = Matrix(rowCount: data.features.rowCount, columnCount: 6,
+                       elements: data.features.elements.map { $0 + offset })
+        var generator = SeededGenerator(seed: 19)
+        var radii = (0..<z.rowCount).map { _ in 0.5 + generator.nextUniform() }
+        for a in 0..<z.rowCount {
+            // Each row's radius just above its distance to a row of the next class.
+            let b = (a + 40) % z.rowCount
+            radii[a] = squaredDistance(z, a, b).nextUp
+        }
+        var found: [[Int]] = []
+        ImpostorPairs.forEachRound(in: z, labels: data.labels, radii: radii, reusing: ImpostorPairs.Workspace()) {
+            blocks in
+            for pairs in blocks { for p in 0..<pairs.count {
+                let (a, b, distance) = (pairs.first[p], pairs.second[p], pairs.squaredDistances[p])
+                if distance < radii[a] { found.append([a, b]) }
+                if distance < radii[b] { found.append([b, a]) }
+            } }
+        }
+        found.sort { $0.lexicographicallyPrecedes($1) }
+        var expected: [[Int]] = []
+        for i in 0..<z.rowCount {
+            for l in 0..<z.rowCount where data.labels[l] != data.labels[i] && squaredDistance(z, i, l) < radii[i] {
+                expected.append([i, l])
+            }
+        }
+        #expect(found == expected)
+        #expect((0..<z.rowCount).allSatisfy { a in found.contains([a, (a + 40) % z.rowCount]) })
+    }
+
     /// Target neighbours equal a brute-force sort by (distance, index), with duplicated rows taken in index order.
     @Test func targetNeighborsBreakTiesByLowerIndex() {
         // Class 0: rows 0, 2, 3 coincide with row 1's position; class 1 is a line with equal spacing.
