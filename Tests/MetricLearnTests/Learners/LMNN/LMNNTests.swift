@@ -137,10 +137,18 @@ import Testing
         let z = x.timesTransposed(components)
         let radii = (0..<z.rowCount).map { _ in 1 + 8 * generator.nextUniform() }
 
+        let (found, distancesAreExact) = searchedImpostors(z, labels: data.labels, radii: radii)
+        #expect(found == bruteForceImpostors(z, labels: data.labels, radii: radii))
+        #expect(distancesAreExact)
+        #expect(found.count > 100)
+    }
+
+    /// The directed impostor pairs [i, l] that `ImpostorPairs` finds, sorted, and whether every distance it
+    /// reports is the exact one.
+    private func searchedImpostors(_ z: Matrix, labels: [Int], radii: [Double]) -> (pairs: [[Int]], exact: Bool) {
         var found: [[Int]] = []
         var distancesAreExact = true
-        ImpostorPairs.forEachRound(in: z, labels: data.labels, radii: radii, reusing: ImpostorPairs.Workspace()) {
-            blocks in
+        ImpostorPairs.forEachRound(in: z, labels: labels, radii: radii, reusing: ImpostorPairs.Workspace()) { blocks in
             for pairs in blocks { for p in 0..<pairs.count {
                 let (a, b, distance) = (pairs.first[p], pairs.second[p], pairs.squaredDistances[p])
                 distancesAreExact = distancesAreExact && distance == squaredDistance(z, a, b)
@@ -148,16 +156,18 @@ import Testing
                 if distance < radii[b] { found.append([b, a]) }
             } }
         }
-        found.sort { $0.lexicographicallyPrecedes($1) }
+        return (found.sorted { $0.lexicographicallyPrecedes($1) }, distancesAreExact)
+    }
+
+    /// Every [i, l] with l of another class strictly inside i's radius, in order.
+    private func bruteForceImpostors(_ z: Matrix, labels: [Int], radii: [Double]) -> [[Int]] {
         var expected: [[Int]] = []
         for i in 0..<z.rowCount {
-            for l in 0..<z.rowCount where data.labels[l] != data.labels[i] && squaredDistance(z, i, l) < radii[i] {
+            for l in 0..<z.rowCount where labels[l] != labels[i] && squaredDistance(z, i, l) < radii[i] {
                 expected.append([i, l])
             }
         }
-        #expect(found == expected)
-        #expect(distancesAreExact)
-        #expect(found.count > 100)
+        return expected
     }
 
     /// The single-precision screen drops no pair at the edge of a radius (radius = its distance's next double up),
@@ -174,23 +184,9 @@ import Testing
             let b = (a + 40) % z.rowCount
             radii[a] = squaredDistance(z, a, b).nextUp
         }
-        var found: [[Int]] = []
-        ImpostorPairs.forEachRound(in: z, labels: data.labels, radii: radii, reusing: ImpostorPairs.Workspace()) {
-            blocks in
-            for pairs in blocks { for p in 0..<pairs.count {
-                let (a, b, distance) = (pairs.first[p], pairs.second[p], pairs.squaredDistances[p])
-                if distance < radii[a] { found.append([a, b]) }
-                if distance < radii[b] { found.append([b, a]) }
-            } }
-        }
-        found.sort { $0.lexicographicallyPrecedes($1) }
-        var expected: [[Int]] = []
-        for i in 0..<z.rowCount {
-            for l in 0..<z.rowCount where data.labels[l] != data.labels[i] && squaredDistance(z, i, l) < radii[i] {
-                expected.append([i, l])
-            }
-        }
-        #expect(found == expected)
+        let (found, distancesAreExact) = searchedImpostors(z, labels: data.labels, radii: radii)
+        #expect(found == bruteForceImpostors(z, labels: data.labels, radii: radii))
+        #expect(distancesAreExact)
         #expect((0..<z.rowCount).allSatisfy { a in found.contains([a, (a + 40) % z.rowCount]) })
     }
 
