@@ -55,6 +55,22 @@ import Testing
                       "invalid --component-count 9: must be between 1 and the feature count (4)")
     }
 
+    /// A value no data could accept is a usage error even when the input is missing: it is checked first.
+    @Test(arguments: [
+        ("fit nca --input missing.csv --tolerance -1 --output x.json", "invalid --tolerance -1.0: must be finite and non-negative"),
+        ("fit lmnn --input missing.csv --max-iterations 0 --output x.json", "invalid --max-iterations 0: must be at least 1"),
+        ("fit nca --input missing.csv --component-count 0 --output x.json", "invalid --component-count 0: must be at least 1"),
+    ])
+    func parameterOutOfRangeBeforeTheInputIsRead(commandLine: String, message: String) throws {
+        expectOneLine(try run(commandLine), status: 64, message)
+    }
+
+    /// A component count is checked against the data, once it is read: a missing input comes first.
+    @Test func componentCountAboveAMissingInputsWidthWaitsForTheInput() throws {
+        expectOneLine(try run("fit nca --input missing.csv --component-count 9 --output x.json"), status: 66,
+                      "missing.csv: no such file")
+    }
+
     // MARK: 65 bad data or model file
 
     @Test func malformedCSVNamesFileLineAndColumn() throws {

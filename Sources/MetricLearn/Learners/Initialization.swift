@@ -39,7 +39,7 @@ extension Initialization: ParameterValue {
 
 extension Initialization {
     /// A given matrix holds only finite values (its shape is checked against the component count when fitting).
-    static let rule = ParameterRule.values(of: Initialization.self) { initialization, _ in
+    static let rule = ParameterRule.values(of: Initialization.self) { initialization in
         guard case let .matrix(given) = initialization, !given.isFinite else { return nil }
         return "must contain only finite values"
     }

@@ -44,7 +44,10 @@ struct LearnerParameterOptions<Learner: MetricLearner>: ParsableArguments, Custo
         if Learner.registration.parameter(named: Self.seedParameter) != nil { values[Self.seedParameter] = seed }
         let settings = values
         return try withFile(nil, .input) { () throws(MetricLearnError) in
-            try Learner.registration.configuration(setting: settings)
+            let configuration = try Learner.registration.configuration(setting: settings)
+            // What holds for any data is refused now, before the input is read (a usage error, not a file's).
+            try configuration.learner.validateParameters(featureCount: nil)
+            return configuration
         }
     }
 }

@@ -42,7 +42,7 @@ extension ITML.Prior: NamedOrGivenMetric {
 
 extension ITML.Bounds: ParameterValue {
     /// Given bounds are finite with 0 < lower ≤ upper.
-    static let rule = ParameterRule.values(of: ITML.Bounds.self) { bounds, _ in
+    static let rule = ParameterRule.values(of: ITML.Bounds.self) { bounds in
         guard case let .given(lower, upper) = bounds else { return nil }
         return lower > 0 && lower.isFinite && upper.isFinite && lower <= upper
             ? nil : "must be finite with 0 < lower ≤ upper"

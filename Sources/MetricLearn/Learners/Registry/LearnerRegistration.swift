@@ -77,12 +77,13 @@ public struct LearnerRegistration: Sendable {
         return nil
     }
 
-    /// The default configuration with those of `values` set that name a parameter and have its type.
     /// Checks every parameter of `learner` (a configuration of this learner) by its rule, for data with
-    /// `featureCount` features: what each learner's `fit` does first.
+    /// `featureCount` features: what each learner's `fit` does first. With a nil `featureCount` (before the data
+    /// is read), only the rules that hold whatever the data: a component count or a given matrix waits for the
+    /// data.
     ///
     /// - Throws: `invalidParameter` naming the first parameter, in table order, whose value breaks its rule.
-    public func validate(_ learner: any MetricLearner, featureCount: Int) throws(MetricLearnError) {
+    public func validate(_ learner: any MetricLearner, featureCount: Int?) throws(MetricLearnError) {
         for parameter in parameters {
             guard let value = parameter.value(in: learner),
                   let requirement = parameter.rule.violation(of: value, featureCount: featureCount) else { continue }

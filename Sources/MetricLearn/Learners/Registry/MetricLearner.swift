@@ -27,10 +27,10 @@ extension MetricLearner {
     public var configuration: LearnerConfiguration { LearnerConfiguration(self) }
 
     /// Checks every parameter by the rule its registration declares (`LearnerRegistration.validate`), for data
-    /// with `featureCount` features.
+    /// with `featureCount` features; nil checks, before the data is known, the rules that hold for any data.
     ///
     /// - Throws: `invalidParameter` naming the first parameter whose value breaks its rule.
-    public func validateParameters(featureCount: Int) throws(MetricLearnError) {
+    public func validateParameters(featureCount: Int?) throws(MetricLearnError) {
         try Self.registration.validate(self, featureCount: featureCount)
     }
 

@@ -2,15 +2,30 @@
 /// learner's registration and checked by `LearnerRegistration.validate(_:featureCount:)` before every fit, so a kind
 /// of parameter (an iteration limit, a tolerance, a component count, …) is checked the same way — and refused with
 /// the same words — in every learner, including where it does not apply (`tolerance` of a closed-form method).
+///
+/// A rule either holds whatever the data (a tolerance ≥ 0) or depends on the data's feature count (a component
+/// count, a given matrix); the first kind is also checked before any data is read (a feature count of nil), so
+/// that a command-line tool can refuse a bad option before it opens its input.
 public struct ParameterRule: Sendable {
-    /// The requirement `value` breaks for data with `featureCount` features, or nil when it is accepted.
-    private let violation: @Sendable (any ParameterValue, Int) -> String?
+    /// The requirement `value` breaks for data with `featureCount` features (nil: not known yet), or nil when it
+    /// is accepted.
+    private let violation: @Sendable (any ParameterValue, Int?) -> String?
 
-    /// A rule that checks values of type `Value` (values of other types pass).
+    /// A rule that checks values of type `Value` (values of other types pass) against the data's feature count:
+    /// checked only when that count is known.
     public static func values<Value: ParameterValue>(
         of type: Value.Type, _ violation: @escaping @Sendable (Value, _ featureCount: Int) -> String?
     ) -> ParameterRule {
-        ParameterRule { value, featureCount in (value as? Value).flatMap { violation($0, featureCount) } }
+        ParameterRule { value, featureCount in
+            featureCount.flatMap { featureCount in (value as? Value).flatMap { violation($0, featureCount) } }
+        }
+    }
+
+    /// A rule that checks values of type `Value` (values of other types pass) whatever the data.
+    public static func values<Value: ParameterValue>(
+        of type: Value.Type, _ violation: @escaping @Sendable (Value) -> String?
+    ) -> ParameterRule {
+        ParameterRule { value, _ in (value as? Value).flatMap(violation) }
     }
 
     /// Every value is accepted (choices from a closed set, seeds).
@@ -21,27 +36,29 @@ public struct ParameterRule: Sendable {
 
     /// A count of at least `minimum`: RCA's chunklet size (2).
     public static func count(atLeast minimum: Int) -> ParameterRule {
-        values(of: Int.self) { count, _ in count >= minimum ? nil : "must be at least \(minimum)" }
+        values(of: Int.self) { count in count >= minimum ? nil : "must be at least \(minimum)" }
     }
 
-    /// An output dimension, between 1 and the number of features.
-    public static let componentCount = values(of: Int.self) { count, featureCount in
-        (1...max(featureCount, 1)).contains(count) ? nil : "must be between 1 and the feature count (\(featureCount))"
+    /// An output dimension, between 1 and the number of features (at least 1 before the data is known).
+    public static let componentCount = ParameterRule { value, featureCount in
+        guard let count = value as? Int else { return nil }
+        guard let featureCount else { return count >= 1 ? nil : "must be at least 1" }
+        return (1...max(featureCount, 1)).contains(count) ? nil : "must be between 1 and the feature count (\(featureCount))"
     }
 
     /// A finite number ≥ 0: tolerances, penalties.
-    public static let finiteNonNegative = values(of: Double.self) { value, _ in
+    public static let finiteNonNegative = values(of: Double.self) { value in
         value >= 0 && value.isFinite ? nil : "must be finite and non-negative"
     }
 
     /// A finite number > 0: weights.
-    public static let positiveFinite = values(of: Double.self) { value, _ in
+    public static let positiveFinite = values(of: Double.self) { value in
         value > 0 && value.isFinite ? nil : "must be positive and finite"
     }
 
     /// A fraction between 0 and 1, each end included or not: `[0, 1)`, `(0, 1]`, `[0, 1]`.
     public static func fraction(includingZero: Bool, includingOne: Bool) -> ParameterRule {
-        values(of: Double.self) { value, _ in
+        values(of: Double.self) { value in
             fractionViolation(value, includingZero: includingZero, includingOne: includingOne)
         }
     }
@@ -63,8 +80,9 @@ public struct ParameterRule: Sendable {
         return "must be in \(includingZero ? "[" : "(")0, 1\(includingOne ? "]" : ")")"
     }
 
-    /// The requirement `value` breaks, or nil.
-    func violation(of value: any ParameterValue, featureCount: Int) -> String? {
+    /// The requirement `value` breaks, or nil; with a nil `featureCount`, only by the rules that hold whatever the
+    /// data.
+    func violation(of value: any ParameterValue, featureCount: Int?) -> String? {
         violation(value, featureCount)
     }
 }

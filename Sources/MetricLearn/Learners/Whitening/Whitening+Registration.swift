@@ -25,7 +25,7 @@ extension Whitening {
 
 extension Whitening.Shrinkage: ParameterValue {
     /// A fixed coefficient is a fraction in [0, 1].
-    static let rule = ParameterRule.values(of: Whitening.Shrinkage.self) { shrinkage, _ in
+    static let rule = ParameterRule.values(of: Whitening.Shrinkage.self) { shrinkage in
         guard case let .fixed(coefficient) = shrinkage else { return nil }
         return ParameterRule.fractionViolation(coefficient, includingZero: true, includingOne: true)
     }

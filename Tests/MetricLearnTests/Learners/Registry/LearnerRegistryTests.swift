@@ -94,6 +94,24 @@ import Testing
         #expect(relief == .featureReweighting(FeatureReweighting(method: .reliefF(neighborCount: 4))))
     }
 
+    /// Before the data is known (no feature count) the rules that hold for any data apply, and a component count
+    /// only needs to be at least 1; with the data, its width bounds it too.
+    @Test func rulesForAnyDataApplyBeforeTheFeatureCountIsKnown() throws {
+        #expect(throws: MetricLearnError.invalidParameter(name: "tolerance", value: "-1.0",
+                                                          requirement: "must be finite and non-negative")) {
+            try NCA(tolerance: -1).validateParameters(featureCount: nil)
+        }
+        #expect(throws: MetricLearnError.invalidParameter(name: "componentCount", value: "0",
+                                                          requirement: "must be at least 1")) {
+            try NCA(componentCount: 0).validateParameters(featureCount: nil)
+        }
+        try NCA(componentCount: 9).validateParameters(featureCount: nil)
+        #expect(throws: MetricLearnError.invalidParameter(name: "componentCount", value: "9",
+                                                          requirement: "must be between 1 and the feature count (4)")) {
+            try NCA(componentCount: 9).validateParameters(featureCount: 4)
+        }
+    }
+
     /// Every registered learner is among the configurations that the conformance and metric-property suites
     /// (and the robustness suites) run, so a new learner cannot skip them.
     @Test func everyLearnerIsInTheSharedSuites() {
