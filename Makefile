@@ -2,7 +2,7 @@
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build test test-internal-checks demo docs docs-check docs-reference bench bench-quick bench-peers bench-accuracy bench-knn-peer bench-threads bench-ann bench-csv bench-scale clean fuzz fuzz-smoke fuzz-build sanitize
+.PHONY: deps build test test-internal-checks test-release-kernels demo docs docs-check docs-reference bench bench-quick bench-peers bench-accuracy bench-knn-peer bench-threads bench-ann bench-csv bench-scale clean fuzz fuzz-smoke fuzz-build sanitize
 
 ## deps: install LAPACKE + OpenBLAS with apt, only when pkg-config cannot find lapacke, and hnswlib (header-only C++)
 ##       only when its header is missing
@@ -39,6 +39,15 @@ CHECKS_FLAGS := --scratch-path .build-checks -Xswiftc -DMETRICLEARN_INTERNAL_CHE
 test-internal-checks: deps
 	$(SWIFT) build --product MetricLearnPackageTests $(CHECKS_FLAGS)
 	$(BLAS_KERNELS) $(SWIFT) test --skip-build $(CHECKS_FLAGS) --filter '^(LinearAlgebraTests|OptimizationTests|MetricLearnTests)\.'
+
+## test-release-kernels: the kernels' tests in an optimised build (scratch path .build-release-tests), where the
+##        vector loops are vectorised: `_CSoftmax`'s AVX-512/AVX2 loops against the scalar exponential bit for bit,
+##        the tiled softmax engine, LMNN's single-precision impostor screen and the neighbour searches. CI runs it.
+RELEASE_TEST_FLAGS := -c release --scratch-path .build-release-tests -Xswiftc -enable-testing
+RELEASE_TEST_SUITES := SoftmaxExponentialTests|StochasticNeighborsTests|NCAObjectiveTests|MLKRObjective|LMNNTests|NeighborSearchTests
+test-release-kernels: deps
+	$(SWIFT) build --product MetricLearnPackageTests $(RELEASE_TEST_FLAGS)
+	$(BLAS_KERNELS) $(SWIFT) test --skip-build $(RELEASE_TEST_FLAGS) --filter '$(RELEASE_TEST_SUITES)'
 
 ## demo: cross-validate every learner on the bundled wine data; writes ./nca-embedding.svg
 demo: deps
@@ -162,4 +171,4 @@ sanitize: deps
 		$(SWIFT) test --sanitize=thread --scratch-path .build-tsan
 
 clean:
-	rm -rf .build
+	rm -rf .build .build-release-tests
