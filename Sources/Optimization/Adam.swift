@@ -148,7 +148,8 @@ public struct Adam: Sendable, Hashable, Codable {
     /// when that is below 2 (an objective of one sample's neighbours needs two).
     public func heldBackCount(sampleCount n: Int) -> Int {
         let fraction = heldBackFraction.isFinite ? min(max(heldBackFraction, 0), 1) : 0
-        let count = min(max(1, heldBackBatches) * max(1, batchSize), Int(fraction * Double(n)))
+        let (batches, overflow) = max(1, heldBackBatches).multipliedReportingOverflow(by: max(1, batchSize))
+        let count = min(overflow ? Int.max : batches, Int(fraction * Double(n)))
         return count >= 2 ? count : 0
     }
 

@@ -26,7 +26,7 @@ struct MiniBatchSchedule {
     /// `order` cut into ⌈m / `size`⌉ consecutive batches whose sizes differ by at most one, each ascending.
     static func batches(of order: [Int], size: Int) -> [[Int]] {
         let m = order.count
-        let count = max(1, (m + size - 1) / size)
+        let count = max(1, m / size + (m % size == 0 ? 0 : 1))     // ⌈m / size⌉ without m + size overflowing
         return (0..<count).map { Array(order[($0 * m / count)..<(($0 + 1) * m / count)]).sorted() }
     }
 

@@ -130,6 +130,15 @@ final class MeanSquaredDistance: MiniBatchObjective {
         #expect(epochs.last?.remainingSeconds == 0)
     }
 
+    /// A batch size near `Int.max` is one batch of every sample: no product or sum of it overflows.
+    @Test(arguments: [1 << 60, Int.max])
+    func aHugeBatchSizeIsOneBatchOfEverySample(batchSize: Int) {
+        let objective = MeanSquaredDistance(points: Self.points(200))
+        #expect(Adam(batchSize: batchSize).heldBackCount(sampleCount: 200) == 20)
+        let result = Adam(batchSize: batchSize, epochs: 2).minimize(objective, from: [0, 0])
+        #expect(result.batches == 2 && result.heldBackCount == 20 && result.value.isFinite)
+    }
+
     @Test func holdsNothingBackFromFewSamplesAndStopsAtZeroEpochs() {
         let objective = MeanSquaredDistance(points: Self.points(15))
         #expect(Adam().heldBackCount(sampleCount: 15) == 0)

@@ -13,7 +13,7 @@ public struct RawRegressionDataset: Sendable, Hashable, Codable {
 
     /// Creates a dataset, checking that the parts fit together.
     ///
-    /// - Throws: `labelCountMismatch` when there is not one target per row, `invalidData` for a non-finite target.
+    /// - Throws: `labelCountMismatch` when there is not one target per row, `invalidData` for a non-finite target or one beyond 1e150 in magnitude.
     public init(table: RawTable, targets: [Double]) throws(MetricLearnError) {
         try RegressionDataset.checkTargets(targets, rowCount: table.rowCount)
         self.init(unchecked: table, targets: targets)

@@ -48,7 +48,7 @@ public struct RegressionDataset: Sendable, Hashable, Codable {
     }
 
     /// Throws unless there is one finite target per row of a table of `rowCount` rows (`labelCountMismatch`,
-    /// then `invalidData` naming the first non-finite target).
+    /// then `invalidData` naming the first target that is not finite or is beyond 1e150 in magnitude).
     static func checkTargets(_ targets: [Double], rowCount: Int) throws(MetricLearnError) {
         guard targets.count == rowCount else { throw .labelCountMismatch(sampleCount: rowCount, labelCount: targets.count) }
         try Validation.checkTargets(targets)

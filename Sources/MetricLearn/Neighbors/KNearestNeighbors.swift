@@ -62,7 +62,7 @@ public struct KNearestNeighbors: Sendable, Hashable {
     /// the HNSW graph over them that `search` asks for.
     ///
     /// - Throws: `invalidParameter` when `neighborCount` is not in 1...samples; `emptyInput`,
-    ///   `nonFiniteValue`, `labelCountMismatch`, `invalidData` (a non-finite target) for bad data;
+    ///   `nonFiniteValue`, `labelCountMismatch`, `invalidData` (a non-finite target, or one beyond 1e150 in magnitude) for bad data;
     ///   `featureCountMismatch` when the metric was learned on another number of features.
     public func fit(_ x: Matrix, targets: [Double], metric: MahalanobisMetric? = nil)
         throws(MetricLearnError) -> NeighborsRegressor {

@@ -35,23 +35,42 @@ enum Validation {
     }
 
     /// Features are valid and there is one finite target per sample (see `checkTargets`); with
-    /// `requiringSpread`, not all targets are equal (a learner has nothing to learn from constant targets).
+    /// `requiringSpread`, not all targets are equal (a learner has nothing to learn from constant targets) and their
+    /// spread Σ(t − t̄)² is a normal number (they can be standardised).
     static func checkTargeted(_ x: Matrix, targets: [Double], requiringSpread: Bool) throws(MetricLearnError) {
         try checkFeatures(x)
         guard targets.count == x.rowCount else {
             throw .labelCountMismatch(sampleCount: x.rowCount, labelCount: targets.count)
         }
         try checkTargets(targets)
-        if requiringSpread, let first = targets.first, targets.allSatisfy({ $0 == first }) {
+        guard requiringSpread, let first = targets.first else { return }
+        if targets.allSatisfy({ $0 == first }) {
             throw .invalidData(what: "targets", value: "all \(first)",
                                requirement: "must not all be equal: constant targets leave nothing to learn")
         }
+        let mean = targets.reduce(0, +) / Double(targets.count)
+        let spread = targets.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
+        if spread < Double.leastNormalMagnitude {
+            throw .invalidData(what: "targets", value: "spread Σ(t − t̄)² = \(spread)",
+                               requirement: "must be at least \(Double.leastNormalMagnitude) to be standardised: the "
+                                   + "targets are too close together; express them in smaller units")
+        }
     }
 
-    /// Every regression target is finite; the error names the first that is not by its 0-based row.
+    /// The largest magnitude a regression target may have: the scores and MLKR sum the targets' squares, which
+    /// stay finite for up to 10⁷ samples below it.
+    static let largestTarget = 1e150
+
+    /// Every regression target is finite and at most `largestTarget` in magnitude; the error names the first that
+    /// is not by its 0-based row.
     static func checkTargets(_ targets: [Double]) throws(MetricLearnError) {
         if let row = targets.firstIndex(where: { !$0.isFinite }) {
             throw .invalidData(what: "targets", value: "[\(row)] = \(targets[row])", requirement: "must be finite numbers")
+        }
+        if let row = targets.firstIndex(where: { abs($0) > largestTarget }) {
+            throw .invalidData(what: "targets", value: "[\(row)] = \(targets[row])",
+                               requirement: "must be at most 1e150 in magnitude (their squares are summed); express "
+                                   + "them in larger units")
         }
     }
 

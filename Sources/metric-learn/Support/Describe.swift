@@ -31,11 +31,12 @@ enum Describe {
     /// The warning for a fit that stopped at its iteration limit (a stochastic one: at its epoch limit, before early
     /// stopping).
     static func nonConvergence(of learner: String, report: FitReport) -> String {
+        let plural = report.iterations == 1 ? "" : "s"
         if report.details["stochastic"] == 1 {
-            return "\(learner) took all \(report.iterations) epochs without stopping early; the result is usable but may "
-                + "improve with a larger --epochs"
+            return "\(learner) took all \(report.iterations) epoch\(plural) without stopping early; the result is usable "
+                + "but may improve with a larger --epochs"
         }
-        return "\(learner) did not converge in \(report.iterations) iterations; the result is usable but may improve "
-            + "with a larger --max-iterations or --tolerance"
+        return "\(learner) did not converge in \(report.iterations) iteration\(plural); the result is usable but may "
+            + "improve with a larger --max-iterations or --tolerance"
     }
 }

@@ -56,6 +56,7 @@ public struct AutoLearner: MetricLearner {
         let classCount = (labels.max() ?? 0) + 1
         let dataset = try Dataset(features: x, labels: labels, classNames: (0..<classCount).map { "\($0)" },
                                   featureNames: (0..<x.columnCount).map { "x\($0)" })
+        try Validation.require(folds <= labels.count, "folds", folds, "must be at most the number of samples (\(labels.count))")
         let splits = try StratifiedKFold(foldCount: folds, seed: seed).folds(labels: labels)
         let classifier = KNearestNeighbors(neighborCount: neighborCount)
         let candidates = candidates

@@ -56,7 +56,7 @@ public struct MLKR: WarmStartLearner {
 
     /// Learns L from the samples (rows of `x`) and their regression targets, starting from `initialization`.
     ///
-    /// - Throws: `invalidData` (targets) for a non-finite target or targets that are all equal, `invalidData`
+    /// - Throws: `invalidData` (targets) for a non-finite target, one beyond 1e150 in magnitude, or targets that are all equal or too close together to standardise, `invalidData`
     ///   (features) when the objective is not finite on them, `insufficientMemory` when the L-BFGS state would not
     ///   fit, `invalidParameter` for a bad parameter (`initialization` `.lda`), and the input errors of every learner.
     public func fit(_ x: Matrix, supervision: Supervision, progress: ((OptimizationProgress) -> Void)?)

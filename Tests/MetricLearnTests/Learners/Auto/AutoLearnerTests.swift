@@ -57,6 +57,10 @@ import Testing
         #expect(throws: MetricLearnError.invalidParameter(name: "folds", value: "1", requirement: "must be at least 2")) {
             try AutoLearner(folds: 1).fit(x, labels: y)
         }
+        #expect(throws: MetricLearnError.invalidParameter(name: "folds", value: "151",
+                                                          requirement: "must be at most the number of samples (150)")) {
+            try AutoLearner(folds: 151).fit(x, labels: y)
+        }
     }
 
     /// The ranking is stored in the model file and read back.

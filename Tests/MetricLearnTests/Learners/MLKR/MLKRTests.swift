@@ -66,6 +66,39 @@ import Testing
         }
     }
 
+    /// Targets whose squares overflow, or whose spread underflows, are refused as targets (not blamed on the
+    /// features, and never a "converged" fit that learned nothing).
+    @Test func targetsBeyondTheRangeOfTheirSquaresAreRefused() throws {
+        let x = try Self.data().features
+        let targets = try Self.data().targets
+        #expect(throws: MetricLearnError.invalidData(
+            what: "targets", value: "[0] = \(targets[0] * 1e300)",
+            requirement: "must be at most 1e150 in magnitude (their squares are summed); express them in larger units")) {
+            try MLKR().fit(x, targets: targets.map { $0 * 1e300 })
+        }
+        func tinyTargetsRefusal() -> MetricLearnError? {
+            do {
+                _ = try MLKR().fit(x, targets: targets.map { $0 * 1e-300 })
+                return nil
+            } catch {
+                return error
+            }
+        }
+        guard case let .invalidData(what, value, requirement)? = tinyTargetsRefusal() else {
+            Issue.record("targets 1e-300 apart were not refused as targets")
+            return
+        }
+        #expect(what == "targets" && value.hasPrefix("spread Σ(t − t̄)² = "))
+        #expect(requirement.contains("too close together"))
+        #expect(throws: MetricLearnError.invalidData(
+            what: "targets", value: "[0] = \(targets[0] * 1e300)",
+            requirement: "must be at most 1e150 in magnitude (their squares are summed); express them in larger units")) {
+            try RegressionDataset(features: x, targets: targets.map { $0 * 1e300 },
+                                  featureNames: (0..<x.columnCount).map { "f\($0)" })
+        }
+        _ = try MLKR().fit(x, targets: targets.map { $0 * 1e100 })
+    }
+
     @Test func warmStartContinuesFromAFittedMetric() throws {
         let data = try Self.data()
         let first = try MLKR(maxIterations: 5).fit(data)
