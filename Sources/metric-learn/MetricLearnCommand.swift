@@ -31,7 +31,7 @@ struct MetricLearnCommand: ParsableCommand {
             try checkHelpTopic(in: arguments)
             try FitCommand.checkLearnerName(in: arguments)
             var command = try parseAsRoot(arguments)
-            try (command as? FileCommand)?.checkOutputsAreNotInputs()
+            try (command as? FileCommand)?.checkFileOperands()
             try command.run()
             try StandardOutput.flush()
         } catch let failure as CommandFailure {

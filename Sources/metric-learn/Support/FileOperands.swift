@@ -8,9 +8,10 @@ struct FileOperand {
     let path: String
 }
 
-/// A command that reads and writes files. The root command checks, before the command runs, that no output is one
-/// of its inputs: `--output data.csv` with `--input data.csv` would replace the data it reads, so it is a usage error
-/// (64) naming both. Every command that writes a file declares its files here.
+/// A command that reads and writes files. The root command checks, before the command runs, that no file is named
+/// by an empty path and that no output is one of its inputs: `--output data.csv` with `--input data.csv` would
+/// replace the data it reads. Both are usage errors (64) naming the options. Every command that writes a file
+/// declares its files here.
 protocol FileCommand {
     /// The files the command reads.
     var inputFiles: [FileOperand] { get }
@@ -19,9 +20,13 @@ protocol FileCommand {
 }
 
 extension FileCommand {
-    /// Throws a usage failure when an output is an existing regular file that is also an input (the same file,
-    /// through another path, a symbolic or a hard link included). Devices and pipes may be both.
-    func checkOutputsAreNotInputs() throws(CommandFailure) {
+    /// Throws a usage failure when a file's path is empty (`--output ""`), or when an output is an existing regular
+    /// file that is also an input (the same file, through another path, a symbolic or a hard link included).
+    /// Devices and pipes may be both.
+    func checkFileOperands() throws(CommandFailure) {
+        if let empty = (inputFiles + outputFiles).first(where: { $0.path.isEmpty }) {
+            throw CommandFailure(message: "\(empty.option) is empty: name a file", exitCode: .usage)
+        }
         for output in outputFiles {
             guard let target = Self.regularFileIdentity(output.path) else { continue }
             for input in inputFiles where Self.regularFileIdentity(input.path) == target {

@@ -126,6 +126,23 @@ import Testing
         }
     }
 
+    /// An empty path names no file: a usage error naming the option, before anything is read or written.
+    @Test(arguments: [
+        (["fit", "nca", "--input", "iris.csv", "--output", ""], "--output"),
+        (["fit", "nca", "--input", "", "--output", "m2.json"], "--input"),
+        (["transform", "--metric", "m.json", "--input", "iris.csv", "--output", ""], "--output"),
+    ])
+    func anEmptyPathIsAUsageError(_ arguments: [String], _ option: String) throws {
+        try Workspace.with { workspace in
+            #expect(try workspace.run("fit whitening --mode total --shrinkage none --input iris.csv --output m.json").status == 0)
+            let before = try workspace.fileNames()
+            let result = try workspace.run(arguments)
+            #expect(result.status == 64)
+            #expect(result.stderr == "metric-learn: \(option) is empty: name a file\n")
+            #expect(try workspace.fileNames() == before)
+        }
+    }
+
     @Test(arguments: ["info m.json", "evaluate --input iris.csv --learner euclidean --json", "--help", "fit nca --help"])
     func lostStandardOutputIsAnIOError(_ commandLine: String) throws {
         try Workspace.with { workspace in
