@@ -7,9 +7,8 @@ public enum RegressionMetrics {
     /// - Throws: `emptyInput` for no targets, `labelCountMismatch` when the arrays differ in length.
     public static func r2(trueTargets: [Double], predictedTargets: [Double]) throws(MetricLearnError) -> Double {
         try check(trueTargets, predictedTargets)
-        let mean = trueTargets.reduce(0, +) / Double(trueTargets.count)
         let residual = zip(trueTargets, predictedTargets).reduce(0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) }
-        let total = trueTargets.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
+        let total = totalSumOfSquares(trueTargets)
         guard total != 0 else { return residual == 0 ? 1 : 0 }
         return 1 - residual / total
     }
@@ -31,6 +30,12 @@ public enum RegressionMetrics {
         throws(MetricLearnError) -> Double {
         try check(trueTargets, predictedTargets)
         return zip(trueTargets, predictedTargets).reduce(0) { $0 + abs($1.0 - $1.1) } / Double(trueTargets.count)
+    }
+
+    /// Σ(tᵢ − t̄)² of non-empty `targets`: R²'s denominator, MLKR's scale and the spread its targets need.
+    static func totalSumOfSquares(_ targets: [Double]) -> Double {
+        let mean = targets.reduce(0, +) / Double(targets.count)
+        return targets.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
     }
 
     private static func check(_ trueTargets: [Double], _ predictedTargets: [Double]) throws(MetricLearnError) {

@@ -48,8 +48,7 @@ enum Validation {
             throw .invalidData(what: "targets", value: "all \(first)",
                                requirement: "must not all be equal: constant targets leave nothing to learn")
         }
-        let mean = targets.reduce(0, +) / Double(targets.count)
-        let spread = targets.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
+        let spread = RegressionMetrics.totalSumOfSquares(targets)
         if spread < Double.leastNormalMagnitude {
             throw .invalidData(what: "targets", value: "spread Σ(t − t̄)² = \(spread)",
                                requirement: "must be at least \(Double.leastNormalMagnitude) to be standardised: the "

@@ -30,7 +30,7 @@ struct MLKRObjective: DifferentiableObjective {
     /// The targets (tᵢ − t̄)/√Σ(t − t̄)², whose squared error is f, and Σ(t − t̄)².
     static func standardize(_ targets: [Double]) -> (targets: [Double], totalSumOfSquares: Double) {
         let mean = targets.reduce(0, +) / Double(targets.count)
-        let total = targets.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
+        let total = RegressionMetrics.totalSumOfSquares(targets)
         let scale = total.squareRoot()
         return (targets.map { ($0 - mean) / scale }, total)
     }
